@@ -1,0 +1,50 @@
+//! `aduan init`, and `aduan` with no command: the desk at a glance.
+
+use std::process::ExitCode;
+
+use crate::domain::sop::BUILTIN;
+use crate::i18n::{Msg, pick};
+use crate::service::Desk;
+
+/// The config and database were made by opening the desk; this also copies
+/// the shipped SOPs beside the config so the office can edit them.
+pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
+    let dir = &desk.locations.sop_dir;
+    std::fs::create_dir_all(dir).map_err(|e| Msg::Io { path: dir.clone(), detail: e.to_string() })?;
+    for (name, text) in BUILTIN {
+        let path = dir.join(format!("{name}.toml"));
+        if !path.exists() {
+            std::fs::write(&path, text).map_err(|e| Msg::Io { path: path.clone(), detail: e.to_string() })?;
+        }
+    }
+    println!(
+        "{}",
+        Msg::Initialised {
+            config: desk.locations.config.clone(),
+            database: desk.locations.database.clone(),
+            desk: format!("{} ({})", desk.local.code, desk.local.name),
+        }
+    );
+    println!("SOP: {}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn summary(desk: &Desk) -> Result<ExitCode, Msg> {
+    let (open, overdue) = desk.open_and_overdue()?;
+    println!("{} — {}", desk.config.office.name, desk.config.office.regency);
+    println!("{}: {} ({})", pick("Loket", "Desk"), desk.local.code, desk.local.name);
+    println!("{}: {}", pick("Basis data", "Database"), desk.locations.database.display());
+    println!(
+        "{}: {open}   {}: {overdue}",
+        pick("Kasus terbuka", "Open cases"),
+        pick("Lewat batas waktu", "Overdue")
+    );
+    println!(
+        "\n{}",
+        pick(
+            "Perintah: aduan case add | case list | case show | case act | sop show | check | demo. Lihat aduan --help.",
+            "Commands: aduan case add | case list | case show | case act | sop show | check | demo. See aduan --help."
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,78 @@
+//! The command line: argument parsing and printing. Every command calls the
+//! service layer ([`crate::service::Desk`]) and formats what it returns.
+
+mod case;
+mod check;
+mod demo;
+mod init;
+mod sop;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::help;
+use crate::i18n::Msg;
+use crate::service::{Desk, OpenOptions};
+
+#[derive(Debug, Parser)]
+#[command(name = "aduan", version, about = help::ABOUT)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "PATH", help = help::CONFIG)]
+    pub config: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "PATH", help = help::DB)]
+    pub db: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "NAMA", help = help::BY)]
+    pub by: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(about = help::INIT)]
+    Init,
+    #[command(about = help::CHECK)]
+    Check {
+        #[arg(long, help = help::CHECK_REBUILD)]
+        rebuild: bool,
+        #[arg(long, help = help::JSON)]
+        json: bool,
+    },
+    #[command(about = help::CASE)]
+    Case {
+        #[command(subcommand)]
+        command: case::CaseCommand,
+    },
+    #[command(about = help::SOP)]
+    Sop {
+        #[command(subcommand)]
+        command: sop::SopCommand,
+    },
+    #[command(about = help::DEMO)]
+    Demo(demo::DemoArgs),
+}
+
+/// Runs one command; an error comes back as a message for the user.
+pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
+    let opts = OpenOptions { config: cli.config.clone(), db: cli.db.clone() };
+    let mut desk = Desk::open(&opts)?;
+    for notice in desk.notices.drain(..) {
+        eprintln!("{notice}");
+    }
+    let by = cli.by.as_deref();
+    match cli.command {
+        None => init::summary(&desk),
+        Some(Command::Init) => init::init(&desk),
+        Some(Command::Check { rebuild, json }) => check::check(&mut desk, rebuild, json),
+        Some(Command::Case { command }) => case::run(&mut desk, command, by),
+        Some(Command::Sop { command }) => sop::run(&desk, command),
+        Some(Command::Demo(args)) => demo::run(&mut desk, &args),
+    }
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).expect("views serialise"));
+}

@@ -1,0 +1,391 @@
+//! The desk's configuration file: where it lives, what it holds, and the
+//! first-run default. `config.example.toml` is both the documentation of
+//! every key and the file written on a first run.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub language: Lang,
+    pub office: Office,
+    pub desk: Desk,
+    pub people: Vec<Person>,
+    pub sop: SopChoice,
+    pub calendar: CalendarConfig,
+    pub agenda: Agenda,
+    pub forward: Forward,
+    pub licences: Licences,
+    pub paths: Paths,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    pub regency: String,
+    pub address: String,
+    pub phone: String,
+    pub head_name: String,
+    pub head_nip: String,
+    pub utc_offset: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Desk {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub nip: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SopChoice {
+    pub pengaduan: String,
+    pub aspirasi: String,
+    pub konsultasi: String,
+    pub dir: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalHoliday {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    pub opens: String,
+    pub closes: String,
+    pub joint_leave_is_workday: bool,
+    pub holiday_files: Vec<PathBuf>,
+    pub local_holidays: Vec<LocalHoliday>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Agenda {
+    pub format: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Forward {
+    pub opds: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Licences {
+    pub types: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Paths {
+    pub database: String,
+    pub export_dir: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            language: Lang::Id,
+            office: Office::default(),
+            desk: Desk::default(),
+            people: default_people(),
+            sop: SopChoice::default(),
+            calendar: CalendarConfig::default(),
+            agenda: Agenda::default(),
+            forward: Forward::default(),
+            licences: Licences::default(),
+            paths: Paths::default(),
+        }
+    }
+}
+
+impl Default for Office {
+    fn default() -> Office {
+        Office {
+            name: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu".into(),
+            regency: "Kabupaten Situbondo".into(),
+            address: "Jl. PB. Sudirman No. 1, Situbondo".into(),
+            phone: "(0338) 000000".into(),
+            head_name: "Kepala Dinas".into(),
+            head_nip: String::new(),
+            utc_offset: "+07:00".into(),
+        }
+    }
+}
+
+impl Default for Desk {
+    fn default() -> Desk {
+        Desk { code: "LKT1".into(), name: "Loket Pengaduan 1".into() }
+    }
+}
+
+fn default_people() -> Vec<Person> {
+    [
+        ("Operator Loket", "operator"),
+        ("Kepala Seksi Penanganan Pengaduan", "kasi"),
+        ("Staf Penanganan Pengaduan", "staf"),
+        ("Petugas Pojok OSS", "petugas-oss"),
+    ]
+    .into_iter()
+    .map(|(name, role)| Person { name: name.into(), nip: String::new(), role: role.into() })
+    .collect()
+}
+
+impl Default for SopChoice {
+    fn default() -> SopChoice {
+        SopChoice {
+            pengaduan: "situbondo-pengaduan".into(),
+            aspirasi: "situbondo-pengaduan".into(),
+            konsultasi: "gresik-konsultasi".into(),
+            dir: String::new(),
+        }
+    }
+}
+
+impl Default for CalendarConfig {
+    fn default() -> CalendarConfig {
+        CalendarConfig {
+            opens: "08:00".into(),
+            closes: "16:00".into(),
+            joint_leave_is_workday: false,
+            holiday_files: Vec::new(),
+            local_holidays: Vec::new(),
+        }
+    }
+}
+
+impl Default for Agenda {
+    fn default() -> Agenda {
+        Agenda { format: crate::domain::agenda::DEFAULT_FORMAT.into() }
+    }
+}
+
+impl Default for Forward {
+    fn default() -> Forward {
+        Forward {
+            opds: [
+                "Dinas Pekerjaan Umum dan Penataan Ruang",
+                "Dinas Lingkungan Hidup",
+                "Satuan Polisi Pamong Praja",
+                "Dinas Perhubungan",
+                "Dinas Kesehatan",
+                "Dinas Koperasi, Usaha Mikro dan Perdagangan",
+                "Dinas Pariwisata, Kepemudaan dan Olahraga",
+                "Badan Pendapatan Daerah",
+                "Dinas Perumahan Rakyat dan Kawasan Permukiman",
+                "Dinas Pendidikan",
+                "Dinas Tenaga Kerja",
+                "Dinas Pertanian dan Ketahanan Pangan",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+impl Default for Licences {
+    fn default() -> Licences {
+        Licences {
+            types: [
+                "PBG (Persetujuan Bangunan Gedung)",
+                "SLF (Sertifikat Laik Fungsi)",
+                "NIB / OSS",
+                "Sertifikat Standar / Izin Usaha",
+                "KKPR",
+                "Persetujuan Lingkungan",
+                "Izin Reklame",
+                "SIP Tenaga Kesehatan",
+                "Izin Apotek",
+                "Izin Toko Swalayan",
+                "TDUP (Pariwisata)",
+                "Izin Operasional Sekolah",
+                "Izin Trayek",
+                "SIPA (Air Tanah)",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+impl Default for Paths {
+    fn default() -> Paths {
+        Paths { database: String::new(), export_dir: String::new() }
+    }
+}
+
+#[derive(Debug)]
+pub enum ConfigError {
+    Read { path: PathBuf, detail: String },
+    Write { path: PathBuf, detail: String },
+    Parse { path: PathBuf, line: Option<usize>, detail: String },
+    BadOffset(String),
+    BadTime(String),
+    NoPeople,
+}
+
+/// Where things live, after flags, environment and config are weighed.
+#[derive(Debug, Clone)]
+pub struct Locations {
+    pub config: PathBuf,
+    pub database: PathBuf,
+    pub export_dir: PathBuf,
+    pub sop_dir: PathBuf,
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "aduan")
+}
+
+/// The config file: `--config`, else `$ADUAN_CONFIG`, else the user's config folder.
+pub fn config_path(flag: Option<&Path>) -> PathBuf {
+    flag.map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("ADUAN_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| project_dirs().map(|d| d.config_dir().join("config.toml")))
+        .unwrap_or_else(|| PathBuf::from("aduan.toml"))
+}
+
+/// Loads the config, writing the documented default first if there is none.
+/// Returns whether it was just written.
+pub fn load_or_create(path: &Path) -> Result<(Config, bool), ConfigError> {
+    let created = !path.exists();
+    if created {
+        write_default(path)?;
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError::Read { path: path.into(), detail: e.to_string() })?;
+    let config = parse(path, &text)?;
+    Ok((config, created))
+}
+
+pub fn write_default(path: &Path) -> Result<(), ConfigError> {
+    let fail = |e: std::io::Error| ConfigError::Write { path: path.into(), detail: e.to_string() };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    std::fs::write(path, EXAMPLE).map_err(fail)
+}
+
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        path: path.into(),
+        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        detail: e.message().trim().to_string(),
+    })?;
+    config.offset()?;
+    config.office_hours()?;
+    if config.people.is_empty() {
+        return Err(ConfigError::NoPeople);
+    }
+    Ok(config)
+}
+
+impl Config {
+    pub fn offset(&self) -> Result<FixedOffset, ConfigError> {
+        let bad = || ConfigError::BadOffset(self.office.utc_offset.clone());
+        let s = self.office.utc_offset.trim();
+        let (sign, rest) = match s.split_at_checked(1) {
+            Some(("+", r)) => (1, r),
+            Some(("-", r)) => (-1, r),
+            _ => return Err(bad()),
+        };
+        let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+        let h: i32 = h.parse().map_err(|_| bad())?;
+        let m: i32 = m.parse().map_err(|_| bad())?;
+        FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or_else(bad)
+    }
+
+    pub fn office_hours(&self) -> Result<crate::domain::calendar::OfficeHours, ConfigError> {
+        let time = |s: &str| {
+            NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| ConfigError::BadTime(s.to_string()))
+        };
+        let (opens, closes) = (time(&self.calendar.opens)?, time(&self.calendar.closes)?);
+        crate::domain::calendar::OfficeHours::new(opens, closes)
+            .ok_or_else(|| ConfigError::BadTime(format!("{}–{}", self.calendar.opens, self.calendar.closes)))
+    }
+
+    /// Resolves the database, export and SOP folders.
+    pub fn paths(&self, config_path: &Path, db_flag: Option<&Path>) -> Locations {
+        let data_dir = project_dirs()
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let config_dir = config_path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let database = db_flag
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("ADUAN_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| non_empty(&self.paths.database))
+            .unwrap_or_else(|| data_dir.join("aduan.db"));
+        let export_dir = non_empty(&self.paths.export_dir).unwrap_or_else(|| {
+            database.parent().map(|p| p.join("ekspor")).unwrap_or_else(|| PathBuf::from("ekspor"))
+        });
+        let sop_dir = non_empty(&self.sop.dir).unwrap_or_else(|| config_dir.join("sop"));
+        Locations { config: config_path.into(), database, export_dir, sop_dir }
+    }
+
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        let name = name.trim().to_lowercase();
+        self.people.iter().find(|p| p.name.to_lowercase() == name)
+    }
+}
+
+fn non_empty(s: &str) -> Option<PathBuf> {
+    (!s.trim().is_empty()).then(|| PathBuf::from(s.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_documents_exactly_the_defaults() {
+        let parsed = parse(Path::new("config.example.toml"), EXAMPLE).unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn an_empty_file_means_defaults() {
+        assert_eq!(parse(Path::new("x"), "").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_misspelled_key_names_its_line() {
+        let err = parse(Path::new("c.toml"), "language = \"id\"\n[desk]\ncode = \"A\"\nnama = \"x\"\n").unwrap_err();
+        match err {
+            ConfigError::Parse { line, .. } => assert_eq!(line, Some(4)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn offsets() {
+        let mut c = Config::default();
+        assert_eq!(c.offset().unwrap().local_minus_utc(), 7 * 3600);
+        c.office.utc_offset = "+08:00".into();
+        assert_eq!(c.offset().unwrap().local_minus_utc(), 8 * 3600);
+        c.office.utc_offset = "WIB".into();
+        assert!(c.offset().is_err());
+    }
+}

@@ -1,0 +1,15 @@
+//! The domain: cases, events, the SOP engine, the working-day calendar.
+//!
+//! Pure Rust: nothing here touches a file, a database, the terminal or the
+//! clock. Callers pass "now" and "today" in, so every rule can be tested with
+//! fixed dates.
+
+pub mod agenda;
+pub mod calendar;
+pub mod case;
+pub mod draft;
+pub mod event;
+pub mod identity;
+pub mod sop;
+pub mod summary;
+pub mod workflow;

@@ -1,0 +1,492 @@
+//! SOPs as data: a TOML file lists the roles and the steps, each with its
+//! actor, required documents, time standard and output, and what follows.
+//! The format is documented at the top of `assets/sop/situbondo-pengaduan.toml`.
+//!
+//! Parsing checks everything the engine relies on (references resolve, every
+//! step is reachable, every path ends), so the engine itself never meets a
+//! dangling step id from a file.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Completed with an output.
+    Task,
+    /// A disposition sheet passed down to another role.
+    Disposition,
+    /// One of several options; each leads on or ends the case.
+    Decision,
+}
+
+/// How a path through the SOP ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum End {
+    /// Resolved by this office.
+    Closed,
+    /// Forwarded to the competent OPD.
+    Forwarded,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    Step(String),
+    End(End),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    /// The role decides on paper; others type its decisions.
+    pub on_paper: bool,
+    /// Roles that may record this role's actions on its behalf.
+    pub recorded_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionOption {
+    pub id: String,
+    pub label: String,
+    /// Choosing it forwards the case to an OPD, which must be named.
+    pub forward: bool,
+    pub next: Next,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub actor: String,
+    pub kind: StepKind,
+    pub requires: String,
+    /// Time standard in working minutes (480 = one working day).
+    pub minutes: u32,
+    pub output: String,
+    pub on_register: bool,
+    /// Who a disposition goes to, and its usual instruction.
+    pub to: Option<String>,
+    pub instruction: Option<String>,
+    /// For tasks and dispositions.
+    pub next: Option<Next>,
+    /// For decisions.
+    pub options: Vec<DecisionOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sop {
+    pub id: String,
+    pub name: String,
+    pub limit_workdays: u32,
+    pub roles: Vec<Role>,
+    pub steps: Vec<Step>,
+    /// Roles that may pause and resume the clock.
+    pub pause_roles: Vec<String>,
+    /// Roles that may close a case before its SOP ends.
+    pub close_roles: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+/// What is wrong with an SOP file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SopError {
+    pub file: String,
+    /// 1-based; None when the problem concerns the file as a whole.
+    pub line: Option<usize>,
+    pub problem: SopProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SopProblem {
+    /// TOML syntax or a missing/mistyped key, as the TOML reader words it.
+    Syntax(String),
+    NoSteps,
+    DuplicateStep(String),
+    DuplicateRole(String),
+    UnknownRole(String),
+    UnknownStep(String),
+    /// A task or disposition needs exactly one of `next` and `end`.
+    NextOrEnd(String),
+    /// A decision needs at least two `[[step.option]]` and no `next`/`end` of its own.
+    DecisionOptions(String),
+    OptionNextOrEnd { step: String, option: String },
+    DispositionTarget(String),
+    ZeroMinutes(String),
+    ZeroLimit,
+    Unreachable(String),
+    FirstStepNotRegister,
+    UnknownKind(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSop {
+    id: String,
+    name: String,
+    limit_workdays: Spanned<u32>,
+    #[serde(default)]
+    pause_roles: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    close_roles: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    role: Vec<Spanned<RawRole>>,
+    #[serde(default)]
+    step: Vec<Spanned<RawStep>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    id: String,
+    name: String,
+    #[serde(default)]
+    short: String,
+    #[serde(default)]
+    on_paper: bool,
+    #[serde(default)]
+    recorded_by: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    id: Spanned<String>,
+    title: String,
+    actor: Spanned<String>,
+    #[serde(default)]
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    requires: String,
+    minutes: Spanned<u32>,
+    #[serde(default)]
+    output: String,
+    #[serde(default)]
+    on_register: bool,
+    #[serde(default)]
+    to: Option<Spanned<String>>,
+    #[serde(default)]
+    instruction: Option<String>,
+    #[serde(default)]
+    next: Option<Spanned<String>>,
+    #[serde(default)]
+    end: Option<End>,
+    #[serde(default)]
+    option: Vec<Spanned<RawOption>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    id: String,
+    label: String,
+    #[serde(default)]
+    forward: bool,
+    #[serde(default)]
+    next: Option<Spanned<String>>,
+    #[serde(default)]
+    end: Option<End>,
+}
+
+/// The roles that may pause the clock when a file does not say.
+const DEFAULT_PAUSE_ROLES: [&str; 4] = ["operator", "kasi", "staf", "petugas-oss"];
+const DEFAULT_CLOSE_ROLES: [&str; 1] = ["kasi"];
+
+impl Sop {
+    /// Parses and checks an SOP file. `file` names it in error messages.
+    pub fn parse(file: &str, text: &str) -> Result<Sop, SopError> {
+        let at = |span: Option<std::ops::Range<usize>>, problem| SopError {
+            file: file.to_string(),
+            line: span.map(|s| line_of(text, s.start)),
+            problem,
+        };
+        let raw: RawSop = toml::from_str(text).map_err(|e| {
+            at(e.span(), SopProblem::Syntax(e.message().trim().to_string()))
+        })?;
+        if *raw.limit_workdays.get_ref() == 0 {
+            return Err(at(Some(raw.limit_workdays.span()), SopProblem::ZeroLimit));
+        }
+        if raw.step.is_empty() {
+            return Err(at(None, SopProblem::NoSteps));
+        }
+
+        let mut role_ids = HashSet::new();
+        for r in &raw.role {
+            if !role_ids.insert(r.get_ref().id.clone()) {
+                return Err(at(Some(r.span()), SopProblem::DuplicateRole(r.get_ref().id.clone())));
+            }
+        }
+        let check_role = |id: &Spanned<String>| -> Result<String, SopError> {
+            if role_ids.contains(id.get_ref()) {
+                Ok(id.get_ref().clone())
+            } else {
+                Err(at(Some(id.span()), SopProblem::UnknownRole(id.get_ref().clone())))
+            }
+        };
+        let mut roles = Vec::new();
+        for r in &raw.role {
+            let r = r.get_ref();
+            let recorded_by = r.recorded_by.iter().map(check_role).collect::<Result<_, _>>()?;
+            roles.push(Role {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                short: if r.short.is_empty() { r.id.clone() } else { r.short.clone() },
+                on_paper: r.on_paper,
+                recorded_by,
+            });
+        }
+        let role_list = |given: &Option<Vec<Spanned<String>>>, default: &[&str]| {
+            match given {
+                Some(list) => list.iter().map(check_role).collect::<Result<Vec<_>, _>>(),
+                None => Ok(default
+                    .iter()
+                    .filter(|r| role_ids.contains(**r))
+                    .map(|r| r.to_string())
+                    .collect()),
+            }
+        };
+        let pause_roles = role_list(&raw.pause_roles, &DEFAULT_PAUSE_ROLES)?;
+        let close_roles = role_list(&raw.close_roles, &DEFAULT_CLOSE_ROLES)?;
+
+        let mut index = HashMap::new();
+        for (i, s) in raw.step.iter().enumerate() {
+            let id = &s.get_ref().id;
+            if index.insert(id.get_ref().clone(), i).is_some() {
+                return Err(at(Some(id.span()), SopProblem::DuplicateStep(id.get_ref().clone())));
+            }
+        }
+        let check_step = |id: &Spanned<String>| -> Result<Next, SopError> {
+            if index.contains_key(id.get_ref()) {
+                Ok(Next::Step(id.get_ref().clone()))
+            } else {
+                Err(at(Some(id.span()), SopProblem::UnknownStep(id.get_ref().clone())))
+            }
+        };
+
+        let mut steps = Vec::new();
+        for spanned in &raw.step {
+            let s = spanned.get_ref();
+            let id = s.id.get_ref().clone();
+            let span = Some(spanned.span());
+            let kind = match s.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
+                None | Some(("task", _)) => StepKind::Task,
+                Some(("disposition", _)) => StepKind::Disposition,
+                Some(("decision", _)) => StepKind::Decision,
+                Some((other, span)) => {
+                    return Err(at(Some(span), SopProblem::UnknownKind(other.to_string())));
+                }
+            };
+            if *s.minutes.get_ref() == 0 {
+                return Err(at(Some(s.minutes.span()), SopProblem::ZeroMinutes(id)));
+            }
+            let actor = check_role(&s.actor)?;
+            let next_or_end = |next: &Option<Spanned<String>>, end: Option<End>| match (next, end) {
+                (Some(n), None) => check_step(n).map(Some),
+                (None, Some(e)) => Ok(Some(Next::End(e))),
+                _ => Ok(None),
+            };
+            let (next, options) = if kind == StepKind::Decision {
+                if s.next.is_some() || s.end.is_some() || s.option.len() < 2 {
+                    return Err(at(span.clone(), SopProblem::DecisionOptions(id)));
+                }
+                let mut options = Vec::new();
+                for o in &s.option {
+                    let raw_o = o.get_ref();
+                    let next = next_or_end(&raw_o.next, raw_o.end)?.ok_or_else(|| {
+                        at(
+                            Some(o.span()),
+                            SopProblem::OptionNextOrEnd { step: id.clone(), option: raw_o.id.clone() },
+                        )
+                    })?;
+                    options.push(DecisionOption {
+                        id: raw_o.id.clone(),
+                        label: raw_o.label.clone(),
+                        forward: raw_o.forward,
+                        next,
+                    });
+                }
+                (None, options)
+            } else {
+                let next = next_or_end(&s.next, s.end)?
+                    .ok_or_else(|| at(span.clone(), SopProblem::NextOrEnd(id.clone())))?;
+                (Some(next), Vec::new())
+            };
+            let to = match (&s.to, kind) {
+                (Some(to), _) => Some(check_role(to)?),
+                (None, StepKind::Disposition) => {
+                    return Err(at(span, SopProblem::DispositionTarget(id)));
+                }
+                (None, _) => None,
+            };
+            steps.push(Step {
+                id,
+                title: s.title.clone(),
+                actor,
+                kind,
+                requires: s.requires.clone(),
+                minutes: *s.minutes.get_ref(),
+                output: s.output.clone(),
+                on_register: s.on_register,
+                to,
+                instruction: s.instruction.clone(),
+                next,
+                options,
+            });
+        }
+        if let Some(bad) = raw.step.iter().skip(1).find(|s| s.get_ref().on_register) {
+            return Err(at(Some(bad.span()), SopProblem::FirstStepNotRegister));
+        }
+
+        let sop = Sop {
+            id: raw.id,
+            name: raw.name,
+            limit_workdays: *raw.limit_workdays.get_ref(),
+            roles,
+            steps,
+            pause_roles,
+            close_roles,
+            index,
+        };
+        if let Some(lost) = sop.unreachable_step() {
+            let span = raw.step[sop.index[&lost]].span();
+            return Err(at(Some(span), SopProblem::Unreachable(lost)));
+        }
+        Ok(sop)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.index.get(id).map(|&i| &self.steps[i])
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The role's short name, or the id for a role the SOP does not know.
+    pub fn role_short<'a>(&'a self, id: &'a str) -> &'a str {
+        self.role(id).map_or(id, |r| r.short.as_str())
+    }
+
+    pub fn first(&self) -> &Step {
+        &self.steps[0]
+    }
+
+    /// The step a newly registered case waits on: the second step when the
+    /// first is done by registering, else the first.
+    pub fn step_after_registration(&self) -> &Step {
+        let first = self.first();
+        match (&first.on_register, &first.next) {
+            (true, Some(Next::Step(id))) => self.step(id).unwrap_or(first),
+            _ => first,
+        }
+    }
+
+    /// May `person_role` act as `role` (its own, or on behalf of a paper role)?
+    pub fn may_act_as(&self, person_role: &str, role: &str) -> bool {
+        person_role == role
+            || self
+                .role(role)
+                .is_some_and(|r| r.recorded_by.iter().any(|p| p == person_role))
+    }
+
+    fn unreachable_step(&self) -> Option<String> {
+        let mut seen = HashSet::new();
+        let mut todo = vec![self.first().id.clone()];
+        while let Some(id) = todo.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let step = self.step(&id).expect("references were checked");
+            let nexts = step.next.iter().chain(step.options.iter().map(|o| &o.next));
+            for n in nexts {
+                if let Next::Step(s) = n {
+                    todo.push(s.clone());
+                }
+            }
+        }
+        self.steps.iter().find(|s| !seen.contains(&s.id)).map(|s| s.id.clone())
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The SOP files shipped with the program, by file stem.
+pub const BUILTIN: [(&str, &str); 3] = [
+    ("situbondo-pengaduan", include_str!("../../assets/sop/situbondo-pengaduan.toml")),
+    ("gresik-pengaduan", include_str!("../../assets/sop/gresik-pengaduan.toml")),
+    ("gresik-konsultasi", include_str!("../../assets/sop/gresik-konsultasi.toml")),
+];
+
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str) -> Sop {
+        Sop::parse(name, builtin(name).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn builtin_sops_parse() {
+        let s = load("situbondo-pengaduan");
+        assert_eq!(s.limit_workdays, 14);
+        assert_eq!(s.step_after_registration().id, "disposisi-kadis");
+        let decision = s.step("kewenangan").unwrap();
+        assert_eq!(decision.kind, StepKind::Decision);
+        assert_eq!(decision.options.len(), 2);
+        assert!(decision.options.iter().any(|o| o.forward));
+        assert_eq!(load("gresik-pengaduan").steps.len(), 8);
+        assert_eq!(load("gresik-konsultasi").steps.len(), 5);
+    }
+
+    #[test]
+    fn paper_heads_are_recorded_by_the_desk() {
+        let s = load("situbondo-pengaduan");
+        assert!(s.may_act_as("operator", "kadis"));
+        assert!(s.may_act_as("kasi", "kabid-dip"));
+        assert!(!s.may_act_as("staf", "kadis"));
+        assert!(!s.may_act_as("operator", "kasi"));
+    }
+
+    fn broken(edit: impl Fn(&str) -> String) -> SopError {
+        let text = edit(builtin("gresik-pengaduan").unwrap());
+        Sop::parse("gresik-pengaduan.toml", &text).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_file_line_and_problem() {
+        let e = broken(|t| t.replace("actor = \"sekretaris\"", "actor = \"sekertaris\""));
+        assert_eq!(e.file, "gresik-pengaduan.toml");
+        assert_eq!(e.problem, SopProblem::UnknownRole("sekertaris".into()));
+        let text = builtin("gresik-pengaduan").unwrap();
+        let line = text.lines().position(|l| l.contains("actor = \"sekretaris\"")).unwrap() + 1;
+        assert_eq!(e.line, Some(line));
+
+        let e = broken(|t| t.replace("next = \"laporan\"", "next = \"lapor\""));
+        assert_eq!(e.problem, SopProblem::UnknownStep("lapor".into()));
+
+        let e = broken(|t| t.replace("minutes = 30\n", "minutes = \"tiga puluh\"\n"));
+        assert!(matches!(e.problem, SopProblem::Syntax(_)), "{e:?}");
+        assert!(e.line.is_some());
+
+        let e = broken(|t| t.replace("[[step]]\nid = \"laporan\"", "[[step]]\nid = \"investigasi\""));
+        assert_eq!(e.problem, SopProblem::DuplicateStep("investigasi".into()));
+
+        let e = broken(|t| t.replace("next = \"verifikasi\"", "end = \"closed\""));
+        assert_eq!(e.problem, SopProblem::Unreachable("verifikasi".into()));
+
+        let e = broken(|t| t.replace("end = \"closed\"\n\n[[step.option]]", "\n[[step.option]]"));
+        assert!(matches!(e.problem, SopProblem::OptionNextOrEnd { .. }), "{e:?}");
+
+        let e = broken(|t| format!("{t}\n[[bogus]]\nx = 1\n"));
+        assert!(matches!(e.problem, SopProblem::Syntax(_)));
+    }
+}

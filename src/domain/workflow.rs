@@ -1,0 +1,653 @@
+//! The SOP engine: folds a case's events into its state, and says which
+//! actions a role may take next.
+//!
+//! The fold is the only place that interprets events, so the projection that
+//! the store keeps, a rebuild from the log, and a merge of another desk's
+//! events all agree by construction. It never fails: an event that does not
+//! fit the state it meets (possible once desks merge concurrent work) is kept
+//! in the log, counted as an anomaly and otherwise ignored.
+
+use chrono::{FixedOffset, NaiveDate};
+use uuid::Uuid;
+
+use super::calendar::{Calendar, Deadline, Pause};
+use super::case::{CaseField, Channel};
+use super::draft::{parse_date, to_local};
+use super::event::{
+    Correction, Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority,
+    Registration, StepDone,
+};
+use super::sop::{End, Next, Sop, Step, StepKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Open,
+    /// Waiting for the complainant's documents; the clock is stopped.
+    Paused,
+    /// Handed to the competent OPD; the office's part is done.
+    Forwarded,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Open, Status::Paused, Status::Forwarded, Status::Closed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Paused => "paused",
+            Status::Forwarded => "forwarded",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        let s = s.trim().to_lowercase();
+        let s = match s.as_str() {
+            "terbuka" | "proses" => "open",
+            "dijeda" | "ditunda" => "paused",
+            "diteruskan" => "forwarded",
+            "selesai" | "ditutup" => "closed",
+            other => other,
+        };
+        Status::ALL.into_iter().find(|x| x.id() == s)
+    }
+
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Forwarded | Status::Closed)
+    }
+}
+
+/// A step as it was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRecord {
+    pub step: String,
+    pub started: i64,
+    pub done: i64,
+    pub event: Uuid,
+    pub person: String,
+    pub person_role: String,
+    pub role: String,
+    pub output: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PauseSpan {
+    pub from: i64,
+    pub to: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRecord {
+    pub event: Uuid,
+    pub at: i64,
+    pub person: String,
+    pub role: String,
+    pub kind: NoteKind,
+    pub text: String,
+    pub replaces: Option<Uuid>,
+}
+
+/// Everything known about a case after its events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseState {
+    pub id: Uuid,
+    /// The registration event.
+    pub registration: Uuid,
+    /// The registration, with every correction applied.
+    pub reg: Registration,
+    pub status: Status,
+    /// The step waiting to be done; None once the case is finished.
+    pub current: Option<String>,
+    pub step_since: i64,
+    pub done: Vec<StepRecord>,
+    pub pauses: Vec<PauseSpan>,
+    pub forwarded_to: Option<String>,
+    pub closed_at: Option<i64>,
+    pub notes: Vec<NoteRecord>,
+    /// The event that last set each corrected field.
+    pub corrected: Vec<(CaseField, Uuid)>,
+    pub last_at: i64,
+    pub events: u32,
+    /// Events that did not fit the state they met.
+    pub anomalies: u32,
+}
+
+impl CaseState {
+    /// Folds a case's events (in any order) into its state. None when the
+    /// events hold no registration.
+    pub fn fold<'e>(events: impl IntoIterator<Item = &'e Event>, sop: Option<&Sop>) -> Option<CaseState> {
+        let mut sorted: Vec<&Event> = events.into_iter().collect();
+        sorted.sort_by_key(|e| e.order_key());
+        let (first, rest) = sorted.split_first()?;
+        let mut state = CaseState::registered(first, sop)?;
+        for e in rest {
+            state.apply(e, sop);
+        }
+        Some(state)
+    }
+
+    /// The state right after a registration event.
+    pub fn registered(e: &Event, sop: Option<&Sop>) -> Option<CaseState> {
+        let Payload::CaseRegistered(reg) = &e.payload else {
+            return None;
+        };
+        let mut state = CaseState {
+            id: e.case,
+            registration: e.id,
+            reg: (**reg).clone(),
+            status: Status::Open,
+            current: None,
+            step_since: e.at,
+            done: Vec::new(),
+            pauses: Vec::new(),
+            forwarded_to: None,
+            closed_at: None,
+            notes: Vec::new(),
+            corrected: Vec::new(),
+            last_at: e.at,
+            events: 1,
+            anomalies: 0,
+        };
+        if let Some(sop) = sop {
+            let first = sop.first();
+            if first.on_register {
+                state.record_step(first, e, first.output.clone());
+                state.advance(first.next.clone().expect("checked by the SOP parser"), e.at);
+            } else {
+                state.current = Some(first.id.clone());
+            }
+        }
+        Some(state)
+    }
+
+    /// Applies one more event, in order.
+    pub fn apply(&mut self, e: &Event, sop: Option<&Sop>) {
+        self.events += 1;
+        self.last_at = self.last_at.max(e.at);
+        let fitted = match &e.payload {
+            Payload::CaseRegistered(_) => false,
+            Payload::FieldCorrected(c) => self.correct(c, e.id),
+            Payload::DispositionRecorded(d) => match &d.step {
+                Some(step) => self.complete(sop, step, e, disposition_summary(d), None),
+                None => true,
+            },
+            Payload::Decided(d) => self.decide(sop, d, e),
+            Payload::StepCompleted(s) => self.complete(sop, &s.step, e, s.output.clone(), None),
+            Payload::NoteAdded(n) => {
+                self.notes.push(NoteRecord {
+                    event: e.id,
+                    at: e.at,
+                    person: e.person.clone(),
+                    role: e.role.clone(),
+                    kind: n.kind,
+                    text: n.text.clone(),
+                    replaces: n.replaces,
+                });
+                true
+            }
+            Payload::ClockPaused { .. } => self.status == Status::Open && {
+                self.status = Status::Paused;
+                self.pauses.push(PauseSpan { from: e.at, to: None });
+                true
+            },
+            Payload::ClockResumed { .. } => self.status == Status::Paused && {
+                self.status = Status::Open;
+                if let Some(p) = self.pauses.last_mut() {
+                    p.to = Some(e.at);
+                }
+                true
+            },
+            Payload::CaseClosed { .. } => !self.status.is_finished() && {
+                if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+                    p.to = Some(e.at);
+                }
+                self.finish(Status::Closed, e.at);
+                true
+            },
+        };
+        if !fitted {
+            self.anomalies += 1;
+        }
+    }
+
+    fn correct(&mut self, c: &Correction, event: Uuid) -> bool {
+        let input = &mut self.reg.input;
+        let v = c.value.clone();
+        match c.field {
+            CaseField::Name => input.complainant.name = v,
+            CaseField::Nik => input.complainant.nik = non_empty(v),
+            CaseField::Address => input.complainant.address = v,
+            CaseField::Phone => input.complainant.phone = non_empty(v),
+            CaseField::Email => input.complainant.email = non_empty(v),
+            CaseField::Business => input.object.business = v,
+            CaseField::Nib => input.object.nib = non_empty(v),
+            CaseField::LicenceNo => input.object.licence_no = v,
+            CaseField::LicenceType => input.object.licence_type = v,
+            CaseField::Subject => input.subject = v,
+            CaseField::Description => input.description = v,
+            CaseField::CompleteOn => match parse_date(&v) {
+                Some(d) => input.complete_on = d,
+                None => return false,
+            },
+            CaseField::Channel => match Channel::parse(&v) {
+                Some(ch) => input.channel = ch,
+                None => return false,
+            },
+        }
+        self.corrected.retain(|(f, _)| *f != c.field);
+        self.corrected.push((c.field, event));
+        true
+    }
+
+    /// The event that holds a field's current value.
+    pub fn source_of(&self, field: CaseField) -> Uuid {
+        self.corrected
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(self.registration, |(_, e)| *e)
+    }
+
+    fn decide(&mut self, sop: Option<&Sop>, d: &Decision, e: &Event) -> bool {
+        let Some(option) = sop
+            .and_then(|s| s.step(&d.step))
+            .and_then(|s| s.options.iter().find(|o| o.id == d.option))
+        else {
+            return false;
+        };
+        let next = option.next.clone();
+        let forward = option.forward;
+        let fitted = self.complete(sop, &d.step, e, option.label.clone(), Some(next));
+        if fitted && forward {
+            self.forwarded_to = d.opd.clone();
+        }
+        fitted
+    }
+
+    fn complete(&mut self, sop: Option<&Sop>, step_id: &str, e: &Event, output: String, next: Option<Next>) -> bool {
+        if self.status != Status::Open || self.current.as_deref() != Some(step_id) {
+            return false;
+        }
+        let Some(step) = sop.and_then(|s| s.step(step_id)) else {
+            return false;
+        };
+        let Some(next) = next.or_else(|| step.next.clone()) else {
+            return false;
+        };
+        self.record_step(step, e, output);
+        self.advance(next, e.at);
+        true
+    }
+
+    fn record_step(&mut self, step: &Step, e: &Event, output: String) {
+        self.done.push(StepRecord {
+            step: step.id.clone(),
+            started: self.step_since,
+            done: e.at,
+            event: e.id,
+            person: e.person.clone(),
+            person_role: e.person_role.clone(),
+            role: e.role.clone(),
+            output,
+        });
+    }
+
+    fn advance(&mut self, next: Next, at: i64) {
+        match next {
+            Next::Step(id) => {
+                self.current = Some(id);
+                self.step_since = at;
+            }
+            Next::End(End::Closed) => self.finish(Status::Closed, at),
+            Next::End(End::Forwarded) => self.finish(Status::Forwarded, at),
+        }
+    }
+
+    fn finish(&mut self, status: Status, at: i64) {
+        self.status = status;
+        self.current = None;
+        self.closed_at = Some(at);
+    }
+
+    pub fn current_step<'s>(&self, sop: &'s Sop) -> Option<&'s Step> {
+        self.current.as_deref().and_then(|id| sop.step(id))
+    }
+
+    /// The pauses as calendar days, for the legal clock.
+    pub fn pause_days(&self, offset: FixedOffset) -> Vec<Pause> {
+        self.pauses
+            .iter()
+            .map(|p| Pause {
+                from: to_local(p.from, offset).date(),
+                to: p.to.map(|t| to_local(t, offset).date()),
+            })
+            .collect()
+    }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+fn disposition_summary(d: &Disposition) -> String {
+    if d.note.is_empty() {
+        d.instruction.id().to_string()
+    } else {
+        format!("{}: {}", d.instruction.id(), d.note)
+    }
+}
+
+/// The calendar and the office's time zone: what turns event times into due dates.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock<'a> {
+    pub calendar: &'a Calendar,
+    pub offset: FixedOffset,
+}
+
+impl Clock<'_> {
+    /// The legal deadline: the SOP's limit in working days after the file was
+    /// complete, extended by paused working days up to `today`.
+    pub fn deadline(&self, state: &CaseState, sop_limit: u32, today: NaiveDate) -> Deadline {
+        self.calendar
+            .deadline(state.reg.input.complete_on, sop_limit, &state.pause_days(self.offset), today)
+    }
+
+    /// The deadline counting only pauses that have ended: it does not depend
+    /// on today, so the stored projection is the same whenever it is rebuilt.
+    pub fn settled_deadline(&self, state: &CaseState, sop_limit: u32) -> Deadline {
+        let closed: Vec<Pause> = state
+            .pause_days(self.offset)
+            .into_iter()
+            .filter(|p| p.to.is_some())
+            .collect();
+        let day0 = state.reg.input.complete_on;
+        self.calendar.deadline(day0, sop_limit, &closed, day0)
+    }
+
+    /// When a step started at `started` is due: its time standard in office
+    /// minutes, plus the office time of pauses that ended since it started.
+    /// None while a pause that began after the start is still running.
+    pub fn step_due(&self, state: &CaseState, step: &Step, started: i64) -> Option<i64> {
+        let mut extra = 0u32;
+        for p in state.pauses.iter().filter(|p| p.from >= started) {
+            let to = p.to?;
+            extra += self.calendar.work_minutes_between(self.local(p.from), self.local(to));
+        }
+        let due = self.calendar.add_work_minutes(self.local(started), step.minutes + extra);
+        Some(super::draft::to_unix(due, self.offset))
+    }
+
+    fn local(&self, t: i64) -> chrono::NaiveDateTime {
+        to_local(t, self.offset)
+    }
+}
+
+// ---- Actions -------------------------------------------------------------
+
+/// What a person can do to a case. The ids are the CLI's `--action` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionKind {
+    /// Record the disposition sheet of the current step.
+    Dispose,
+    /// Choose an option of the current decision step.
+    Decide,
+    /// Complete the current step with its output.
+    Complete,
+    /// Stop the clock while documents are missing.
+    Pause,
+    /// Restart the clock.
+    Resume,
+    /// Close the case before its SOP ends.
+    Close,
+    /// Add a note to the case.
+    Note,
+}
+
+impl ActionKind {
+    pub const ALL: [ActionKind; 7] = [
+        ActionKind::Dispose,
+        ActionKind::Decide,
+        ActionKind::Complete,
+        ActionKind::Pause,
+        ActionKind::Resume,
+        ActionKind::Close,
+        ActionKind::Note,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ActionKind::Dispose => "disposisi",
+            ActionKind::Decide => "putuskan",
+            ActionKind::Complete => "selesai",
+            ActionKind::Pause => "tunda",
+            ActionKind::Resume => "lanjutkan",
+            ActionKind::Close => "tutup",
+            ActionKind::Note => "catat",
+        }
+    }
+
+    fn alias(self) -> &'static str {
+        match self {
+            ActionKind::Dispose => "dispose",
+            ActionKind::Decide => "decide",
+            ActionKind::Complete => "complete",
+            ActionKind::Pause => "pause",
+            ActionKind::Resume => "resume",
+            ActionKind::Close => "close",
+            ActionKind::Note => "note",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionKind> {
+        let s = s.trim().to_lowercase();
+        ActionKind::ALL.into_iter().find(|a| a.id() == s || a.alias() == s)
+    }
+}
+
+/// Who acts: the person typing, their own role, and the role acted as.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub person: &'a str,
+    pub person_role: &'a str,
+    pub role: &'a str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ActionRequest {
+    pub to: Option<String>,
+    pub note: String,
+    pub instruction: Option<Instruction>,
+    pub priority: Option<Priority>,
+    pub written_on: Option<NaiveDate>,
+    pub note_kind: Option<NoteKind>,
+    /// When it happened (unix seconds).
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The person's role may not act as this role.
+    CannotActAs { person_role: String, role: String, recorded_by: Vec<String> },
+    /// Not allowed now for this role; lists what is.
+    NotAllowed {
+        action: ActionKind,
+        role: String,
+        status: Status,
+        step: Option<String>,
+        step_actor: Option<String>,
+        allowed: Vec<ActionKind>,
+    },
+    OptionNeeded { options: Vec<String>, opds: Vec<String> },
+    UnknownOption { given: String, options: Vec<String>, opds: Vec<String> },
+    UnknownRole { given: String, roles: Vec<String> },
+    /// Pausing, closing and notes need a text.
+    TextNeeded(ActionKind),
+    BeforeLastEvent { last: i64 },
+    InFuture,
+    /// The case's current step is missing from the SOP file in force.
+    StepNotInSop(String),
+}
+
+/// The actions `role` may take on the case now.
+pub fn allowed_actions(state: &CaseState, sop: &Sop, role: &str) -> Vec<ActionKind> {
+    let mut allowed = Vec::new();
+    let may = |list: &[String]| list.iter().any(|r| r == role);
+    match state.status {
+        Status::Open => {
+            if let Some(step) = state.current_step(sop).filter(|s| s.actor == role) {
+                allowed.push(match step.kind {
+                    StepKind::Disposition => ActionKind::Dispose,
+                    StepKind::Decision => ActionKind::Decide,
+                    StepKind::Task => ActionKind::Complete,
+                });
+            }
+            if may(&sop.pause_roles) {
+                allowed.push(ActionKind::Pause);
+            }
+            if may(&sop.close_roles) {
+                allowed.push(ActionKind::Close);
+            }
+        }
+        Status::Paused => {
+            if may(&sop.pause_roles) {
+                allowed.push(ActionKind::Resume);
+            }
+            if may(&sop.close_roles) {
+                allowed.push(ActionKind::Close);
+            }
+        }
+        Status::Forwarded | Status::Closed => {}
+    }
+    allowed.push(ActionKind::Note);
+    allowed
+}
+
+/// Checks an action against the SOP and the case, and returns the event
+/// payload that records it. `opds` are the agencies a case may be forwarded to.
+pub fn plan(
+    state: &CaseState,
+    sop: &Sop,
+    actor: Actor<'_>,
+    action: ActionKind,
+    req: &ActionRequest,
+    opds: &[String],
+    now: i64,
+) -> Result<Payload, Refusal> {
+    if !sop.may_act_as(actor.person_role, actor.role) {
+        return Err(Refusal::CannotActAs {
+            person_role: actor.person_role.to_string(),
+            role: actor.role.to_string(),
+            recorded_by: sop.role(actor.role).map(|r| r.recorded_by.clone()).unwrap_or_default(),
+        });
+    }
+    if req.at < state.last_at {
+        return Err(Refusal::BeforeLastEvent { last: state.last_at });
+    }
+    if req.at > now + 300 {
+        return Err(Refusal::InFuture);
+    }
+    if let Some(id) = state.current.as_ref().filter(|id| sop.step(id).is_none()) {
+        return Err(Refusal::StepNotInSop(id.clone()));
+    }
+    let allowed = allowed_actions(state, sop, actor.role);
+    if !allowed.contains(&action) {
+        let step = state.current_step(sop);
+        return Err(Refusal::NotAllowed {
+            action,
+            role: actor.role.to_string(),
+            status: state.status,
+            step: step.map(|s| s.id.clone()),
+            step_actor: step.map(|s| s.actor.clone()),
+            allowed,
+        });
+    }
+    let note = req.note.trim().to_string();
+    let need_text = |kind| if note.is_empty() { Err(Refusal::TextNeeded(kind)) } else { Ok(()) };
+    let step = state.current_step(sop);
+    Ok(match action {
+        ActionKind::Dispose => {
+            let step = step.expect("dispose is allowed only on a current step");
+            let to = match &req.to {
+                Some(to) => sop.role(to.trim()).map(|r| r.id.clone()).ok_or_else(|| Refusal::UnknownRole {
+                    given: to.clone(),
+                    roles: sop.roles.iter().map(|r| r.id.clone()).collect(),
+                })?,
+                None => step.to.clone().unwrap_or_default(),
+            };
+            let instruction = req
+                .instruction
+                .or_else(|| step.instruction.as_deref().and_then(Instruction::parse))
+                .unwrap_or(Instruction::TindakLanjuti);
+            Payload::DispositionRecorded(Disposition {
+                step: Some(step.id.clone()),
+                from: actor.role.to_string(),
+                to,
+                instruction,
+                priority: req.priority.unwrap_or(Priority::Biasa),
+                note,
+                written_on: req.written_on,
+            })
+        }
+        ActionKind::Decide => {
+            let step = step.expect("decide is allowed only on a current step");
+            let (option, opd) = choose_option(step, req.to.as_deref(), opds)?;
+            Payload::Decided(Decision { step: step.id.clone(), option, opd, note })
+        }
+        ActionKind::Complete => {
+            let step = step.expect("complete is allowed only on a current step");
+            let output = if note.is_empty() { step.output.clone() } else { note };
+            Payload::StepCompleted(StepDone { step: step.id.clone(), output })
+        }
+        ActionKind::Pause => {
+            need_text(action)?;
+            Payload::ClockPaused { reason: note }
+        }
+        ActionKind::Resume => Payload::ClockResumed { note },
+        ActionKind::Close => {
+            need_text(action)?;
+            Payload::CaseClosed { reason: note }
+        }
+        ActionKind::Note => {
+            need_text(action)?;
+            Payload::NoteAdded(Note {
+                kind: req.note_kind.unwrap_or(NoteKind::Catatan),
+                text: note,
+                replaces: None,
+            })
+        }
+    })
+}
+
+/// `to` names an option, or an OPD (which picks the forwarding option).
+fn choose_option(step: &Step, to: Option<&str>, opds: &[String]) -> Result<(String, Option<String>), Refusal> {
+    let options: Vec<String> = step.options.iter().map(|o| o.id.clone()).collect();
+    let has_forward = step.options.iter().any(|o| o.forward);
+    let opd_list = if has_forward { opds.to_vec() } else { Vec::new() };
+    let Some(to) = to.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Err(Refusal::OptionNeeded { options, opds: opd_list });
+    };
+    if let Some(o) = step.options.iter().find(|o| o.id.eq_ignore_ascii_case(to)) {
+        if o.forward {
+            return Err(Refusal::OptionNeeded { options, opds: opd_list });
+        }
+        return Ok((o.id.clone(), None));
+    }
+    let forward = step.options.iter().find(|o| o.forward);
+    match (forward, find_opd(to, &opd_list)) {
+        (Some(o), Some(opd)) => Ok((o.id.clone(), Some(opd))),
+        _ => Err(Refusal::UnknownOption { given: to.to_string(), options, opds: opd_list }),
+    }
+}
+
+/// An OPD by its exact name, or by a piece of it that names only one.
+fn find_opd(given: &str, opds: &[String]) -> Option<String> {
+    let g = given.to_lowercase();
+    if let Some(o) = opds.iter().find(|o| o.to_lowercase() == g) {
+        return Some(o.clone());
+    }
+    let mut hits = opds.iter().filter(|o| o.to_lowercase().contains(&g));
+    match (hits.next(), hits.next()) {
+        (Some(o), None) => Some(o.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,67 @@
+//! Help texts of the command line (`--help`). Clap reads them while it parses
+//! the arguments, before the configuration (and so the language) is known,
+//! so they are in Bahasa Indonesia only.
+
+pub const ABOUT: &str = "aduan: loket pengaduan DPMPTSP — penerimaan pengaduan, disposisi, SOP, batas waktu 14 hari kerja, rekap.\nTanpa perintah: ringkasan loket ini.";
+pub const CONFIG: &str = "Berkas konfigurasi (bawaan: $ADUAN_CONFIG, lalu folder konfigurasi pengguna)";
+pub const DB: &str = "Berkas basis data loket (bawaan: $ADUAN_DB, lalu paths.database di konfigurasi)";
+pub const BY: &str = "Nama petugas yang mengetik (bawaan: petugas pertama di konfigurasi)";
+pub const JSON: &str = "Keluaran JSON";
+
+pub const INIT: &str = "Siapkan konfigurasi, basis data dan salinan SOP untuk disunting";
+pub const CHECK: &str = "Periksa basis data: integrity check SQLite dan rantai hash setiap loket";
+pub const CHECK_REBUILD: &str = "Bangun ulang tabel proyeksi dari log peristiwa dan bandingkan";
+pub const CASE: &str = "Kasus: catat, daftar, lihat, tindak";
+pub const SOP: &str = "SOP yang berlaku";
+pub const DEMO: &str = "Isi basis data kosong dengan kasus contoh yang realistis (untuk latihan dan uji kinerja)";
+
+pub const CASE_ADD: &str = "Catat kasus baru dari JSON (--json BERKAS, atau stdin) atau dari opsi; mencetak kasus baru sebagai JSON";
+pub const CASE_ADD_JSON: &str = "Berkas JSON kasus ('-' untuk stdin); kunci: kind, channel, name, nik, address, phone, email, confidential, anonymous, identity_attached, business, nib, licence_no, licence_type, subject, description, received_at, complete_on, attachments, linked_to";
+pub const CASE_LIST: &str = "Daftar kasus, batas waktu terdekat lebih dulu";
+pub const CASE_LIST_STATUS: &str = "Saring status: open, paused, forwarded, closed";
+pub const CASE_LIST_OVERDUE: &str = "Hanya kasus yang melewati batas waktu";
+pub const CASE_LIST_LIMIT: &str = "Paling banyak sekian baris (0: semua)";
+pub const CASE_SHOW: &str = "Tampilkan satu kasus: isian, langkah SOP, riwayat peristiwa";
+pub const CASE_KEY: &str = "Nomor agenda atau id kasus";
+pub const CASE_ACT: &str = "Lakukan satu tindakan SOP pada kasus";
+pub const ACT_ACTION: &str = "Tindakan: disposisi, putuskan, selesai, tunda, lanjutkan, tutup, catat";
+pub const ACT_NOTE: &str = "Keterangan: catatan disposisi, output langkah, alasan jeda/tutup, isi catatan";
+pub const ACT_TO: &str = "Tujuan: peran penerima disposisi, pilihan keputusan, atau nama OPD untuk diteruskan";
+pub const ACT_AS: &str = "Peran yang bertindak (mis. kadis saat mencatat disposisi kertas atas namanya)";
+pub const ACT_AT: &str = "Waktu tindakan (bawaan: sekarang), mis. \"2026-03-16 09:15\"";
+pub const ACT_INSTRUCTION: &str = "Instruksi disposisi: pelajari, tindak-lanjuti, koordinasikan, siapkan-jawaban, untuk-diketahui, arsip";
+pub const ACT_PRIORITY: &str = "Sifat disposisi: biasa, segera, sangat-segera";
+pub const ACT_WRITTEN_ON: &str = "Tanggal yang tertulis di lembar disposisi";
+pub const ACT_NOTE_KIND: &str = "Jenis catatan: catatan, cek-perizinan, bap, koordinasi, fasilitasi";
+pub const CASE_CORRECT: &str = "Koreksi satu isian kasus (koreksi dicatat sebagai peristiwa baru)";
+pub const CORRECT_FIELD: &str = "Isian: name, nik, address, phone, email, business, nib, licence-no, licence-type, subject, description, complete-on, channel";
+pub const CORRECT_VALUE: &str = "Nilai baru";
+pub const SOP_SHOW: &str = "Tampilkan SOP yang berlaku sebagai tabel";
+pub const SOP_SHOW_KIND: &str = "SOP untuk jenis: pengaduan, konsultasi, aspirasi (bawaan: semua)";
+pub const SOP_CHECK: &str = "Periksa berkas SOP hasil suntingan";
+pub const SOP_FILE: &str = "Berkas SOP (.toml)";
+pub const DEMO_CASES: &str = "Jumlah kasus";
+pub const DEMO_SEED: &str = "Benih acak (hasil sama untuk benih yang sama)";
+pub const DEMO_FROM: &str = "Bulan pertama, YYYY-MM (bawaan: 24 bulan sebelum --to)";
+pub const DEMO_TO: &str = "Bulan terakhir, YYYY-MM (bawaan: bulan ini)";
+
+pub const ADD_KIND: &str = "Jenis: pengaduan, konsultasi, aspirasi";
+pub const ADD_CHANNEL: &str = "Saluran: loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor";
+pub const ADD_NAME: &str = "Nama pelapor";
+pub const ADD_NIK: &str = "NIK (16 angka)";
+pub const ADD_ADDRESS: &str = "Alamat";
+pub const ADD_PHONE: &str = "Telepon/WhatsApp";
+pub const ADD_EMAIL: &str = "Email";
+pub const ADD_CONFIDENTIAL: &str = "Rahasiakan identitas pelapor";
+pub const ADD_ANONYMOUS: &str = "Pelapor anonim";
+pub const ADD_IDENTITY: &str = "Fotokopi identitas (KTP) dilampirkan";
+pub const ADD_BUSINESS: &str = "Nama usaha yang diadukan";
+pub const ADD_NIB: &str = "NIB usaha (13 angka)";
+pub const ADD_LICENCE_NO: &str = "Nomor izin";
+pub const ADD_LICENCE_TYPE: &str = "Jenis izin";
+pub const ADD_SUBJECT: &str = "Perihal";
+pub const ADD_DESCRIPTION: &str = "Uraian pengaduan";
+pub const ADD_RECEIVED_AT: &str = "Waktu diterima (bawaan: sekarang)";
+pub const ADD_COMPLETE_ON: &str = "Tanggal berkas lengkap (bawaan: tanggal diterima)";
+pub const ADD_ATTACH: &str = "Berkas lampiran (boleh berulang)";
+pub const ADD_LINKED: &str = "Kasus terkait (nomor agenda atau id)";

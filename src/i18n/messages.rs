@@ -1,0 +1,564 @@
+//! Messages: errors, refusals and notices, each in both languages.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use super::{Lang, action_label, field_label, lang};
+use crate::domain::agenda::AgendaFormatError;
+use crate::domain::calendar::HolidayListError;
+use crate::domain::draft::{FieldError, Problem};
+use crate::domain::identity::{EmailError, NibError, NikError, PhoneError};
+use crate::domain::sop::{SopError, SopProblem};
+use crate::domain::workflow::{ActionKind, Refusal};
+
+/// Formats the Indonesian or the English text, with the same arguments.
+macro_rules! tr {
+    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match lang() {
+            Lang::Id => format!($id $(, $arg)*),
+            Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    ConfigCreated(PathBuf),
+    ConfigRead { path: PathBuf, detail: String },
+    ConfigWrite { path: PathBuf, detail: String },
+    ConfigParse { path: PathBuf, line: Option<usize>, detail: String },
+    ConfigOffset(String),
+    ConfigTime(String),
+    ConfigNoPeople,
+    AgendaFormat(AgendaFormatError),
+    HolidayFile { path: PathBuf, error: HolidayListError },
+    SopFile(SopError),
+    SopRead { path: PathBuf, detail: String },
+    SopNotFound { name: String, dir: PathBuf },
+    PersonUnknown { name: String, people: Vec<String> },
+    PersonRole { name: String, role: String },
+    RoleUnknown { role: String, roles: Vec<String> },
+
+    DbNotADatabase(PathBuf),
+    DbForeign(PathBuf),
+    DbNewer { path: PathBuf, found: usize, supported: usize },
+    DbOpen { path: PathBuf, detail: String },
+    DbReadOnly(PathBuf),
+    DiskFull,
+    DbBusy,
+    BadEvent { desk: i64, seq: i64 },
+    NoDesk,
+    Sqlite(String),
+    Io { path: PathBuf, detail: String },
+
+    JsonInput { line: usize, column: usize, detail: String },
+    InputRead { path: PathBuf, detail: String },
+    DraftInvalid(Vec<FieldError>),
+    AttachmentRead { path: PathBuf, detail: String },
+    CaseNotFound(String),
+    CaseAmbiguous { key: String, count: usize },
+    Refused(Refusal),
+    UnknownAction(String),
+    UnknownInstruction(String),
+    UnknownPriority(String),
+    UnknownStatus(String),
+    UnknownField(String),
+    UnknownNoteKind(String),
+    BadDate(String),
+    BadDateTime(String),
+    BadMonth(String),
+    BadFieldValue { field: String, problem: Box<Msg> },
+    DemoRange,
+    DemoNotEmpty(PathBuf),
+    AlreadyInitialised(PathBuf),
+    Initialised { config: PathBuf, database: PathBuf, desk: String },
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl std::error::Error for Msg {}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() { "-".into() } else { items.join(", ") }
+}
+
+fn actions(items: &[ActionKind]) -> String {
+    items.iter().map(|a| format!("{} ({})", a.id(), action_label(*a))).collect::<Vec<_>>().join(", ")
+}
+
+fn at_line(line: Option<usize>) -> String {
+    line.map(|l| tr!(" baris {l}", " line {l}")).unwrap_or_default()
+}
+
+impl Msg {
+    pub fn text(&self) -> String {
+        match self {
+            Msg::ConfigCreated(p) => tr!(
+                "Konfigurasi awal ditulis ke {}; sunting berkas itu untuk kantor dan loket Anda.",
+                "A default configuration was written to {}; edit it for your office and desk.",
+                p.display()
+            ),
+            Msg::ConfigRead { path, detail } => tr!(
+                "Konfigurasi {} tidak dapat dibaca: {detail}",
+                "Cannot read the configuration {}: {detail}",
+                path.display()
+            ),
+            Msg::ConfigWrite { path, detail } => tr!(
+                "Konfigurasi {} tidak dapat ditulis: {detail}",
+                "Cannot write the configuration {}: {detail}",
+                path.display()
+            ),
+            Msg::ConfigParse { path, line, detail } => tr!(
+                "Konfigurasi {}{} tidak sah: {detail}",
+                "Configuration {}{} is invalid: {detail}",
+                path.display(),
+                at_line(*line)
+            ),
+            Msg::ConfigOffset(s) => tr!(
+                "Zona waktu kantor \"{s}\" tidak sah; tulis seperti \"+07:00\".",
+                "Office time zone \"{s}\" is invalid; write it like \"+07:00\"."
+            ),
+            Msg::ConfigTime(s) => tr!(
+                "Jam kantor \"{s}\" tidak sah; tulis seperti \"08:00\", dan jam tutup setelah jam buka.",
+                "Office hours \"{s}\" are invalid; write them like \"08:00\", closing after opening."
+            ),
+            Msg::ConfigNoPeople => tr!(
+                "Konfigurasi tidak memuat satu pun petugas ([[people]]).",
+                "The configuration lists no people ([[people]])."
+            ),
+            Msg::AgendaFormat(e) => agenda_format(e),
+            Msg::HolidayFile { path, error } => holiday_file(path, error),
+            Msg::SopFile(e) => sop_error(e),
+            Msg::SopRead { path, detail } => tr!(
+                "Berkas SOP {} tidak dapat dibaca: {detail}",
+                "Cannot read the SOP file {}: {detail}",
+                path.display()
+            ),
+            Msg::SopNotFound { name, dir } => tr!(
+                "SOP \"{name}\" tidak ditemukan di {} maupun di antara SOP bawaan.",
+                "SOP \"{name}\" is neither in {} nor among the built-in SOPs.",
+                dir.display()
+            ),
+            Msg::PersonUnknown { name, people } => tr!(
+                "Petugas \"{name}\" tidak ada di konfigurasi. Yang ada: {}.",
+                "No person \"{name}\" in the configuration. Known: {}.",
+                list(people)
+            ),
+            Msg::PersonRole { name, role } => tr!(
+                "Peran \"{role}\" milik petugas \"{name}\" tidak dikenal SOP yang berlaku.",
+                "The role \"{role}\" of \"{name}\" is not a role of the SOP in force."
+            ),
+            Msg::RoleUnknown { role, roles } => tr!(
+                "Peran \"{role}\" tidak dikenal. Peran yang ada: {}.",
+                "Unknown role \"{role}\". Roles: {}.",
+                list(roles)
+            ),
+            Msg::DbNotADatabase(p) => tr!(
+                "Berkas {} bukan basis data (rusak atau berkas lain); tidak ada yang diubah.",
+                "{} is not a database (damaged or another kind of file); nothing was changed.",
+                p.display()
+            ),
+            Msg::DbForeign(p) => tr!(
+                "Berkas {} adalah basis data SQLite milik program lain, bukan aduan; tidak ada yang diubah.",
+                "{} is another program's SQLite database, not aduan's; nothing was changed.",
+                p.display()
+            ),
+            Msg::DbNewer { path, found, supported } => tr!(
+                "Basis data {} dibuat oleh versi aduan yang lebih baru (skema {found}, versi ini {supported}); perbarui aduan.",
+                "Database {} was written by a newer aduan (schema {found}, this build {supported}); update aduan.",
+                path.display()
+            ),
+            Msg::DbOpen { path, detail } => tr!(
+                "Basis data {} tidak dapat dibuka: {detail}",
+                "Cannot open the database {}: {detail}",
+                path.display()
+            ),
+            Msg::DbReadOnly(p) => tr!(
+                "Basis data {} hanya dapat dibaca; periksa izin berkas.",
+                "Database {} is read-only; check the file's permissions.",
+                p.display()
+            ),
+            Msg::DiskFull => tr!(
+                "Disk penuh: perubahan dibatalkan, data yang sudah tersimpan tetap utuh. Kosongkan ruang lalu ulangi.",
+                "The disk is full: the change was rolled back and saved data is intact. Free some space and retry."
+            ),
+            Msg::DbBusy => tr!(
+                "Basis data sedang dipakai program lain; tunggu sebentar lalu ulangi.",
+                "The database is busy in another program; wait a moment and retry."
+            ),
+            Msg::BadEvent { desk, seq } => tr!(
+                "Peristiwa nomor {seq} dari loket #{desk} tidak dapat dibaca; jalankan `aduan check`.",
+                "Event {seq} of desk #{desk} cannot be read; run `aduan check`."
+            ),
+            Msg::NoDesk => tr!(
+                "Basis data ini belum punya loket; jalankan `aduan init`.",
+                "This database has no desk yet; run `aduan init`."
+            ),
+            Msg::Sqlite(d) => tr!("Galat basis data: {d}", "Database error: {d}"),
+            Msg::Io { path, detail } => tr!(
+                "Berkas {} tidak dapat ditulis: {detail}",
+                "Cannot write {}: {detail}",
+                path.display()
+            ),
+            Msg::JsonInput { line, column, detail } => tr!(
+                "JSON kasus tidak sah pada baris {line} kolom {column}: {detail}",
+                "Invalid case JSON at line {line} column {column}: {detail}"
+            ),
+            Msg::InputRead { path, detail } => tr!(
+                "Masukan {} tidak dapat dibaca: {detail}",
+                "Cannot read the input {}: {detail}",
+                path.display()
+            ),
+            Msg::DraftInvalid(errors) => {
+                let parts: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", field_label(e.field), problem(&e.problem)))
+                    .collect();
+                tr!("Data kasus belum benar: {}", "The case is not valid: {}", parts.join("; "))
+            }
+            Msg::AttachmentRead { path, detail } => tr!(
+                "Lampiran {} tidak dapat dibaca: {detail}",
+                "Cannot read the attachment {}: {detail}",
+                path.display()
+            ),
+            Msg::CaseNotFound(key) => tr!(
+                "Kasus \"{key}\" tidak ditemukan (cari dengan nomor agenda atau id).",
+                "No case \"{key}\" (give an agenda number or an id)."
+            ),
+            Msg::CaseAmbiguous { key, count } => tr!(
+                "Nomor agenda \"{key}\" dipakai {count} kasus; sebut kasus dengan id-nya.",
+                "Agenda number \"{key}\" matches {count} cases; name the case by its id."
+            ),
+            Msg::Refused(r) => refusal(r),
+            Msg::UnknownAction(a) => tr!(
+                "Tindakan \"{a}\" tidak dikenal. Tindakan: {}.",
+                "Unknown action \"{a}\". Actions: {}.",
+                actions(&ActionKind::ALL)
+            ),
+            Msg::UnknownInstruction(s) => tr!(
+                "Instruksi disposisi \"{s}\" tidak dikenal. Pilihan: pelajari, tindak-lanjuti, koordinasikan, siapkan-jawaban, untuk-diketahui, arsip.",
+                "Unknown instruction \"{s}\". Choices: pelajari, tindak-lanjuti, koordinasikan, siapkan-jawaban, untuk-diketahui, arsip."
+            ),
+            Msg::UnknownPriority(s) => tr!(
+                "Sifat disposisi \"{s}\" tidak dikenal. Pilihan: biasa, segera, sangat-segera.",
+                "Unknown priority \"{s}\". Choices: biasa, segera, sangat-segera."
+            ),
+            Msg::UnknownStatus(s) => tr!(
+                "Status \"{s}\" tidak dikenal. Pilihan: open, paused, forwarded, closed.",
+                "Unknown status \"{s}\". Choices: open, paused, forwarded, closed."
+            ),
+            Msg::UnknownField(s) => tr!(
+                "Isian \"{s}\" tidak dikenal. Pilihan: name, nik, address, phone, email, business, nib, licence-no, licence-type, subject, description, complete-on, channel.",
+                "Unknown field \"{s}\". Choices: name, nik, address, phone, email, business, nib, licence-no, licence-type, subject, description, complete-on, channel."
+            ),
+            Msg::UnknownNoteKind(s) => tr!(
+                "Jenis catatan \"{s}\" tidak dikenal. Pilihan: catatan, cek-perizinan, bap, koordinasi, fasilitasi.",
+                "Unknown note kind \"{s}\". Choices: catatan, cek-perizinan, bap, koordinasi, fasilitasi."
+            ),
+            Msg::BadDate(s) => tr!(
+                "Tanggal \"{s}\" tidak sah; tulis seperti 2026-03-16 atau 16-03-2026.",
+                "Date \"{s}\" is invalid; write it like 2026-03-16 or 16-03-2026."
+            ),
+            Msg::BadDateTime(s) => tr!(
+                "Waktu \"{s}\" tidak sah; tulis seperti \"2026-03-16 09:15\".",
+                "Time \"{s}\" is invalid; write it like \"2026-03-16 09:15\"."
+            ),
+            Msg::BadMonth(s) => tr!(
+                "Bulan \"{s}\" tidak sah; tulis seperti 2026-03.",
+                "Month \"{s}\" is invalid; write it like 2026-03."
+            ),
+            Msg::BadFieldValue { field, problem } => tr!(
+                "Nilai baru untuk {field} tidak sah: {}",
+                "The new value for {field} is invalid: {}",
+                problem.text()
+            ),
+            Msg::DemoRange => tr!(
+                "Rentang demo tidak sah: --from harus sebelum atau sama dengan --to, dan --cases lebih dari 0.",
+                "Invalid demo range: --from must not be after --to, and --cases must be above 0."
+            ),
+            Msg::DemoNotEmpty(p) => tr!(
+                "Basis data {} sudah berisi kasus; data demo hanya diisikan ke basis data kosong.",
+                "Database {} already holds cases; demo data only goes into an empty database.",
+                p.display()
+            ),
+            Msg::AlreadyInitialised(p) => tr!(
+                "Basis data {} sudah siap dipakai.",
+                "Database {} is already set up.",
+                p.display()
+            ),
+            Msg::Initialised { config, database, desk } => tr!(
+                "Siap. Konfigurasi: {}\nBasis data: {}\nLoket: {desk}",
+                "Ready. Configuration: {}\nDatabase: {}\nDesk: {desk}",
+                config.display(),
+                database.display()
+            ),
+        }
+    }
+}
+
+fn agenda_format(e: &AgendaFormatError) -> String {
+    match e {
+        AgendaFormatError::UnknownPlaceholder(p) => tr!(
+            "Format nomor agenda: penanda {{{p}}} tidak dikenal (yang ada: seq, seq:04, kind, desk, year, month).",
+            "Agenda number format: unknown placeholder {{{p}}} (known: seq, seq:04, kind, desk, year, month)."
+        ),
+        AgendaFormatError::Missing(p) => tr!(
+            "Format nomor agenda harus memuat {{{p}}} agar nomor tidak pernah kembar.",
+            "The agenda number format must contain {{{p}}} so numbers never repeat."
+        ),
+        AgendaFormatError::Unclosed => tr!(
+            "Format nomor agenda: ada {{ tanpa }}.",
+            "Agenda number format: a {{ without }}."
+        ),
+    }
+}
+
+fn holiday_file(path: &std::path::Path, e: &HolidayListError) -> String {
+    let (line, what) = match e {
+        HolidayListError::Syntax { line, detail } => (*line, detail.clone()),
+        HolidayListError::BadYear { line, key } => {
+            (*line, tr!("\"{key}\" bukan tahun", "\"{key}\" is not a year"))
+        }
+        HolidayListError::BadDate { line, value } => (
+            *line,
+            tr!("tanggal \"{value}\" tidak sah", "invalid date \"{value}\""),
+        ),
+    };
+    tr!(
+        "Daftar libur {}{}: {what}",
+        "Holiday list {}{}: {what}",
+        path.display(),
+        at_line(line)
+    )
+}
+
+fn sop_error(e: &SopError) -> String {
+    let what = match &e.problem {
+        SopProblem::Syntax(d) => tr!("tidak sah: {d}", "invalid: {d}"),
+        SopProblem::NoSteps => tr!("tidak ada [[step]]", "no [[step]]"),
+        SopProblem::DuplicateStep(s) => tr!("langkah \"{s}\" ditulis dua kali", "step \"{s}\" appears twice"),
+        SopProblem::DuplicateRole(s) => tr!("peran \"{s}\" ditulis dua kali", "role \"{s}\" appears twice"),
+        SopProblem::UnknownRole(s) => tr!(
+            "peran \"{s}\" tidak ada di [[role]]",
+            "role \"{s}\" is not among the [[role]]s"
+        ),
+        SopProblem::UnknownStep(s) => tr!("langkah \"{s}\" tidak ada", "no step \"{s}\""),
+        SopProblem::NextOrEnd(s) => tr!(
+            "langkah \"{s}\" harus punya tepat satu dari next atau end",
+            "step \"{s}\" needs exactly one of next and end"
+        ),
+        SopProblem::DecisionOptions(s) => tr!(
+            "keputusan \"{s}\" butuh paling sedikit dua [[step.option]] dan tanpa next/end sendiri",
+            "decision \"{s}\" needs at least two [[step.option]] and no next/end of its own"
+        ),
+        SopProblem::OptionNextOrEnd { step, option } => tr!(
+            "pilihan \"{option}\" pada langkah \"{step}\" harus punya tepat satu dari next atau end",
+            "option \"{option}\" of step \"{step}\" needs exactly one of next and end"
+        ),
+        SopProblem::DispositionTarget(s) => tr!(
+            "disposisi \"{s}\" harus menyebut tujuan (to)",
+            "disposition \"{s}\" must name its recipient (to)"
+        ),
+        SopProblem::ZeroMinutes(s) => tr!(
+            "waktu langkah \"{s}\" harus lebih dari 0 menit",
+            "step \"{s}\" needs more than 0 minutes"
+        ),
+        SopProblem::ZeroLimit => tr!("limit_workdays harus lebih dari 0", "limit_workdays must be above 0"),
+        SopProblem::Unreachable(s) => tr!(
+            "langkah \"{s}\" tidak pernah dicapai dari langkah pertama",
+            "step \"{s}\" cannot be reached from the first step"
+        ),
+        SopProblem::FirstStepNotRegister => tr!(
+            "hanya langkah pertama yang boleh on_register = true",
+            "only the first step may have on_register = true"
+        ),
+        SopProblem::UnknownKind(k) => tr!(
+            "jenis langkah \"{k}\" tidak dikenal (task, disposition, decision)",
+            "unknown step kind \"{k}\" (task, disposition, decision)"
+        ),
+    };
+    tr!("Berkas SOP {}{}: {what}", "SOP file {}{}: {what}", e.file, at_line(e.line))
+}
+
+fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::CannotActAs { person_role, role, recorded_by } => tr!(
+            "Peran {person_role} tidak boleh bertindak sebagai {role}. Tindakan {role} dapat dicatat oleh: {}.",
+            "Role {person_role} may not act as {role}. {role}'s actions may be recorded by: {}.",
+            list(recorded_by)
+        ),
+        Refusal::NotAllowed { action, role, status, step, step_actor, allowed } => {
+            let now = match (step, step_actor) {
+                (Some(s), Some(a)) => tr!(
+                    " Langkah sekarang \"{s}\" dikerjakan oleh {a}.",
+                    " The current step \"{s}\" is done by {a}."
+                ),
+                _ => tr!(" Status kasus: {}.", " Case status: {}.", super::status_label(*status)),
+            };
+            tr!(
+                "Tindakan \"{}\" tidak diizinkan untuk {role} sekarang.{now} Yang diizinkan: {}.",
+                "Action \"{}\" is not allowed for {role} now.{now} Allowed: {}.",
+                action.id(),
+                actions(allowed)
+            )
+        }
+        Refusal::OptionNeeded { options, opds } => tr!(
+            "Sebutkan pilihan dengan --to: {}{}",
+            "Name the option with --to: {}{}",
+            list(options),
+            forward_hint(opds)
+        ),
+        Refusal::UnknownOption { given, options, opds } => tr!(
+            "Pilihan \"{given}\" tidak dikenal. Pilihan: {}{}",
+            "Unknown option \"{given}\". Options: {}{}",
+            list(options),
+            forward_hint(opds)
+        ),
+        Refusal::UnknownRole { given, roles } => tr!(
+            "Tujuan disposisi \"{given}\" bukan peran SOP. Peran: {}.",
+            "Disposition recipient \"{given}\" is not an SOP role. Roles: {}.",
+            list(roles)
+        ),
+        Refusal::TextNeeded(a) => tr!(
+            "Tindakan \"{}\" memerlukan keterangan (--note).",
+            "Action \"{}\" needs a text (--note).",
+            a.id()
+        ),
+        Refusal::BeforeLastEvent { .. } => tr!(
+            "Waktu tindakan tidak boleh sebelum peristiwa terakhir kasus ini.",
+            "The action's time cannot be before the case's last event."
+        ),
+        Refusal::InFuture => tr!(
+            "Waktu tindakan tidak boleh di masa depan.",
+            "The action's time cannot be in the future."
+        ),
+        Refusal::StepNotInSop(s) => tr!(
+            "Langkah \"{s}\" kasus ini tidak ada di berkas SOP yang berlaku; periksa SOP.",
+            "This case's step \"{s}\" is missing from the SOP file in force; check the SOP."
+        ),
+    }
+}
+
+fn forward_hint(opds: &[String]) -> String {
+    if opds.is_empty() {
+        ".".into()
+    } else {
+        tr!(
+            ". Untuk meneruskan, sebut OPD tujuan: {}.",
+            ". To forward, name the agency: {}.",
+            list(opds)
+        )
+    }
+}
+
+/// What is wrong with one field of a case.
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::Required => tr!("wajib diisi", "required"),
+        Problem::UnknownKind(k) => tr!(
+            "\"{k}\" tidak dikenal (pengaduan, konsultasi, aspirasi)",
+            "\"{k}\" is unknown (pengaduan, konsultasi, aspirasi)"
+        ),
+        Problem::UnknownChannel(c) => tr!(
+            "\"{c}\" tidak dikenal (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)",
+            "\"{c}\" is unknown (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)"
+        ),
+        Problem::Nik(e) => nik(e),
+        Problem::Phone(e) => phone(e),
+        Problem::Email(e) => email(e),
+        Problem::Nib(e) => match e {
+            NibError::NotDigits { ch } => tr!("NIB hanya angka, ada \"{ch}\"", "NIB is digits only, found \"{ch}\""),
+            NibError::Length { got } => tr!("NIB harus 13 angka, ada {got}", "NIB must be 13 digits, got {got}"),
+        },
+        Problem::BadDateTime(s) => tr!(
+            "\"{s}\" bukan waktu; tulis seperti 2026-03-16 09:15",
+            "\"{s}\" is not a time; write like 2026-03-16 09:15"
+        ),
+        Problem::BadDate(s) => tr!(
+            "\"{s}\" bukan tanggal; tulis seperti 2026-03-16",
+            "\"{s}\" is not a date; write like 2026-03-16"
+        ),
+        Problem::InFuture => tr!("tidak boleh di masa depan", "cannot be in the future"),
+        Problem::BeforeReceipt => tr!(
+            "tidak boleh sebelum tanggal diterima",
+            "cannot be before the day of receipt"
+        ),
+        Problem::TooLong { max } => tr!("terlalu panjang (paling banyak {max} huruf)", "too long (at most {max} characters)"),
+        Problem::NoContact => tr!(
+            "isi paling sedikit satu kontak: alamat, telepon/WA atau email (atau tandai anonim)",
+            "give at least one contact: address, phone or email (or mark anonymous)"
+        ),
+    }
+}
+
+fn nik(e: &NikError) -> String {
+    match e {
+        NikError::Empty => tr!("NIK kosong", "NIK is empty"),
+        NikError::NotDigits { ch } => tr!("NIK hanya angka, ada \"{ch}\"", "NIK is digits only, found \"{ch}\""),
+        NikError::Length { got } => tr!("NIK harus 16 angka, ada {got}", "NIK must be 16 digits, got {got}"),
+        NikError::Province { code } => tr!(
+            "kode provinsi \"{code}\" pada NIK tidak ada",
+            "province code \"{code}\" in the NIK does not exist"
+        ),
+        NikError::Region => tr!(
+            "kode kabupaten/kecamatan pada NIK tidak boleh 00",
+            "the regency/district code in the NIK cannot be 00"
+        ),
+        NikError::BirthDay { day } => tr!(
+            "tanggal lahir pada NIK ({day}) tidak sah: 01–31, atau 41–71 untuk perempuan",
+            "the birth day in the NIK ({day}) is invalid: 01–31, or 41–71 for women"
+        ),
+        NikError::BirthMonth { month } => tr!(
+            "bulan lahir pada NIK ({month}) tidak sah",
+            "the birth month in the NIK ({month}) is invalid"
+        ),
+        NikError::BirthDateInvalid { day, month, year2 } => tr!(
+            "tanggal lahir pada NIK ({day:02}-{month:02}-{year2:02}) tidak ada di kalender",
+            "the birth date in the NIK ({day:02}-{month:02}-{year2:02}) does not exist"
+        ),
+        NikError::BirthInFuture => tr!(
+            "tanggal lahir pada NIK ada di masa depan",
+            "the birth date in the NIK is in the future"
+        ),
+        NikError::Serial => tr!("nomor urut NIK tidak boleh 0000", "the NIK's serial cannot be 0000"),
+    }
+}
+
+fn phone(e: &PhoneError) -> String {
+    match e {
+        PhoneError::Empty => tr!("nomor kosong", "the number is empty"),
+        PhoneError::BadChar { ch } => tr!("nomor memuat \"{ch}\"", "the number contains \"{ch}\""),
+        PhoneError::NotIndonesian => tr!(
+            "bukan nomor Indonesia (+62 atau 0…)",
+            "not an Indonesian number (+62 or 0…)"
+        ),
+        PhoneError::BadPrefix => tr!(
+            "awalan nomor tidak sah; tulis seperti 0812… atau +62812…",
+            "invalid prefix; write like 0812… or +62812…"
+        ),
+        PhoneError::MobileLength { got } => tr!(
+            "nomor HP harus 10–13 angka, ada {got}",
+            "a mobile number has 10–13 digits, got {got}"
+        ),
+        PhoneError::LandlineLength { got } => tr!(
+            "nomor telepon rumah/kantor harus 9–11 angka, ada {got}",
+            "a landline number has 9–11 digits, got {got}"
+        ),
+    }
+}
+
+fn email(e: &EmailError) -> String {
+    match e {
+        EmailError::Empty => tr!("email kosong", "email is empty"),
+        EmailError::NoAt => tr!("email harus memuat @", "an email needs an @"),
+        EmailError::ManyAt => tr!("email hanya boleh satu @", "an email has only one @"),
+        EmailError::EmptyLocal => tr!("nama sebelum @ kosong", "nothing before the @"),
+        EmailError::Space => tr!("email tidak boleh memuat spasi", "an email cannot contain spaces"),
+        EmailError::BadDomain => tr!("domain email tidak sah", "invalid email domain"),
+        EmailError::TooLong => tr!("email terlalu panjang", "the email is too long"),
+    }
+}

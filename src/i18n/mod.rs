@@ -1,0 +1,41 @@
+//! The catalog of every user-facing string, in Bahasa Indonesia and English
+//! side by side. Code elsewhere builds a [`Msg`] (or asks for a label) and
+//! never spells out user-facing text itself.
+
+pub mod help;
+mod labels;
+mod messages;
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+pub use labels::*;
+pub use messages::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language of every message from now on (once, from the config).
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    if LANG.load(Ordering::Relaxed) == Lang::En as u8 { Lang::En } else { Lang::Id }
+}
+
+/// Picks the text of the current language.
+pub(crate) fn pick<'a>(id: &'a str, en: &'a str) -> &'a str {
+    match lang() {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}

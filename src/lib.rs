@@ -1,0 +1,9 @@
+//! aduan: the complaint desk of a DPMPTSP. See ARCHITECTURE.md for the map.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod service;
+pub mod store;

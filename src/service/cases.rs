@@ -1,0 +1,293 @@
+//! Registering cases and acting on them.
+
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::{Desk, Result};
+use crate::domain::case::{AttachmentRef, CaseField};
+use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError, Problem};
+use crate::domain::event::{Correction, Payload, Registration};
+use crate::domain::identity;
+use crate::domain::summary::{CaseSummary, summarize};
+use crate::domain::workflow::{self, ActionKind, ActionRequest, Actor, CaseState};
+use crate::i18n::Msg;
+use crate::store::EventDraft;
+
+/// The person at the keyboard and the role they act in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActingAs {
+    pub person: String,
+    pub person_role: String,
+    pub role: String,
+}
+
+impl ActingAs {
+    fn actor(&self) -> Actor<'_> {
+        Actor { person: &self.person, person_role: &self.person_role, role: &self.role }
+    }
+}
+
+/// What the desk hands back after registering: the receipt's content.
+#[derive(Debug, Clone, Serialize)]
+pub struct Registered {
+    pub id: Uuid,
+    pub agenda_no: String,
+    pub kind: String,
+    pub received_at: String,
+    pub complete_on: String,
+    pub deadline: String,
+    pub deadline_flags: Vec<String>,
+    pub step: super::StepView,
+}
+
+/// An action as typed on the command line or in a form.
+#[derive(Debug, Clone, Default)]
+pub struct ActInput {
+    pub to: Option<String>,
+    pub note: String,
+    pub instruction: Option<String>,
+    pub priority: Option<String>,
+    pub written_on: Option<String>,
+    pub note_kind: Option<String>,
+    pub at: Option<String>,
+}
+
+impl Desk {
+    /// The person (`by`, default the first in the config) acting as `role`
+    /// (default their own).
+    pub fn acting_as(&self, by: Option<&str>, role: Option<&str>) -> Result<ActingAs> {
+        let person = match by {
+            Some(name) => self.config.person(name).ok_or_else(|| Msg::PersonUnknown {
+                name: name.into(),
+                people: self.config.people.iter().map(|p| p.name.clone()).collect(),
+            })?,
+            None => &self.config.people[0],
+        };
+        let role = role.map(str::trim).unwrap_or(&person.role).to_string();
+        if !self.sops.knows_role(&role) {
+            return Err(Msg::RoleUnknown { role, roles: self.sops.role_ids() });
+        }
+        Ok(ActingAs { person: person.name.clone(), person_role: person.role.clone(), role })
+    }
+
+    /// Validates a draft and registers the case, with its agenda number, in
+    /// one transaction.
+    pub fn register(&mut self, draft: &CaseDraft, who: &ActingAs) -> Result<Registered> {
+        let now = self.now();
+        let attachments = read_attachments(&draft.attachments)?;
+        let linked_to = match draft.linked_to.trim() {
+            "" => None,
+            key => Some(self.resolve(key).map_err(|_| {
+                Msg::DraftInvalid(vec![FieldError {
+                    field: DraftField::LinkedTo,
+                    problem: Problem::Required,
+                }])
+            })?.1),
+        };
+        let ctx = DraftContext { now, offset: self.offset };
+        let input = draft::validate(draft, &ctx, attachments, linked_to).map_err(Msg::DraftInvalid)?;
+        let sop = self.sops.for_kind(input.kind).clone();
+        let received = draft::to_local(input.received_at, self.offset);
+        let (year, month) = (chrono::Datelike::year(&received), chrono::Datelike::month(&received));
+        let case = Uuid::new_v4();
+        let db = self.locations.database.clone();
+        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let agenda = self.agenda.clone();
+        let code = self.local.code.clone();
+        let local = self.local.clone();
+        let err = |e| super::store_msg(e, &db);
+        let mut w = self.store.writer(&local).map_err(err)?;
+        let seq = w.next_agenda_seq(year).map_err(err)?;
+        let reg = Registration {
+            agenda_no: agenda.render(seq, input.kind, &code, year, month),
+            agenda_year: year,
+            agenda_seq: seq,
+            sop: sop.id.clone(),
+            input,
+        };
+        let case_n = w.case_n(case).map_err(err)?;
+        let event = w
+            .append(
+                case_n,
+                EventDraft {
+                    case,
+                    at: reg.input.received_at,
+                    recorded: now,
+                    person: who.person.clone(),
+                    person_role: who.person_role.clone(),
+                    role: who.person_role.clone(),
+                    payload: Payload::CaseRegistered(Box::new(reg)),
+                },
+            )
+            .map_err(err)?;
+        let state = CaseState::registered(&event, Some(&sop)).expect("a registration event");
+        let summary = summarize(&state, Some(&sop), &clock);
+        w.put_case(case_n, &summary, &state, local.n).map_err(err)?;
+        w.commit().map_err(err)?;
+        Ok(self.receipt(&summary, &sop))
+    }
+
+    fn receipt(&self, s: &CaseSummary, sop: &crate::domain::sop::Sop) -> Registered {
+        let step = sop.step(s.step.as_deref().unwrap_or_default()).unwrap_or(sop.first());
+        Registered {
+            id: s.id,
+            agenda_no: s.agenda_no.clone(),
+            kind: s.kind.id().into(),
+            received_at: self.rfc3339(s.received_at),
+            complete_on: s.complete_on.to_string(),
+            deadline: s.deadline.to_string(),
+            deadline_flags: deadline_flags(&s.unlisted_years),
+            step: self.step_view(sop, step, None, s.step_due, Some(s.step_since)),
+        }
+    }
+
+    /// Finds exactly one case by agenda number or id.
+    pub fn resolve(&self, key: &str) -> Result<(i64, Uuid)> {
+        let found = self.store.find_case(key).map_err(|e| self.db_error(e))?;
+        match found.as_slice() {
+            [] => Err(Msg::CaseNotFound(key.into())),
+            [one] => Ok(*one),
+            many => Err(Msg::CaseAmbiguous { key: key.into(), count: many.len() }),
+        }
+    }
+
+    /// Performs one action on a case, if the SOP allows it now.
+    pub fn act(&mut self, key: &str, action: &str, input: &ActInput, who: &ActingAs) -> Result<CaseSummary> {
+        let action = ActionKind::parse(action).ok_or_else(|| Msg::UnknownAction(action.into()))?;
+        let now = self.now();
+        let req = ActionRequest {
+            to: input.to.clone(),
+            note: input.note.clone(),
+            instruction: parse_opt(&input.instruction, crate::domain::event::Instruction::parse, Msg::UnknownInstruction)?,
+            priority: parse_opt(&input.priority, crate::domain::event::Priority::parse, Msg::UnknownPriority)?,
+            written_on: parse_opt(&input.written_on, draft::parse_date, Msg::BadDate)?,
+            note_kind: parse_opt(&input.note_kind, crate::domain::event::NoteKind::parse, Msg::UnknownNoteKind)?,
+            at: match &input.at {
+                Some(t) => self.parse_time(t)?,
+                None => now,
+            },
+        };
+        let opds = self.config.forward.opds.clone();
+        self.write_event(key, who, req.at, now, |state, sop| {
+            workflow::plan(state, sop, who.actor(), action, &req, &opds, now).map_err(Msg::Refused)
+        })
+    }
+
+    /// Corrects one field of a case; the correction names the value it replaces.
+    pub fn correct(&mut self, key: &str, field: &str, value: &str, who: &ActingAs) -> Result<CaseSummary> {
+        let field = CaseField::parse(field).ok_or_else(|| Msg::UnknownField(field.into()))?;
+        let value = self.normalise_field(field, value)?;
+        let now = self.now();
+        self.write_event(key, who, now, now, |state, _| {
+            Ok(Payload::FieldCorrected(Correction {
+                field,
+                value,
+                replaces: Some(state.source_of(field)),
+            }))
+        })
+    }
+
+    /// Loads a case, lets `decide` turn its state into a payload, appends the
+    /// event and updates the projection, all in one transaction.
+    fn write_event(
+        &mut self,
+        key: &str,
+        who: &ActingAs,
+        at: i64,
+        now: i64,
+        decide: impl FnOnce(&CaseState, &crate::domain::sop::Sop) -> Result<Payload>,
+    ) -> Result<CaseSummary> {
+        let (case_n, case) = self.resolve(key)?;
+        let db = self.locations.database.clone();
+        let err = |e| super::store_msg(e, &db);
+        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let local = self.local.clone();
+        let sops = self.sops.clone();
+        let mut w = self.store.writer(&local).map_err(err)?;
+        let events = w.case_events(case_n).map_err(err)?;
+        let sop_id = match events.iter().find_map(|e| match &e.payload {
+            Payload::CaseRegistered(r) => Some(r.sop.clone()),
+            _ => None,
+        }) {
+            Some(id) => id,
+            None => return Err(Msg::CaseNotFound(key.into())),
+        };
+        let sop = sops
+            .by_id(&sop_id)
+            .ok_or_else(|| Msg::SopNotFound { name: sop_id.clone(), dir: self.locations.sop_dir.clone() })?;
+        let mut state = CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        let payload = decide(&state, sop)?;
+        let event = w
+            .append(
+                case_n,
+                EventDraft {
+                    case,
+                    at,
+                    recorded: now,
+                    person: who.person.clone(),
+                    person_role: who.person_role.clone(),
+                    role: who.role.clone(),
+                    payload,
+                },
+            )
+            .map_err(err)?;
+        state.apply(&event, Some(sop));
+        let summary = summarize(&state, Some(sop), &clock);
+        let registered_by = w.registering_desk(case_n).map_err(err)?;
+        w.put_case(case_n, &summary, &state, registered_by).map_err(err)?;
+        w.commit().map_err(err)?;
+        Ok(summary)
+    }
+
+    /// Checks and normalises a corrected value as the intake form would.
+    fn normalise_field(&self, field: CaseField, value: &str) -> Result<String> {
+        let today = self.today();
+        let bad = |problem: Problem| Msg::BadFieldValue {
+            field: crate::i18n::case_field_label(field).into(),
+            problem: Box::new(Msg::DraftInvalid(vec![FieldError { field: DraftField::Name, problem }])),
+        };
+        let v = value.trim();
+        Ok(match field {
+            CaseField::Nik if !v.is_empty() => identity::parse_nik(v, today).map_err(|e| bad(Problem::Nik(e)))?.digits,
+            CaseField::Phone if !v.is_empty() => identity::parse_phone(v).map_err(|e| bad(Problem::Phone(e)))?.e164,
+            CaseField::Email if !v.is_empty() => identity::parse_email(v).map_err(|e| bad(Problem::Email(e)))?,
+            CaseField::Nib if !v.is_empty() => identity::parse_nib(v).map_err(|e| bad(Problem::Nib(e)))?,
+            CaseField::CompleteOn => draft::parse_date(v).ok_or_else(|| Msg::BadDate(v.into()))?.to_string(),
+            CaseField::Channel => crate::domain::case::Channel::parse(v)
+                .ok_or_else(|| bad(Problem::UnknownChannel(v.into())))?
+                .id()
+                .to_string(),
+            CaseField::Name | CaseField::Subject if v.is_empty() => return Err(bad(Problem::Required)),
+            CaseField::Description => v.to_string(),
+            _ => draft::clean(v),
+        })
+    }
+}
+
+fn parse_opt<T>(value: &Option<String>, parse: impl Fn(&str) -> Option<T>, err: impl Fn(String) -> Msg) -> Result<Option<T>> {
+    value.as_deref().map(|v| parse(v).ok_or_else(|| err(v.into()))).transpose()
+}
+
+/// Machine-readable flags for a deadline counted without a holiday list.
+pub fn deadline_flags(years: &[i32]) -> Vec<String> {
+    years.iter().map(|y| format!("no-holiday-list:{y}")).collect()
+}
+
+fn read_attachments(paths: &[String]) -> Result<Vec<AttachmentRef>> {
+    paths.iter().map(|p| read_attachment(Path::new(p))).collect()
+}
+
+fn read_attachment(path: &Path) -> Result<AttachmentRef> {
+    let fail = |e: std::io::Error| Msg::AttachmentRead { path: path.into(), detail: e.to_string() };
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let mut hasher = Sha256::new();
+    let size = std::io::copy(&mut file, &mut hasher).map_err(fail)?;
+    Ok(AttachmentRef {
+        name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        size,
+        sha256: hasher.finalize().into(),
+    })
+}

@@ -1,0 +1,118 @@
+//! `aduan check`: is the database sound, and is its projection what the log says?
+
+use serde::Serialize;
+
+use super::{Desk, Result};
+use crate::domain::event::hex;
+use crate::domain::summary::summarize;
+use crate::domain::workflow::CaseState;
+use crate::store::ChainProblem;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeskReport {
+    pub code: String,
+    pub desk: String,
+    pub events: u64,
+    pub last_seq: u64,
+    pub head: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub integrity: Vec<String>,
+    pub desks: Vec<DeskReport>,
+    pub chain_problems: Vec<String>,
+    pub cases: u64,
+    pub events: u64,
+    /// Present after `--rebuild`.
+    pub rebuild: Option<RebuildReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RebuildReport {
+    pub cases: u64,
+    pub digest_before: String,
+    pub digest_after: String,
+    pub identical: bool,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.integrity == ["ok"] && self.chain_problems.is_empty()
+    }
+}
+
+impl Desk {
+    pub fn check(&mut self, rebuild: bool) -> Result<CheckReport> {
+        let err = |e| super::store_msg(e, &self.locations.database);
+        let integrity = self.store.integrity_check().map_err(err)?;
+        let chains = self.store.verify_chains().map_err(err)?;
+        let rebuild = if rebuild { Some(self.rebuild()?) } else { None };
+        let err = |e| super::store_msg(e, &self.locations.database);
+        Ok(CheckReport {
+            integrity,
+            desks: chains
+                .desks
+                .iter()
+                .map(|d| DeskReport {
+                    code: d.code.clone(),
+                    desk: d.desk.to_string(),
+                    events: d.events,
+                    last_seq: d.last_seq,
+                    head: hex(&d.head),
+                })
+                .collect(),
+            chain_problems: chains.problems.iter().map(chain_problem).collect(),
+            cases: self.store.count_cases().map_err(err)?,
+            events: self.store.count_events().map_err(err)?,
+            rebuild,
+        })
+    }
+
+    /// Derives the projection again from the log and says whether it changed.
+    pub fn rebuild(&mut self) -> Result<RebuildReport> {
+        let db = self.locations.database.clone();
+        let err = |e| super::store_msg(e, &db);
+        let before = self.store.projection_digest().map_err(err)?;
+        let sops = &self.sops;
+        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let mut project = |events: &[crate::domain::event::Event]| {
+            let sop = events.iter().find_map(|e| match &e.payload {
+                crate::domain::event::Payload::CaseRegistered(r) => sops.by_id(&r.sop),
+                _ => None,
+            });
+            let state = CaseState::fold(events, sop)?;
+            Some((summarize(&state, sop, &clock), state))
+        };
+        let cases = self.store.rebuild_projection(&mut project).map_err(err)?;
+        let after = self.store.projection_digest().map_err(err)?;
+        Ok(RebuildReport {
+            cases,
+            digest_before: hex(&before),
+            digest_after: hex(&after),
+            identical: before == after,
+        })
+    }
+}
+
+fn chain_problem(p: &ChainProblem) -> String {
+    use crate::i18n::pick;
+    match p {
+        ChainProblem::HashMismatch { desk, seq } => format!(
+            "{desk} #{seq}: {}",
+            pick("isi peristiwa tidak cocok dengan hash-nya (diubah)", "event bytes do not match their hash (edited)")
+        ),
+        ChainProblem::BrokenLink { desk, seq } => format!(
+            "{desk} #{seq}: {}",
+            pick("rantai terputus: tidak menyebut hash peristiwa sebelumnya", "broken chain: does not name the previous hash")
+        ),
+        ChainProblem::Gap { desk, after } => format!(
+            "{desk}: {} #{after}",
+            pick("ada nomor urut yang hilang setelah", "a sequence number is missing after")
+        ),
+        ChainProblem::Undecodable { desk, seq } => format!(
+            "{desk} #{seq}: {}",
+            pick("peristiwa tidak dapat dibaca", "the event cannot be read")
+        ),
+    }
+}

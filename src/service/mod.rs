@@ -1,0 +1,291 @@
+//! The desk: configuration, database, SOPs and calendar opened together, and
+//! the operations the CLI and the terminal UI share. Both call these
+//! functions and nothing below them.
+
+mod cases;
+mod check;
+mod views;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{FixedOffset, NaiveDate};
+
+pub use cases::{ActInput, Registered};
+pub use check::CheckReport;
+pub use views::{CaseDetail, StepView, TimelineEntry};
+
+use crate::config::{self, Config, ConfigError, Locations};
+use crate::domain::agenda::AgendaFormat;
+use crate::domain::calendar::{Calendar, DayOff, DayOffKind, parse_holiday_years};
+use crate::domain::case::Kind;
+use crate::domain::draft::{to_local, to_unix};
+use crate::domain::sop::{self, Sop};
+use crate::domain::workflow::Clock;
+use crate::i18n::{self, Msg};
+use crate::store::{LocalDesk, Store, StoreError};
+
+pub type Result<T> = std::result::Result<T, Msg>;
+
+/// The official holiday list shipped with the program.
+pub const HOLIDAYS: &str = include_str!("../../assets/holidays-id.toml");
+
+/// What the command line says about where things are.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    pub config: Option<PathBuf>,
+    pub db: Option<PathBuf>,
+}
+
+/// The SOPs in force, and which kind follows which.
+#[derive(Debug, Clone)]
+pub struct SopSet {
+    pub sops: Vec<Sop>,
+    by_kind: Vec<(Kind, usize)>,
+}
+
+impl SopSet {
+    pub fn for_kind(&self, kind: Kind) -> &Sop {
+        let i = self.by_kind.iter().find(|(k, _)| *k == kind).map_or(0, |(_, i)| *i);
+        &self.sops[i]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Sop> {
+        self.sops.iter().find(|s| s.id == id)
+    }
+
+    pub fn kinds_of(&self, sop_id: &str) -> Vec<Kind> {
+        self.by_kind.iter().filter(|(_, i)| self.sops[*i].id == sop_id).map(|(k, _)| *k).collect()
+    }
+
+    /// Whether any SOP in force knows the role.
+    pub fn knows_role(&self, role: &str) -> bool {
+        self.sops.iter().any(|s| s.role(role).is_some())
+    }
+
+    pub fn role_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.sops.iter().flat_map(|s| s.roles.iter().map(|r| r.id.clone())).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+pub struct Desk {
+    pub config: Config,
+    pub locations: Locations,
+    pub store: Store,
+    pub local: LocalDesk,
+    pub sops: SopSet,
+    pub calendar: Calendar,
+    pub offset: FixedOffset,
+    pub agenda: AgendaFormat,
+    /// Things to tell the user once (e.g. a config file just written).
+    pub notices: Vec<Msg>,
+}
+
+impl Desk {
+    /// Opens the desk: config (written on first run), SOPs, calendar, database.
+    pub fn open(opts: &OpenOptions) -> Result<Desk> {
+        let (config, locations, notices) = load_config(opts)?;
+        let sops = load_sops(&config, &locations.sop_dir)?;
+        let calendar = build_calendar(&config)?;
+        let offset = config.offset().map_err(config_msg)?;
+        let agenda = AgendaFormat::parse(&config.agenda.format).map_err(Msg::AgendaFormat)?;
+        check_people(&config, &sops)?;
+        let mut store = Store::open(&locations.database).map_err(|e| store_msg(e, &locations.database))?;
+        let db = locations.database.clone();
+        let local = match store.local_desk().map_err(|e| store_msg(e, &db))? {
+            Some(desk) => {
+                if desk.code != config.desk.code || desk.name != config.desk.name {
+                    store
+                        .rename_local_desk(&desk, &config.desk.code, &config.desk.name)
+                        .map_err(|e| store_msg(e, &db))?;
+                }
+                LocalDesk { code: config.desk.code.clone(), name: config.desk.name.clone(), ..desk }
+            }
+            None => store
+                .create_local_desk(&config.desk.code, &config.desk.name)
+                .map_err(|e| store_msg(e, &db))?,
+        };
+        Ok(Desk { config, locations, store, local, sops, calendar, offset, agenda, notices })
+    }
+
+    /// Now, in unix seconds. `ADUAN_NOW` (RFC 3339) fixes it, for trying out
+    /// deadlines and for reproducible tests.
+    pub fn now(&self) -> i64 {
+        std::env::var("ADUAN_NOW")
+            .ok()
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+            .map_or_else(|| chrono::Utc::now().timestamp(), |t| t.timestamp())
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        to_local(self.now(), self.offset).date()
+    }
+
+    pub fn clock(&self) -> Clock<'_> {
+        Clock { calendar: &self.calendar, offset: self.offset }
+    }
+
+    /// A time as the office reads it: `2026-03-16 09:15`.
+    pub fn local_time(&self, unix: i64) -> String {
+        to_local(unix, self.offset).format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    /// A time in RFC 3339 with the office's offset, for JSON.
+    pub fn rfc3339(&self, unix: i64) -> String {
+        to_local(unix, self.offset)
+            .and_local_timezone(self.offset)
+            .single()
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_default()
+    }
+
+    pub fn parse_time(&self, s: &str) -> Result<i64> {
+        crate::domain::draft::parse_datetime(s, self.offset)
+            .map(|t| to_unix(t, self.offset))
+            .ok_or_else(|| Msg::BadDateTime(s.to_string()))
+    }
+
+    fn db_error(&self, e: StoreError) -> Msg {
+        store_msg(e, &self.locations.database)
+    }
+}
+
+fn load_config(opts: &OpenOptions) -> Result<(Config, Locations, Vec<Msg>)> {
+    let path = config::config_path(opts.config.as_deref());
+    let (config, created) = config::load_or_create(&path).map_err(config_msg)?;
+    i18n::set_lang(config.language);
+    let locations = config.paths(&path, opts.db.as_deref());
+    let notices = if created { vec![Msg::ConfigCreated(path)] } else { Vec::new() };
+    Ok((config, locations, notices))
+}
+
+/// Reads one SOP: a path to a .toml file, a file in the office's SOP folder,
+/// or one shipped with the program.
+pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
+    let as_path = PathBuf::from(name);
+    let candidates = if name.ends_with(".toml") {
+        vec![as_path]
+    } else {
+        vec![dir.join(format!("{name}.toml"))]
+    };
+    for path in candidates {
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Msg::SopRead { path: path.clone(), detail: e.to_string() })?;
+            return Sop::parse(&path.display().to_string(), &text).map_err(Msg::SopFile);
+        }
+        if name.ends_with(".toml") {
+            return Err(Msg::SopRead { path, detail: io_not_found() });
+        }
+    }
+    match sop::builtin(name) {
+        Some(text) => Sop::parse(&format!("{name}.toml"), text).map_err(Msg::SopFile),
+        None => Err(Msg::SopNotFound { name: name.into(), dir: dir.into() }),
+    }
+}
+
+fn io_not_found() -> String {
+    std::io::Error::from(std::io::ErrorKind::NotFound).to_string()
+}
+
+fn load_sops(config: &Config, dir: &Path) -> Result<SopSet> {
+    let mut sops: Vec<Sop> = Vec::new();
+    let mut by_kind = Vec::new();
+    for (kind, name) in [
+        (Kind::Pengaduan, &config.sop.pengaduan),
+        (Kind::Aspirasi, &config.sop.aspirasi),
+        (Kind::Konsultasi, &config.sop.konsultasi),
+    ] {
+        let sop = read_sop(name, dir)?;
+        let i = match sops.iter().position(|s| s.id == sop.id) {
+            Some(i) => i,
+            None => {
+                sops.push(sop);
+                sops.len() - 1
+            }
+        };
+        by_kind.push((kind, i));
+    }
+    // Cases registered under an SOP the config no longer names still fold.
+    for (name, _) in sop::BUILTIN {
+        if !sops.iter().any(|s| s.id == name) {
+            if let Ok(s) = read_sop(name, dir) {
+                sops.push(s);
+            }
+        }
+    }
+    Ok(SopSet { sops, by_kind })
+}
+
+fn build_calendar(config: &Config) -> Result<Calendar> {
+    let hours = config.office_hours().map_err(config_msg)?;
+    let holiday_error = |path: PathBuf| move |error| Msg::HolidayFile { path, error };
+    let (mut years, mut days) =
+        parse_holiday_years(HOLIDAYS).map_err(holiday_error("assets/holidays-id.toml".into()))?;
+    for path in &config.calendar.holiday_files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Msg::InputRead { path: path.clone(), detail: e.to_string() })?;
+        let (more_years, more_days) = parse_holiday_years(&text).map_err(holiday_error(path.clone()))?;
+        years.extend(more_years);
+        days.extend(more_days);
+    }
+    days.extend(config.calendar.local_holidays.iter().map(|h| DayOff {
+        date: h.date,
+        name: h.name.clone(),
+        kind: DayOffKind::Local,
+    }));
+    Ok(Calendar::new(years, days, config.calendar.joint_leave_is_workday, hours))
+}
+
+fn check_people(config: &Config, sops: &SopSet) -> Result<()> {
+    match config.people.iter().find(|p| !sops.knows_role(&p.role)) {
+        Some(p) => Err(Msg::PersonRole { name: p.name.clone(), role: p.role.clone() }),
+        None => Ok(()),
+    }
+}
+
+pub fn config_msg(e: ConfigError) -> Msg {
+    match e {
+        ConfigError::Read { path, detail } => Msg::ConfigRead { path, detail },
+        ConfigError::Write { path, detail } => Msg::ConfigWrite { path, detail },
+        ConfigError::Parse { path, line, detail } => Msg::ConfigParse { path, line, detail },
+        ConfigError::BadOffset(s) => Msg::ConfigOffset(s),
+        ConfigError::BadTime(s) => Msg::ConfigTime(s),
+        ConfigError::NoPeople => Msg::ConfigNoPeople,
+    }
+}
+
+pub fn store_msg(e: StoreError, db: &Path) -> Msg {
+    match e {
+        StoreError::NotADatabase(p) => Msg::DbNotADatabase(if p.as_os_str().is_empty() { db.into() } else { p }),
+        StoreError::Foreign(p) => Msg::DbForeign(p),
+        StoreError::NewerSchema { path, found, supported } => Msg::DbNewer { path, found, supported },
+        StoreError::Open { path, detail } => Msg::DbOpen { path, detail },
+        StoreError::ReadOnly(p) => Msg::DbReadOnly(p),
+        StoreError::DiskFull => Msg::DiskFull,
+        StoreError::Busy => Msg::DbBusy,
+        StoreError::BadEvent { desk, seq } => Msg::BadEvent { desk, seq },
+        StoreError::NoDesk => Msg::NoDesk,
+        StoreError::Sqlite(d) => Msg::Sqlite(d),
+    }
+}
+
+impl Desk {
+    /// A page of cases from the projection.
+    pub fn list(&self, filter: &crate::store::ListFilter) -> Result<Vec<crate::store::CaseRow>> {
+        self.store.list_cases(filter).map_err(|e| self.db_error(e))
+    }
+
+    /// Open cases, and of those, cases past their deadline today.
+    pub fn open_and_overdue(&self) -> Result<(u64, u64)> {
+        self.store.open_and_overdue(&self.today().to_string()).map_err(|e| self.db_error(e))
+    }
+}
+
+/// Deadline flags from the projection's comma-separated list of years.
+pub fn deadline_flags_text(years: &str) -> Vec<String> {
+    let years: Vec<i32> = years.split(',').filter_map(|y| y.trim().parse().ok()).collect();
+    cases::deadline_flags(&years)
+}

@@ -1,0 +1,262 @@
+//! A case as `case show` presents it: fields, the SOP checklist, the timeline.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{Desk, Result, cases::deadline_flags};
+use crate::domain::event::{Event, Payload, hex};
+use crate::domain::sop::{Sop, Step};
+use crate::domain::summary::DEFAULT_LIMIT_WORKDAYS;
+use crate::domain::workflow::{CaseState, Status, allowed_actions};
+use crate::i18n::{self, Word, word};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub title: String,
+    pub actor: String,
+    pub actor_name: String,
+    pub minutes: u32,
+    pub requires: String,
+    pub output: String,
+    /// "done", "current" or "pending".
+    pub state: String,
+    pub started_at: Option<String>,
+    pub due_at: Option<String>,
+    pub done_at: Option<String>,
+    pub done_by: Option<String>,
+    pub done_as: Option<String>,
+    pub on_behalf: bool,
+    pub result: Option<String>,
+    pub late: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub desk: String,
+    pub seq: u64,
+    pub event_id: Uuid,
+    pub at: String,
+    pub recorded_at: String,
+    pub kind: String,
+    pub person: String,
+    pub person_role: String,
+    pub role: String,
+    pub on_behalf: bool,
+    pub summary: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseDetail {
+    pub id: Uuid,
+    pub agenda_no: String,
+    pub kind: String,
+    pub channel: String,
+    pub sop: String,
+    pub status: String,
+    pub received_at: String,
+    pub complete_on: String,
+    pub deadline: String,
+    pub deadline_flags: Vec<String>,
+    pub workdays_used: u32,
+    pub overdue: bool,
+    pub complainant: serde_json::Value,
+    pub confidential: bool,
+    pub anonymous: bool,
+    pub identity_attached: bool,
+    pub object: serde_json::Value,
+    pub subject: String,
+    pub description: String,
+    pub attachments: Vec<serde_json::Value>,
+    pub forwarded_to: Option<String>,
+    pub closed_at: Option<String>,
+    pub current_step: Option<String>,
+    /// The actions each role may take now.
+    pub allowed: Vec<(String, Vec<String>)>,
+    pub steps: Vec<StepView>,
+    pub timeline: Vec<TimelineEntry>,
+    pub anomalies: u32,
+}
+
+impl Desk {
+    pub(super) fn step_view(
+        &self,
+        sop: &Sop,
+        step: &Step,
+        state: Option<&CaseState>,
+        due: Option<i64>,
+        started: Option<i64>,
+    ) -> StepView {
+        let done = state.and_then(|s| s.done.iter().rev().find(|d| d.step == step.id));
+        let current = state.is_some_and(|s| s.current.as_deref() == Some(&step.id));
+        let (started, due) = match (done, state) {
+            (Some(d), Some(s)) => (Some(d.started), self.clock().step_due(s, step, d.started)),
+            _ => (started, due),
+        };
+        StepView {
+            id: step.id.clone(),
+            title: step.title.clone(),
+            actor: step.actor.clone(),
+            actor_name: sop.role(&step.actor).map(|r| r.name.clone()).unwrap_or_default(),
+            minutes: step.minutes,
+            requires: step.requires.clone(),
+            output: step.output.clone(),
+            state: if done.is_some() {
+                "done"
+            } else if current || state.is_none() {
+                "current"
+            } else {
+                "pending"
+            }
+            .into(),
+            started_at: started.filter(|_| done.is_some() || current || state.is_none()).map(|t| self.rfc3339(t)),
+            due_at: due.map(|t| self.rfc3339(t)),
+            done_at: done.map(|d| self.rfc3339(d.done)),
+            done_by: done.map(|d| d.person.clone()),
+            done_as: done.map(|d| d.role.clone()),
+            on_behalf: done.is_some_and(|d| d.role != d.person_role),
+            result: done.map(|d| d.output.clone()),
+            late: match (done, due) {
+                (Some(d), Some(due)) => Some(d.done > due),
+                (None, Some(due)) if current => Some(self.now() > due),
+                _ => None,
+            },
+        }
+    }
+
+    /// Everything about one case.
+    pub fn show(&self, key: &str) -> Result<CaseDetail> {
+        let (case_n, _) = self.resolve(key)?;
+        let timeline = self.store.case_timeline(case_n).map_err(|e| self.db_error(e))?;
+        let events: Vec<&Event> = timeline.iter().map(|t| &t.event).collect();
+        let sop_id = events.iter().find_map(|e| match &e.payload {
+            Payload::CaseRegistered(r) => Some(r.sop.clone()),
+            _ => None,
+        });
+        let sop = sop_id.as_deref().and_then(|id| self.sops.by_id(id));
+        let state = CaseState::fold(events.iter().copied(), sop).ok_or_else(|| crate::i18n::Msg::CaseNotFound(key.into()))?;
+        let today = self.today();
+        let limit = sop.map_or(DEFAULT_LIMIT_WORKDAYS, |s| s.limit_workdays);
+        let deadline = self.clock().deadline(&state, limit, today);
+        let input = &state.reg.input;
+        let steps = sop.map_or_else(Vec::new, |sop| {
+            sop.steps
+                .iter()
+                .map(|step| {
+                    let current = state.current.as_deref() == Some(&step.id);
+                    let due = if current && state.status == Status::Open {
+                        self.clock().step_due(&state, step, state.step_since)
+                    } else {
+                        None
+                    };
+                    self.step_view(sop, step, Some(&state), due, current.then_some(state.step_since))
+                })
+                .collect()
+        });
+        let allowed = sop.map_or_else(Vec::new, |sop| {
+            sop.roles
+                .iter()
+                .map(|r| {
+                    let acts = allowed_actions(&state, sop, &r.id).iter().map(|a| a.id().to_string()).collect();
+                    (r.id.clone(), acts)
+                })
+                .collect()
+        });
+        Ok(CaseDetail {
+            id: state.id,
+            agenda_no: state.reg.agenda_no.clone(),
+            kind: input.kind.id().into(),
+            channel: input.channel.id().into(),
+            sop: state.reg.sop.clone(),
+            status: state.status.id().into(),
+            received_at: self.rfc3339(input.received_at),
+            complete_on: input.complete_on.to_string(),
+            deadline: deadline.date.to_string(),
+            deadline_flags: deadline_flags(&deadline.unlisted_years),
+            workdays_used: self.calendar.workdays_used(input.complete_on, &state.pause_days(self.offset), today),
+            overdue: state.status == Status::Open && today > deadline.date,
+            complainant: serde_json::to_value(&input.complainant).unwrap_or_default(),
+            confidential: input.confidential,
+            anonymous: input.anonymous,
+            identity_attached: input.identity_attached,
+            object: serde_json::to_value(&input.object).unwrap_or_default(),
+            subject: input.subject.clone(),
+            description: input.description.clone(),
+            attachments: input
+                .attachments
+                .iter()
+                .map(|a| serde_json::json!({ "name": a.name, "size": a.size, "sha256": hex(&a.sha256) }))
+                .collect(),
+            forwarded_to: state.forwarded_to.clone(),
+            closed_at: state.closed_at.map(|t| self.rfc3339(t)),
+            current_step: state.current.clone(),
+            allowed,
+            steps,
+            timeline: timeline
+                .iter()
+                .map(|t| TimelineEntry {
+                    desk: t.desk_code.clone(),
+                    seq: t.event.seq,
+                    event_id: t.event.id,
+                    at: self.rfc3339(t.event.at),
+                    recorded_at: self.rfc3339(t.event.recorded),
+                    kind: t.event.payload.name().into(),
+                    person: t.event.person.clone(),
+                    person_role: t.event.person_role.clone(),
+                    role: t.event.role.clone(),
+                    on_behalf: t.event.on_behalf(),
+                    summary: event_summary(&t.event, sop),
+                    hash: hex(&crate::domain::event::hash_bytes(&t.event.canonical_bytes())),
+                })
+                .collect(),
+            anomalies: state.anomalies,
+        })
+    }
+}
+
+/// One line saying what an event did, in the user's language.
+pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
+    let step_title = |id: &str| sop.and_then(|s| s.step(id)).map_or(id.to_string(), |s| s.title.clone());
+    let role = |id: &str| sop.map_or(id.to_string(), |s| s.role_short(id).to_string());
+    match &e.payload {
+        Payload::CaseRegistered(r) => format!(
+            "{} {} — {}",
+            i18n::kind_label(r.input.kind),
+            r.agenda_no,
+            i18n::channel_label(r.input.channel)
+        ),
+        Payload::FieldCorrected(c) => format!("{}: {}", i18n::case_field_label(c.field), c.value),
+        Payload::DispositionRecorded(d) => {
+            let mut s = format!(
+                "{} → {}: {} ({})",
+                role(&d.from),
+                role(&d.to),
+                i18n::instruction_label(d.instruction),
+                i18n::priority_label(d.priority)
+            );
+            if !d.note.is_empty() {
+                s.push_str(&format!(" — {}", d.note));
+            }
+            if let Some(w) = d.written_on {
+                s.push_str(&format!(" [{w}]"));
+            }
+            s
+        }
+        Payload::Decided(d) => {
+            let label = sop
+                .and_then(|s| s.step(&d.step))
+                .and_then(|s| s.options.iter().find(|o| o.id == d.option))
+                .map_or(d.option.clone(), |o| o.label.clone());
+            match &d.opd {
+                Some(opd) => format!("{label}: {opd}"),
+                None => label,
+            }
+        }
+        Payload::StepCompleted(s) => format!("{} — {}", step_title(&s.step), s.output),
+        Payload::NoteAdded(n) => format!("{}: {}", i18n::note_kind_label(n.kind), n.text),
+        Payload::ClockPaused { reason } => format!("{}: {reason}", word(Word::Paused)),
+        Payload::ClockResumed { note } => note.clone(),
+        Payload::CaseClosed { reason } => reason.clone(),
+    }
+}

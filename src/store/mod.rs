@@ -1,0 +1,246 @@
+//! The store: one SQLite file per desk. It owns the schema, the append-only
+//! event log with its per-desk hash chains, the projection tables and every
+//! query. Nothing outside this module writes SQL.
+
+mod check;
+mod log;
+mod projection;
+mod queries;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use uuid::Uuid;
+
+pub use check::{ChainProblem, ChainReport, DeskChain};
+pub use log::{EventDraft, Writer};
+pub use projection::NoteRow;
+pub use queries::{CaseRow, ListFilter, StoredEvent};
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file is not a SQLite database at all.
+    NotADatabase(PathBuf),
+    /// A SQLite database, but not aduan's.
+    Foreign(PathBuf),
+    /// Written by a newer version of aduan.
+    NewerSchema { path: PathBuf, found: usize, supported: usize },
+    /// Could not be opened (permissions, a directory, a missing folder).
+    Open { path: PathBuf, detail: String },
+    ReadOnly(PathBuf),
+    DiskFull,
+    /// Another program holds the database locked.
+    Busy,
+    /// An event in the log could not be decoded.
+    BadEvent { desk: i64, seq: i64 },
+    /// The database has no local desk yet (`aduan init` makes one).
+    NoDesk,
+    Sqlite(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DiskFull) => StoreError::DiskFull,
+            Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
+            Some(C::NotADatabase) => StoreError::NotADatabase(PathBuf::new()),
+            _ => StoreError::Sqlite(e.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> StoreError {
+        StoreError::Sqlite(e.to_string())
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> StoreError {
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => StoreError::Sqlite(other.to_string()),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The desk this database belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalDesk {
+    pub n: i64,
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) a desk database. A file that is not aduan's is
+    /// refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let exists = path.exists();
+        if exists && !path.is_file() {
+            return Err(StoreError::Open { path: path.into(), detail: "bukan berkas".into() });
+        }
+        if !exists {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Open { path: path.into(), detail: e.to_string() })?;
+            }
+        }
+        let flags = if exists {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        check_identity(&conn, path)?;
+        let mut conn = conn;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| open_error(path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let migrations = schema::migrations();
+        let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let current = current as usize;
+        let supported = 1;
+        if current > supported {
+            return Err(StoreError::NewerSchema { path: path.into(), found: current, supported });
+        }
+        migrations.to_latest(&mut conn)?;
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        Ok(Store { conn, path: path.into() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn local_desk(&self) -> Result<Option<LocalDesk>> {
+        let n: Option<i64> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'local_desk'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|v| v.parse().ok());
+        let Some(n) = n else { return Ok(None) };
+        let desk = self.conn.query_row("SELECT uid, code, name FROM desks WHERE n = ?", [n], |r| {
+            Ok(LocalDesk {
+                n,
+                id: uuid_from(r.get_ref(0)?.as_blob()?),
+                code: r.get(1)?,
+                name: r.get(2)?,
+            })
+        })?;
+        Ok(Some(desk))
+    }
+
+    /// Makes this database a desk's own: a new random desk id.
+    pub fn create_local_desk(&mut self, code: &str, name: &str) -> Result<LocalDesk> {
+        let id = Uuid::new_v4();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO desks (uid, code, name) VALUES (?, ?, ?)",
+            rusqlite::params![id.as_bytes().as_slice(), code, name],
+        )?;
+        let n = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('local_desk', ?)",
+            [n.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(LocalDesk { n, id, code: code.into(), name: name.into() })
+    }
+
+    /// Keeps the desk's code and name as the configuration says.
+    pub fn rename_local_desk(&mut self, desk: &LocalDesk, code: &str, name: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE desks SET code = ?, name = ? WHERE n = ?",
+            rusqlite::params![code, name, desk.n],
+        )?;
+        Ok(())
+    }
+
+    /// Starts a write transaction for the local desk. Every change to the
+    /// log and its projection goes through one, so a crash leaves all of it
+    /// or none.
+    pub fn writer(&mut self, desk: &LocalDesk) -> Result<Writer<'_>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Writer::new(tx, desk.clone())
+    }
+
+    /// Speeds up a one-off bulk load (demo data): no fsync per commit and a
+    /// large cache. Durability is restored when the store is reopened.
+    pub fn set_bulk_mode(&self, on: bool) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
+        self.conn.pragma_update(None, "cache_size", if on { -131_072 } else { -8_192 })?;
+        Ok(())
+    }
+
+    /// Drops the secondary indexes before a bulk load into an empty database.
+    pub fn drop_bulk_indexes(&self) -> Result<()> {
+        for (name, _) in schema::BULK_INDEXES {
+            self.conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+        }
+        Ok(())
+    }
+
+    pub fn create_bulk_indexes(&self) -> Result<()> {
+        for (_, sql) in schema::BULK_INDEXES {
+            self.conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
+        }
+        self.conn.execute_batch("ANALYZE")?;
+        Ok(())
+    }
+
+    pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::NotADatabase) => StoreError::NotADatabase(path.into()),
+        Some(C::ReadOnly) => StoreError::ReadOnly(path.into()),
+        Some(C::DiskFull) => StoreError::DiskFull,
+        Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
+        _ => StoreError::Open { path: path.into(), detail: e.to_string() },
+    }
+}
+
+/// Refuses a file that is some other program's database. An empty database
+/// (a new file) is welcome.
+fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if app_id == schema::APPLICATION_ID {
+        return Ok(());
+    }
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if app_id == 0 && objects == 0 {
+        Ok(())
+    } else {
+        Err(StoreError::Foreign(path.into()))
+    }
+}
+
+pub(crate) fn uuid_from(bytes: &[u8]) -> Uuid {
+    Uuid::from_slice(bytes).unwrap_or_default()
+}

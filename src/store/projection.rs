@@ -1,0 +1,183 @@
+//! The projection: the tables the program reads, derived from the log.
+
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+
+use super::{Result, Store};
+use crate::domain::event::{Event, Hash};
+use crate::domain::summary::CaseSummary;
+use crate::domain::workflow::CaseState;
+
+/// A note as the projection keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRow {
+    pub at: i64,
+    pub kind: String,
+    pub person: String,
+    pub role: String,
+    pub text: String,
+}
+
+pub(super) fn put_case(
+    conn: &Connection,
+    case_n: i64,
+    s: &CaseSummary,
+    state: &CaseState,
+    registered_by: i64,
+) -> Result<()> {
+    let years = s.unlisted_years.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO cases (n, agenda_no, agenda_desk, agenda_year, agenda_seq, kind, channel, sop,
+            received_at, complete_on, name, nik, phone, confidential, anonymous, subject, licence_type,
+            status, step, step_actor, step_since, step_due, deadline, unlisted_years, paused_since,
+            forwarded_to, closed_at, last_at, events, anomalies)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(params![
+        case_n,
+        s.agenda_no,
+        registered_by,
+        s.agenda_year,
+        s.agenda_seq,
+        s.kind.id(),
+        s.channel.id(),
+        s.sop,
+        s.received_at,
+        s.complete_on.to_string(),
+        s.name,
+        s.nik,
+        s.phone,
+        s.confidential,
+        s.anonymous,
+        s.subject,
+        s.licence_type,
+        s.status.id(),
+        s.step,
+        s.step_actor,
+        s.step_since,
+        s.step_due,
+        s.deadline.to_string(),
+        years,
+        s.paused_since,
+        s.forwarded_to,
+        s.closed_at,
+        s.last_at,
+        s.events,
+        s.anomalies,
+    ])?;
+    conn.prepare_cached(
+        "INSERT INTO agenda_counters (desk, year, last) VALUES (?, ?, ?)
+         ON CONFLICT (desk, year) DO UPDATE SET last = max(last, excluded.last)",
+    )?
+    .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
+    if !state.notes.is_empty() {
+        conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?.execute([case_n])?;
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO notes (event, case_n, at, kind, person, role, text, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )?;
+        for note in &state.notes {
+            insert.execute(params![
+                note.event.as_bytes().as_slice(),
+                case_n,
+                note.at,
+                note.kind.id(),
+                note.person,
+                note.role,
+                note.text,
+                note.replaces.map(|r| r.as_bytes().to_vec()),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// What a rebuild needs from the domain: the projection of one case from its events.
+pub type Project<'a> = dyn FnMut(&[Event]) -> Option<(CaseSummary, CaseState)> + 'a;
+
+impl Store {
+    /// Throws the projection away and derives it again from the log, in one
+    /// transaction. Returns the number of cases projected.
+    pub fn rebuild_projection(&mut self, project: &mut Project<'_>) -> Result<u64> {
+        let tx = self.transaction()?;
+        tx.execute_batch("DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters;")?;
+        let mut count = 0;
+        {
+            let mut stmt = tx.prepare(
+                "SELECT e.case_n, e.desk, e.body FROM events e INDEXED BY events_by_case ORDER BY e.case_n",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut current: Option<i64> = None;
+            let mut batch: Vec<(i64, Event)> = Vec::new();
+            let mut flush = |case_n: i64, batch: &mut Vec<(i64, Event)>| -> Result<()> {
+                let registered_by = batch
+                    .iter()
+                    .find(|(_, e)| matches!(e.payload, crate::domain::event::Payload::CaseRegistered(_)))
+                    .map(|(d, _)| *d);
+                let events: Vec<Event> = batch.drain(..).map(|(_, e)| e).collect();
+                if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
+                    put_case(&tx, case_n, &summary, &state, desk)?;
+                    count += 1;
+                }
+                Ok(())
+            };
+            while let Some(row) = rows.next()? {
+                let case_n: i64 = row.get(0)?;
+                if current.is_some_and(|c| c != case_n) {
+                    flush(current.unwrap(), &mut batch)?;
+                }
+                current = Some(case_n);
+                let desk: i64 = row.get(1)?;
+                let body = row.get_ref(2)?.as_blob()?;
+                let event = Event::decode(body).map_err(|_| super::StoreError::BadEvent { desk, seq: -1 })?;
+                batch.push((desk, event));
+            }
+            if let Some(c) = current {
+                flush(c, &mut batch)?;
+            }
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// A digest of the whole projection, in a fixed order: equal digests mean
+    /// equal tables.
+    pub fn projection_digest(&self) -> Result<Hash> {
+        let mut hasher = Sha256::new();
+        for sql in [
+            "SELECT * FROM cases ORDER BY n",
+            "SELECT * FROM notes ORDER BY case_n, at, event",
+            "SELECT * FROM agenda_counters ORDER BY desk, year",
+        ] {
+            let mut stmt = self.conn().prepare(sql)?;
+            let columns = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                for i in 0..columns {
+                    hash_value(&mut hasher, row.get_ref(i)?);
+                }
+            }
+            hasher.update(b"\xff");
+        }
+        Ok(hasher.finalize().into())
+    }
+}
+
+fn hash_value(h: &mut Sha256, v: rusqlite::types::ValueRef<'_>) {
+    use rusqlite::types::ValueRef as V;
+    match v {
+        V::Null => h.update([0]),
+        V::Integer(i) => {
+            h.update([1]);
+            h.update(i.to_le_bytes());
+        }
+        V::Real(f) => {
+            h.update([2]);
+            h.update(f.to_le_bytes());
+        }
+        V::Text(t) | V::Blob(t) => {
+            h.update([3]);
+            h.update((t.len() as u64).to_le_bytes());
+            h.update(t);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Reading: cases by key, lists and queues, a case's events.
+
+use rusqlite::{Connection, params_from_iter, types::Value};
+use uuid::Uuid;
+
+use super::{Result, Store, StoreError, uuid_from};
+use crate::domain::event::Event;
+
+/// A case as lists show it (a row of the projection).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRow {
+    pub n: i64,
+    pub agenda_no: String,
+    pub kind: String,
+    pub channel: String,
+    pub received_at: i64,
+    pub name: String,
+    pub confidential: bool,
+    pub anonymous: bool,
+    pub subject: String,
+    pub status: String,
+    pub step: Option<String>,
+    pub step_actor: Option<String>,
+    pub step_due: Option<i64>,
+    pub deadline: String,
+    pub unlisted_years: String,
+    pub forwarded_to: Option<String>,
+    pub closed_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub status: Option<String>,
+    /// Open cases whose deadline is before this date (YYYY-MM-DD).
+    pub overdue_on: Option<String>,
+    pub step_actor: Option<String>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// An event with the code of the desk that wrote it.
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    pub desk_code: String,
+    pub event: Event,
+}
+
+pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare_cached("SELECT desk, seq, body FROM events WHERE case_n = ?")?;
+    let mut rows = stmt.query([case_n])?;
+    let mut events = Vec::new();
+    while let Some(row) = rows.next()? {
+        let body = row.get_ref(2)?.as_blob()?;
+        let event = Event::decode(body)
+            .map_err(|_| StoreError::BadEvent { desk: row.get(0).unwrap_or(0), seq: row.get(1).unwrap_or(0) })?;
+        events.push(event);
+    }
+    events.sort_by_key(|e| e.order_key());
+    Ok(events)
+}
+
+const CASE_COLUMNS: &str = "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
+    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at";
+
+fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
+    Ok(CaseRow {
+        n: r.get(0)?,
+        agenda_no: r.get(1)?,
+        kind: r.get(2)?,
+        channel: r.get(3)?,
+        received_at: r.get(4)?,
+        name: r.get(5)?,
+        confidential: r.get(6)?,
+        anonymous: r.get(7)?,
+        subject: r.get(8)?,
+        status: r.get(9)?,
+        step: r.get(10)?,
+        step_actor: r.get(11)?,
+        step_due: r.get(12)?,
+        deadline: r.get(13)?,
+        unlisted_years: r.get(14)?,
+        forwarded_to: r.get(15)?,
+        closed_at: r.get(16)?,
+    })
+}
+
+impl Store {
+    /// Cases whose agenda number or id is `key`.
+    pub fn find_case(&self, key: &str) -> Result<Vec<(i64, Uuid)>> {
+        let key = key.trim();
+        let mut found = Vec::new();
+        if let Ok(id) = Uuid::parse_str(key) {
+            let mut stmt = self.conn().prepare_cached("SELECT n FROM case_ids WHERE uid = ?")?;
+            let mut rows = stmt.query([id.as_bytes().as_slice()])?;
+            while let Some(r) = rows.next()? {
+                found.push((r.get(0)?, id));
+            }
+        }
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.n, i.uid FROM cases c JOIN case_ids i ON i.n = c.n WHERE c.agenda_no = ? COLLATE NOCASE",
+        )?;
+        let mut rows = stmt.query([key])?;
+        while let Some(r) = rows.next()? {
+            found.push((r.get(0)?, uuid_from(r.get_ref(1)?.as_blob()?)));
+        }
+        found.dedup();
+        Ok(found)
+    }
+
+    pub fn case_events(&self, case_n: i64) -> Result<Vec<Event>> {
+        events_of_case(self.conn(), case_n)
+    }
+
+    /// A case's events with the code of the desk that wrote each.
+    pub fn case_timeline(&self, case_n: i64) -> Result<Vec<StoredEvent>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT d.code, e.body, e.seq, e.desk FROM events e JOIN desks d ON d.n = e.desk WHERE e.case_n = ?",
+        )?;
+        let mut rows = stmt.query([case_n])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let event = Event::decode(r.get_ref(1)?.as_blob()?)
+                .map_err(|_| StoreError::BadEvent { desk: r.get(3).unwrap_or(0), seq: r.get(2).unwrap_or(0) })?;
+            out.push(StoredEvent { desk_code: r.get(0)?, event });
+        }
+        out.sort_by_key(|s| s.event.order_key());
+        Ok(out)
+    }
+
+    pub fn case_row(&self, case_n: i64) -> Result<Option<CaseRow>> {
+        use rusqlite::OptionalExtension;
+        let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE n = ?");
+        Ok(self.conn().query_row(&sql, [case_n], case_row).optional()?)
+    }
+
+    /// A page of cases, soonest deadline first.
+    pub fn list_cases(&self, f: &ListFilter) -> Result<Vec<CaseRow>> {
+        let mut clauses = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(s) = &f.status {
+            clauses.push("status = ?");
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(day) = &f.overdue_on {
+            clauses.push("status = 'open' AND deadline < ?");
+            args.push(Value::Text(day.clone()));
+        }
+        if let Some(actor) = &f.step_actor {
+            clauses.push("step_actor = ?");
+            args.push(Value::Text(actor.clone()));
+        }
+        let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, agenda_no LIMIT ? OFFSET ?"
+        );
+        args.push(Value::Integer(i64::from(if f.limit == 0 { u32::MAX } else { f.limit })));
+        args.push(Value::Integer(i64::from(f.offset)));
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), case_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open cases (open or paused), and of those, open ones past their deadline on `today`.
+    pub fn open_and_overdue(&self, today: &str) -> Result<(u64, u64)> {
+        let conn = self.conn();
+        let open: i64 = conn.query_row(
+            "SELECT count(*) FROM cases WHERE status IN ('open', 'paused')",
+            [],
+            |r| r.get(0),
+        )?;
+        let overdue: i64 = conn.query_row(
+            "SELECT count(*) FROM cases WHERE status = 'open' AND deadline < ?",
+            [today],
+            |r| r.get(0),
+        )?;
+        Ok((open as u64, overdue as u64))
+    }
+
+    pub fn count_cases(&self) -> Result<u64> {
+        let n: i64 = self.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    pub fn count_events(&self) -> Result<u64> {
+        let n: i64 = self.conn().query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+}

@@ -1,0 +1,127 @@
+//! The database schema and its migrations.
+//!
+//! `events` is the source of truth and is append-only (triggers refuse UPDATE
+//! and DELETE). `cases`, `notes` and `agenda_counters` are the projection:
+//! derived from the events by the domain fold and rebuildable at any time.
+//! `desks` and `case_ids` map global ids to small local integers so indexes
+//! stay compact; they are local bookkeeping, never rebuilt.
+
+use rusqlite_migration::{M, Migrations};
+
+/// `PRAGMA application_id` of every aduan database ("ADUN").
+pub const APPLICATION_ID: i32 = 0x4144_554E;
+
+const V1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE desks (
+    n     INTEGER PRIMARY KEY,
+    uid   BLOB NOT NULL UNIQUE,
+    code  TEXT NOT NULL,
+    name  TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE case_ids (
+    n     INTEGER PRIMARY KEY,
+    uid   BLOB NOT NULL UNIQUE
+);
+
+-- One row per event, clustered in chain order. `body` is the event's
+-- canonical bytes; `hash` is SHA-256 of `body`. The other columns repeat
+-- what `body` says, for indexes.
+CREATE TABLE events (
+    desk    INTEGER NOT NULL REFERENCES desks(n),
+    seq     INTEGER NOT NULL,
+    case_n  INTEGER NOT NULL REFERENCES case_ids(n),
+    at      INTEGER NOT NULL,
+    kind    TEXT NOT NULL,
+    hash    BLOB NOT NULL,
+    body    BLOB NOT NULL,
+    PRIMARY KEY (desk, seq)
+) WITHOUT ROWID;
+CREATE INDEX events_by_case ON events(case_n);
+
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Projection: one row per case.
+CREATE TABLE cases (
+    n              INTEGER PRIMARY KEY REFERENCES case_ids(n),
+    agenda_no      TEXT NOT NULL,
+    agenda_desk    INTEGER NOT NULL,
+    agenda_year    INTEGER NOT NULL,
+    agenda_seq     INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    channel        TEXT NOT NULL,
+    sop            TEXT NOT NULL,
+    received_at    INTEGER NOT NULL,
+    complete_on    TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    nik            TEXT,
+    phone          TEXT,
+    confidential   INTEGER NOT NULL,
+    anonymous      INTEGER NOT NULL,
+    subject        TEXT NOT NULL,
+    licence_type   TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    step           TEXT,
+    step_actor     TEXT,
+    step_since     INTEGER NOT NULL,
+    step_due       INTEGER,
+    deadline       TEXT NOT NULL,
+    unlisted_years TEXT NOT NULL,
+    paused_since   INTEGER,
+    forwarded_to   TEXT,
+    closed_at      INTEGER,
+    last_at        INTEGER NOT NULL,
+    events         INTEGER NOT NULL,
+    anomalies      INTEGER NOT NULL
+);
+CREATE INDEX cases_agenda ON cases(agenda_no);
+CREATE INDEX cases_status_deadline ON cases(status, deadline);
+
+CREATE TABLE notes (
+    event     BLOB PRIMARY KEY,
+    case_n    INTEGER NOT NULL,
+    at        INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    person    TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    replaces  BLOB
+) WITHOUT ROWID;
+CREATE INDEX notes_by_case ON notes(case_n);
+
+CREATE TABLE agenda_counters (
+    desk  INTEGER NOT NULL,
+    year  INTEGER NOT NULL,
+    last  INTEGER NOT NULL,
+    PRIMARY KEY (desk, year)
+) WITHOUT ROWID;
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// Indexes a bulk load into an empty database drops first and builds after:
+/// building an index from sorted data is several times faster than keeping it
+/// up to date row by row.
+pub const BULK_INDEXES: [(&str, &str); 3] = [
+    ("events_by_case", "CREATE INDEX events_by_case ON events(case_n)"),
+    ("cases_agenda", "CREATE INDEX cases_agenda ON cases(agenda_no)"),
+    ("cases_status_deadline", "CREATE INDEX cases_status_deadline ON cases(status, deadline)"),
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}
