@@ -98,7 +98,7 @@ pub struct Licences {
     pub types: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Paths {
     pub database: String,
@@ -138,7 +138,10 @@ impl Default for Office {
 
 impl Default for Desk {
     fn default() -> Desk {
-        Desk { code: "LKT1".into(), name: "Loket Pengaduan 1".into() }
+        Desk {
+            code: "LKT1".into(),
+            name: "Loket Pengaduan 1".into(),
+        }
     }
 }
 
@@ -150,7 +153,11 @@ fn default_people() -> Vec<Person> {
         ("Petugas Pojok OSS", "petugas-oss"),
     ]
     .into_iter()
-    .map(|(name, role)| Person { name: name.into(), nip: String::new(), role: role.into() })
+    .map(|(name, role)| Person {
+        name: name.into(),
+        nip: String::new(),
+        role: role.into(),
+    })
     .collect()
 }
 
@@ -179,7 +186,9 @@ impl Default for CalendarConfig {
 
 impl Default for Agenda {
     fn default() -> Agenda {
-        Agenda { format: crate::domain::agenda::DEFAULT_FORMAT.into() }
+        Agenda {
+            format: crate::domain::agenda::DEFAULT_FORMAT.into(),
+        }
     }
 }
 
@@ -231,17 +240,21 @@ impl Default for Licences {
     }
 }
 
-impl Default for Paths {
-    fn default() -> Paths {
-        Paths { database: String::new(), export_dir: String::new() }
-    }
-}
-
 #[derive(Debug)]
 pub enum ConfigError {
-    Read { path: PathBuf, detail: String },
-    Write { path: PathBuf, detail: String },
-    Parse { path: PathBuf, line: Option<usize>, detail: String },
+    Read {
+        path: PathBuf,
+        detail: String,
+    },
+    Write {
+        path: PathBuf,
+        detail: String,
+    },
+    Parse {
+        path: PathBuf,
+        line: Option<usize>,
+        detail: String,
+    },
     BadOffset(String),
     BadTime(String),
     NoPeople,
@@ -263,7 +276,11 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 /// The config file: `--config`, else `$ADUAN_CONFIG`, else the user's config folder.
 pub fn config_path(flag: Option<&Path>) -> PathBuf {
     flag.map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("ADUAN_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os("ADUAN_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(|| project_dirs().map(|d| d.config_dir().join("config.toml")))
         .unwrap_or_else(|| PathBuf::from("aduan.toml"))
 }
@@ -275,14 +292,19 @@ pub fn load_or_create(path: &Path) -> Result<(Config, bool), ConfigError> {
     if created {
         write_default(path)?;
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::Read { path: path.into(), detail: e.to_string() })?;
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
+        path: path.into(),
+        detail: e.to_string(),
+    })?;
     let config = parse(path, &text)?;
     Ok((config, created))
 }
 
 pub fn write_default(path: &Path) -> Result<(), ConfigError> {
-    let fail = |e: std::io::Error| ConfigError::Write { path: path.into(), detail: e.to_string() };
+    let fail = |e: std::io::Error| ConfigError::Write {
+        path: path.into(),
+        detail: e.to_string(),
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
@@ -292,7 +314,9 @@ pub fn write_default(path: &Path) -> Result<(), ConfigError> {
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
         path: path.into(),
-        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
         detail: e.message().trim().to_string(),
     })?;
     config.offset()?;
@@ -320,11 +344,13 @@ impl Config {
 
     pub fn office_hours(&self) -> Result<crate::domain::calendar::OfficeHours, ConfigError> {
         let time = |s: &str| {
-            NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| ConfigError::BadTime(s.to_string()))
+            NaiveTime::parse_from_str(s.trim(), "%H:%M")
+                .map_err(|_| ConfigError::BadTime(s.to_string()))
         };
         let (opens, closes) = (time(&self.calendar.opens)?, time(&self.calendar.closes)?);
-        crate::domain::calendar::OfficeHours::new(opens, closes)
-            .ok_or_else(|| ConfigError::BadTime(format!("{}–{}", self.calendar.opens, self.calendar.closes)))
+        crate::domain::calendar::OfficeHours::new(opens, closes).ok_or_else(|| {
+            ConfigError::BadTime(format!("{}–{}", self.calendar.opens, self.calendar.closes))
+        })
     }
 
     /// Resolves the database, export and SOP folders.
@@ -332,17 +358,32 @@ impl Config {
         let data_dir = project_dirs()
             .map(|d| d.data_dir().to_path_buf())
             .unwrap_or_else(|| PathBuf::from("."));
-        let config_dir = config_path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let config_dir = config_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let database = db_flag
             .map(Path::to_path_buf)
-            .or_else(|| std::env::var_os("ADUAN_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| {
+                std::env::var_os("ADUAN_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
             .or_else(|| non_empty(&self.paths.database))
             .unwrap_or_else(|| data_dir.join("aduan.db"));
         let export_dir = non_empty(&self.paths.export_dir).unwrap_or_else(|| {
-            database.parent().map(|p| p.join("ekspor")).unwrap_or_else(|| PathBuf::from("ekspor"))
+            database
+                .parent()
+                .map(|p| p.join("ekspor"))
+                .unwrap_or_else(|| PathBuf::from("ekspor"))
         });
         let sop_dir = non_empty(&self.sop.dir).unwrap_or_else(|| config_dir.join("sop"));
-        Locations { config: config_path.into(), database, export_dir, sop_dir }
+        Locations {
+            config: config_path.into(),
+            database,
+            export_dir,
+            sop_dir,
+        }
     }
 
     pub fn person(&self, name: &str) -> Option<&Person> {
@@ -372,7 +413,11 @@ mod tests {
 
     #[test]
     fn a_misspelled_key_names_its_line() {
-        let err = parse(Path::new("c.toml"), "language = \"id\"\n[desk]\ncode = \"A\"\nnama = \"x\"\n").unwrap_err();
+        let err = parse(
+            Path::new("c.toml"),
+            "language = \"id\"\n[desk]\ncode = \"A\"\nnama = \"x\"\n",
+        )
+        .unwrap_err();
         match err {
             ConfigError::Parse { line, .. } => assert_eq!(line, Some(4)),
             other => panic!("{other:?}"),

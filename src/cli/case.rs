@@ -16,7 +16,7 @@ use crate::store::{CaseRow, ListFilter};
 #[derive(Debug, Subcommand)]
 pub enum CaseCommand {
     #[command(about = help::CASE_ADD)]
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     #[command(about = help::CASE_LIST)]
     List {
         #[arg(long, help = help::CASE_LIST_STATUS)]
@@ -132,7 +132,12 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
             let registered = desk.register(&draft, &who)?;
             print_json(&registered);
         }
-        CaseCommand::List { status, overdue, limit, json } => list(desk, status, overdue, limit, json)?,
+        CaseCommand::List {
+            status,
+            overdue,
+            limit,
+            json,
+        } => list(desk, status, overdue, limit, json)?,
         CaseCommand::Show { case, json } => {
             let detail = desk.show(&case)?;
             if json {
@@ -155,7 +160,13 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
             let summary = desk.act(&a.case, &a.action, &input, &who)?;
             report_change(desk, &summary.agenda_no, a.json)?;
         }
-        CaseCommand::Correct { case, field, value, as_role, json } => {
+        CaseCommand::Correct {
+            case,
+            field,
+            value,
+            as_role,
+            json,
+        } => {
             let who = desk.acting_as(by, as_role.as_deref())?;
             let summary = desk.correct(&case, &field, &value, &who)?;
             report_change(desk, &summary.agenda_no, json)?;
@@ -191,9 +202,10 @@ fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
 fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
     let json_text = match &args.json_file {
         Some(path) if path.as_os_str() == "-" => Some(read_stdin()?),
-        Some(path) => Some(
-            std::fs::read_to_string(path).map_err(|e| Msg::InputRead { path: path.clone(), detail: e.to_string() })?,
-        ),
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| Msg::InputRead {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?),
         None if !has_flags(args) && !std::io::stdin().is_terminal() => Some(read_stdin()?),
         None => None,
     };
@@ -201,7 +213,12 @@ fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
         Some(text) => serde_json::from_str::<CaseDraft>(&text).map_err(|e| Msg::JsonInput {
             line: e.line(),
             column: e.column(),
-            detail: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+            detail: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
         })?,
         None => CaseDraft::default(),
     };
@@ -234,22 +251,44 @@ fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
 }
 
 fn has_flags(a: &AddArgs) -> bool {
-    [&a.kind, &a.channel, &a.name, &a.nik, &a.subject, &a.description, &a.phone, &a.address]
-        .iter()
-        .any(|f| f.is_some())
+    [
+        &a.kind,
+        &a.channel,
+        &a.name,
+        &a.nik,
+        &a.subject,
+        &a.description,
+        &a.phone,
+        &a.address,
+    ]
+    .iter()
+    .any(|f| f.is_some())
 }
 
 fn read_stdin() -> Result<String, Msg> {
     let mut text = String::new();
     std::io::stdin()
         .read_to_string(&mut text)
-        .map_err(|e| Msg::InputRead { path: "-".into(), detail: e.to_string() })?;
+        .map_err(|e| Msg::InputRead {
+            path: "-".into(),
+            detail: e.to_string(),
+        })?;
     Ok(text)
 }
 
-fn list(desk: &Desk, status: Option<String>, overdue: bool, limit: u32, json: bool) -> Result<(), Msg> {
+fn list(
+    desk: &Desk,
+    status: Option<String>,
+    overdue: bool,
+    limit: u32,
+    json: bool,
+) -> Result<(), Msg> {
     let status = status
-        .map(|s| Status::parse(&s).map(|st| st.id().to_string()).ok_or(Msg::UnknownStatus(s)))
+        .map(|s| {
+            Status::parse(&s)
+                .map(|st| st.id().to_string())
+                .ok_or(Msg::UnknownStatus(s))
+        })
         .transpose()?;
     let filter = ListFilter {
         status,
@@ -295,7 +334,11 @@ fn list(desk: &Desk, status: Option<String>, overdue: bool, limit: u32, json: bo
 }
 
 fn shown_name(r: &CaseRow) -> &str {
-    if r.confidential || r.anonymous { word(Word::Hidden) } else { &r.name }
+    if r.confidential || r.anonymous {
+        word(Word::Hidden)
+    } else {
+        &r.name
+    }
 }
 
 fn row_json(desk: &Desk, r: &CaseRow) -> serde_json::Value {
@@ -318,11 +361,24 @@ fn row_json(desk: &Desk, r: &CaseRow) -> serde_json::Value {
 }
 
 fn print_detail(d: &CaseDetail) {
-    let name = d.complainant.get("name").and_then(|v| v.as_str()).unwrap_or_default();
-    println!("{}  {}  [{}]", d.agenda_no, d.subject, i18n::status_label_by_id(&d.status));
+    let name = d
+        .complainant
+        .get("name")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    println!(
+        "{}  {}  [{}]",
+        d.agenda_no,
+        d.subject,
+        i18n::status_label_by_id(&d.status)
+    );
     println!("{}: {}", word(Word::Received), d.received_at);
     println!("{}: {}", word(Word::Complainant), name);
-    let flags = if d.deadline_flags.is_empty() { String::new() } else { format!(" ({})", d.deadline_flags.join(", ")) };
+    let flags = if d.deadline_flags.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", d.deadline_flags.join(", "))
+    };
     println!(
         "{}: {}{flags}  {}: {}",
         word(Word::Deadline),
@@ -353,14 +409,33 @@ fn print_detail(d: &CaseDetail) {
                 format!("{mark} {}", s.id),
                 s.actor.clone(),
                 format!("{}", s.minutes),
-                s.due_at.clone().unwrap_or_default().chars().take(16).collect::<String>().replace('T', " "),
-                s.done_at.clone().unwrap_or_default().chars().take(16).collect::<String>().replace('T', " "),
+                s.due_at
+                    .clone()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " "),
+                s.done_at
+                    .clone()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(16)
+                    .collect::<String>()
+                    .replace('T', " "),
                 by,
             ]
         })
         .collect();
     table::print(
-        &[word(Word::Step), word(Word::Actor), word(Word::Minutes), word(Word::Due), word(Word::Done), word(Word::Person)],
+        &[
+            word(Word::Step),
+            word(Word::Actor),
+            word(Word::Minutes),
+            word(Word::Due),
+            word(Word::Done),
+            word(Word::Person),
+        ],
         &rows,
     );
     println!("\n{}", word(Word::Timeline));
@@ -381,5 +456,13 @@ fn print_detail(d: &CaseDetail) {
             ]
         })
         .collect();
-    table::print(&[word(Word::Time), word(Word::Desk), word(Word::Person), word(Word::Event)], &rows);
+    table::print(
+        &[
+            word(Word::Time),
+            word(Word::Desk),
+            word(Word::Person),
+            word(Word::Event),
+        ],
+        &rows,
+    );
 }

@@ -11,13 +11,32 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
     if json {
         print_json(&report);
     } else {
-        println!("{}: {}", pick("Integritas SQLite", "SQLite integrity"), report.integrity.join("; "));
+        println!(
+            "{}: {}",
+            pick("Integritas SQLite", "SQLite integrity"),
+            report.integrity.join("; ")
+        );
         let rows: Vec<Vec<String>> = report
             .desks
             .iter()
-            .map(|d| vec![d.code.clone(), d.events.to_string(), d.last_seq.to_string(), d.head[..16].to_string()])
+            .map(|d| {
+                vec![
+                    d.code.clone(),
+                    d.events.to_string(),
+                    d.last_seq.to_string(),
+                    d.head[..16].to_string(),
+                ]
+            })
             .collect();
-        table::print(&[pick("Loket", "Desk"), pick("Peristiwa", "Events"), pick("No. terakhir", "Last no."), "Hash"], &rows);
+        table::print(
+            &[
+                pick("Loket", "Desk"),
+                pick("Peristiwa", "Events"),
+                pick("No. terakhir", "Last no."),
+                "Hash",
+            ],
+            &rows,
+        );
         for p in &report.chain_problems {
             println!("! {p}");
         }
@@ -31,20 +50,34 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
         if let Some(r) = &report.rebuild {
             println!(
                 "{} {} {}: {}",
-                pick("Proyeksi dibangun ulang dari log:", "Projection rebuilt from the log:"),
+                pick(
+                    "Proyeksi dibangun ulang dari log:",
+                    "Projection rebuilt from the log:"
+                ),
                 r.cases,
                 pick("kasus", "cases"),
                 if r.identical {
                     pick("identik dengan sebelumnya", "identical to before")
                 } else {
-                    pick("BERBEDA dari sebelumnya (kini sudah diperbaiki)", "DIFFERENT from before (now repaired)")
+                    pick(
+                        "BERBEDA dari sebelumnya (kini sudah diperbaiki)",
+                        "DIFFERENT from before (now repaired)",
+                    )
                 }
             );
         }
         println!(
             "{}",
-            if report.ok() { pick("Hasil: baik.", "Result: sound.") } else { pick("Hasil: ADA MASALAH.", "Result: PROBLEMS FOUND.") }
+            if report.ok() {
+                pick("Hasil: baik.", "Result: sound.")
+            } else {
+                pick("Hasil: ADA MASALAH.", "Result: PROBLEMS FOUND.")
+            }
         );
     }
-    Ok(if report.ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -33,7 +33,12 @@ pub fn run(desk: &mut Desk, args: &DemoArgs) -> Result<ExitCode, Msg> {
         Some(m) => parse_month(m)?,
         None => to.checked_sub_months(Months::new(23)).unwrap_or(to),
     };
-    let opts = DemoOptions { cases: args.cases, seed: args.seed, from, to: last_day_of_month(to) };
+    let opts = DemoOptions {
+        cases: args.cases,
+        seed: args.seed,
+        from,
+        to: last_day_of_month(to),
+    };
     let mut progress = |done: u64, total: u64| {
         eprintln!("{} {done}/{total}", pick("kasus dibuat:", "cases made:"));
     };

@@ -10,11 +10,17 @@ use crate::service::Desk;
 /// the shipped SOPs beside the config so the office can edit them.
 pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
     let dir = &desk.locations.sop_dir;
-    std::fs::create_dir_all(dir).map_err(|e| Msg::Io { path: dir.clone(), detail: e.to_string() })?;
+    std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
+        path: dir.clone(),
+        detail: e.to_string(),
+    })?;
     for (name, text) in BUILTIN {
         let path = dir.join(format!("{name}.toml"));
         if !path.exists() {
-            std::fs::write(&path, text).map_err(|e| Msg::Io { path: path.clone(), detail: e.to_string() })?;
+            std::fs::write(&path, text).map_err(|e| Msg::Io {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
         }
     }
     println!(
@@ -31,9 +37,21 @@ pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
 
 pub fn summary(desk: &Desk) -> Result<ExitCode, Msg> {
     let (open, overdue) = desk.open_and_overdue()?;
-    println!("{} — {}", desk.config.office.name, desk.config.office.regency);
-    println!("{}: {} ({})", pick("Loket", "Desk"), desk.local.code, desk.local.name);
-    println!("{}: {}", pick("Basis data", "Database"), desk.locations.database.display());
+    println!(
+        "{} — {}",
+        desk.config.office.name, desk.config.office.regency
+    );
+    println!(
+        "{}: {} ({})",
+        pick("Loket", "Desk"),
+        desk.local.code,
+        desk.local.name
+    );
+    println!(
+        "{}: {}",
+        pick("Basis data", "Database"),
+        desk.locations.database.display()
+    );
     println!(
         "{}: {open}   {}: {overdue}",
         pick("Kasus terbuka", "Open cases"),

@@ -13,8 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::help;
 use crate::i18n::Msg;
+use crate::i18n::help;
 use crate::service::{Desk, OpenOptions};
 
 #[derive(Debug, Parser)]
@@ -57,7 +57,10 @@ pub enum Command {
 
 /// Runs one command; an error comes back as a message for the user.
 pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
-    let opts = OpenOptions { config: cli.config.clone(), db: cli.db.clone() };
+    let opts = OpenOptions {
+        config: cli.config.clone(),
+        db: cli.db.clone(),
+    };
     let mut desk = Desk::open(&opts)?;
     for notice in desk.notices.drain(..) {
         eprintln!("{notice}");
@@ -74,5 +77,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).expect("views serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("views serialise")
+    );
 }

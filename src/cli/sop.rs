@@ -72,9 +72,19 @@ fn next_text(next: &Next) -> String {
 }
 
 fn print_sop(desk: &Desk, sop: &Sop) {
-    let kinds: Vec<&str> = desk.sops.kinds_of(&sop.id).into_iter().map(kind_label).collect();
+    let kinds: Vec<&str> = desk
+        .sops
+        .kinds_of(&sop.id)
+        .into_iter()
+        .map(kind_label)
+        .collect();
     println!("{} ({}) — {}", sop.name, sop.id, kinds.join(", "));
-    println!("{}: {} {}", pick("Batas penyelesaian", "Resolution limit"), sop.limit_workdays, pick("hari kerja", "working days"));
+    println!(
+        "{}: {} {}",
+        pick("Batas penyelesaian", "Resolution limit"),
+        sop.limit_workdays,
+        pick("hari kerja", "working days")
+    );
     let rows: Vec<Vec<String>> = sop
         .steps
         .iter()
@@ -101,7 +111,15 @@ fn print_sop(desk: &Desk, sop: &Sop) {
         })
         .collect();
     table::print(
-        &["No", word(Word::Step), word(Word::Actor), word(Word::Minutes), word(Word::Requires), word(Word::Output), word(Word::Next)],
+        &[
+            "No",
+            word(Word::Step),
+            word(Word::Actor),
+            word(Word::Minutes),
+            word(Word::Requires),
+            word(Word::Output),
+            word(Word::Next),
+        ],
         &rows,
     );
     println!();

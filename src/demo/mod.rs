@@ -45,12 +45,23 @@ pub fn parse_month(s: &str) -> Result<NaiveDate, Msg> {
 }
 
 pub fn last_day_of_month(first: NaiveDate) -> NaiveDate {
-    let (y, m) = if first.month() == 12 { (first.year() + 1, 1) } else { (first.year(), first.month() + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).expect("valid month").pred_opt().expect("a day before")
+    let (y, m) = if first.month() == 12 {
+        (first.year() + 1, 1)
+    } else {
+        (first.year(), first.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .expect("valid month")
+        .pred_opt()
+        .expect("a day before")
 }
 
 /// Fills an empty desk database with `opts.cases` cases.
-pub fn generate(desk: &mut Desk, opts: &DemoOptions, progress: &mut dyn FnMut(u64, u64)) -> Result<DemoReport, Msg> {
+pub fn generate(
+    desk: &mut Desk,
+    opts: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoReport, Msg> {
     if opts.cases == 0 || opts.from > opts.to {
         return Err(Msg::DemoRange);
     }
@@ -66,5 +77,10 @@ pub fn generate(desk: &mut Desk, opts: &DemoOptions, progress: &mut dyn FnMut(u6
     desk.store.create_bulk_indexes().map_err(err)?;
     desk.store.set_bulk_mode(false).map_err(err)?;
     let (events, open) = result?;
-    Ok(DemoReport { cases: opts.cases, events, open, seconds: started.elapsed().as_secs_f64() })
+    Ok(DemoReport {
+        cases: opts.cases,
+        events,
+        open,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

@@ -11,7 +11,9 @@ use uuid::Uuid;
 use super::{DemoOptions, corpus};
 use crate::domain::case::{Channel, Kind};
 use crate::domain::draft::{self, CaseDraft, DraftContext, to_local, to_unix};
-use crate::domain::event::{Decision, Disposition, Instruction, Note, NoteKind, Payload, Priority, Registration, StepDone};
+use crate::domain::event::{
+    Decision, Disposition, Instruction, Note, NoteKind, Payload, Priority, Registration, StepDone,
+};
 use crate::domain::identity::{self, Sex};
 use crate::domain::sop::{Next, Sop, StepKind};
 use crate::domain::summary::summarize;
@@ -73,17 +75,41 @@ impl<'d> Simulation<'d> {
     /// Returns (events written, cases left open).
     pub fn run(self, progress: &mut dyn FnMut(u64, u64)) -> Result<(u64, u64), Msg> {
         let now = self.desk.now();
-        let Desk { store, sops, calendar, offset, config, local, agenda, locations, .. } = self.desk;
+        let Desk {
+            store,
+            sops,
+            calendar,
+            offset,
+            config,
+            local,
+            agenda,
+            locations,
+            ..
+        } = self.desk;
         let offset = *offset;
         let clock = Clock { calendar, offset };
         let db = locations.database.clone();
         let err = |e| store_msg(e, &db);
         let sop_list: Vec<Sop> = sops.sops.clone();
-        let sop_of_kind = |k: Kind| sop_list.iter().position(|s| s.id == sops.for_kind(k).id).unwrap_or(0);
+        let sop_of_kind = |k: Kind| {
+            sop_list
+                .iter()
+                .position(|s| s.id == sops.for_kind(k).id)
+                .unwrap_or(0)
+        };
         let people = Typists::new(config, &sop_list);
         let mut rng = ChaCha8Rng::seed_from_u64(self.opts.seed);
 
-        let end = to_unix(self.opts.to.succ_opt().unwrap_or(self.opts.to).and_hms_opt(0, 0, 0).unwrap(), offset).min(now);
+        let end = to_unix(
+            self.opts
+                .to
+                .succ_opt()
+                .unwrap_or(self.opts.to)
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+            offset,
+        )
+        .min(now);
         let arrivals = arrival_times(self.opts, calendar, offset, end, &mut rng);
         let total = arrivals.len() as u64;
         let mut queue: BinaryHeap<Reverse<(i64, u64, usize)>> = BinaryHeap::new();
@@ -96,7 +122,14 @@ impl<'d> Simulation<'d> {
         let mut w = store.writer(local).map_err(err)?;
         let hours = calendar.hours();
 
-        let mut sim = Ctx { rng: &mut rng, clock: &clock, sops: &sop_list, people: &people, end, hours };
+        let mut sim = Ctx {
+            rng: &mut rng,
+            clock: &clock,
+            sops: &sop_list,
+            people: &people,
+            end,
+            hours,
+        };
         for (i, &arrival) in arrivals.iter().enumerate() {
             // Everything that happens before this person walks in happens first.
             while let Some(&Reverse((t, _, slot))) = queue.peek() {
@@ -125,7 +158,9 @@ impl<'d> Simulation<'d> {
             let year = to_local(arrival, offset).year();
             let seq = agenda_seq.entry(year).or_insert(0);
             *seq += 1;
-            let active = sim.register(&mut w, kind, sop, arrival, *seq, agenda, &local.code).map_err(err)?;
+            let active = sim
+                .register(&mut w, kind, sop, arrival, *seq, agenda, &local.code)
+                .map_err(err)?;
             events += 1;
             in_tx += 1;
             let slot = free.pop().unwrap_or_else(|| {
@@ -168,7 +203,10 @@ impl<'d> Simulation<'d> {
         }
         w.commit().map_err(err)?;
         progress(total, total);
-        let open = store.open_and_overdue(&to_local(end, offset).date().to_string()).map_err(err)?.0;
+        let open = store
+            .open_and_overdue(&to_local(end, offset).date().to_string())
+            .map_err(err)?
+            .0;
         Ok((events, open))
     }
 }
@@ -200,7 +238,9 @@ fn arrival_times(
     for (i, day) in days.iter().enumerate() {
         let count = (i + 1) * n / days.len() - i * n / days.len();
         let opens = to_unix(day.and_time(hours.start), offset);
-        let mut times: Vec<i64> = (0..count).map(|_| opens + rng.random_range(0..span)).collect();
+        let mut times: Vec<i64> = (0..count)
+            .map(|_| opens + rng.random_range(0..span))
+            .collect();
         times.sort_unstable();
         out.extend(times.into_iter().filter(|t| *t <= end));
     }
@@ -254,14 +294,19 @@ impl Typists {
                     Some(p) => (p.name.clone(), p.role.clone()),
                     None => (role.name.clone(), role.id.clone()),
                 };
-                by_role.entry(role.id.clone()).or_insert((name, person_role));
+                by_role
+                    .entry(role.id.clone())
+                    .or_insert((name, person_role));
             }
         }
         Typists { by_role }
     }
 
     fn of(&self, role: &str) -> (String, String) {
-        self.by_role.get(role).cloned().unwrap_or_else(|| (role.to_string(), role.to_string()))
+        self.by_role
+            .get(role)
+            .cloned()
+            .unwrap_or_else(|| (role.to_string(), role.to_string()))
     }
 }
 
@@ -287,8 +332,12 @@ impl Ctx<'_> {
         desk_code: &str,
     ) -> crate::store::Result<Active> {
         let draft = self.draft(kind, at);
-        let ctx = DraftContext { now: at, offset: self.clock.offset };
-        let input = draft::validate(&draft, &ctx, Vec::new(), None).expect("generated drafts are valid");
+        let ctx = DraftContext {
+            now: at,
+            offset: self.clock.offset,
+        };
+        let input =
+            draft::validate(&draft, &ctx, Vec::new(), None).expect("generated drafts are valid");
         let local = to_local(at, self.clock.offset);
         let reg = Registration {
             agenda_no: agenda.render(seq, kind, desk_code, local.year(), local.month()),
@@ -316,17 +365,37 @@ impl Ctx<'_> {
         )?;
         let state = CaseState::registered(&event, Some(&self.sops[sop])).expect("a registration");
         let roll = self.rng.random_range(0..100);
-        let pace = if roll < 85 { self.rng.random_range(0.15..0.9) } else { self.rng.random_range(1.1..2.8) };
+        let pace = if roll < 85 {
+            self.rng.random_range(0.15..0.9)
+        } else {
+            self.rng.random_range(1.1..2.8)
+        };
         let stall_after = (self.rng.random_range(0..100) < 3).then(|| self.rng.random_range(1..6));
         let pause_at = (self.rng.random_range(0..100) < 6).then(|| self.rng.random_range(1..5));
-        Ok(Active { case, case_n, sop, state, pending: Pending::Step, pace, stall_after, pause_at })
+        Ok(Active {
+            case,
+            case_n,
+            sop,
+            state,
+            pending: Pending::Step,
+            pace,
+            stall_after,
+            pause_at,
+        })
     }
 
     fn draft(&mut self, kind: Kind, at: i64) -> CaseDraft {
         let rng = &mut *self.rng;
         let channel = pick_channel(rng);
         let female = rng.random_bool(0.45);
-        let name = corpus::person_name(rng, if female { corpus::Sex::Female } else { corpus::Sex::Male });
+        let name = corpus::person_name(
+            rng,
+            if female {
+                corpus::Sex::Female
+            } else {
+                corpus::Sex::Male
+            },
+        );
         let place = corpus::place(rng);
         let today = to_local(at, self.clock.offset).date();
         let age_days = rng.random_range(18 * 365..70 * 365);
@@ -340,22 +409,40 @@ impl Ctx<'_> {
             Kind::Konsultasi => corpus::Kind::Konsultasi,
             Kind::Aspirasi => corpus::Kind::Aspirasi,
         };
-        let (subject, description) = corpus::subject_and_description(rng, corpus_kind, licence, &business, &place);
+        let (subject, description) =
+            corpus::subject_and_description(rng, corpus_kind, licence, &business, &place);
         let anonymous = channel != Channel::Loket && rng.random_range(0..100) < 2;
         let confidential = !anonymous && rng.random_range(0..100) < 4;
-        let with_email = matches!(channel, Channel::Email | Channel::Website) || rng.random_bool(0.2);
+        let with_email =
+            matches!(channel, Channel::Email | Channel::Website) || rng.random_bool(0.2);
         CaseDraft {
             kind: kind.id().into(),
             channel: channel.id().into(),
-            name: if anonymous { String::new() } else { name.clone() },
+            name: if anonymous {
+                String::new()
+            } else {
+                name.clone()
+            },
             nik: if anonymous || rng.random_bool(0.15) {
                 String::new()
             } else {
                 identity::make_nik(place.region6, birth, sex, serial)
             },
-            address: if anonymous { String::new() } else { corpus::address(rng, &place) },
-            phone: if anonymous { String::new() } else { corpus::mobile_phone(rng) },
-            email: if with_email && !anonymous { corpus::email_for(rng, &name) } else { String::new() },
+            address: if anonymous {
+                String::new()
+            } else {
+                corpus::address(rng, &place)
+            },
+            phone: if anonymous {
+                String::new()
+            } else {
+                corpus::mobile_phone(rng)
+            },
+            email: if with_email && !anonymous {
+                corpus::email_for(rng, &name)
+            } else {
+                String::new()
+            },
             confidential,
             anonymous,
             identity_attached: !anonymous && channel == Channel::Loket,
@@ -369,13 +456,13 @@ impl Ctx<'_> {
     }
 
     /// When the case's next action happens, or None if it never will
-    /// (finished, or a stalled file).
+    /// (finished, or a forgotten file that stays open and goes overdue).
     fn schedule(&mut self, a: &Active, now: i64) -> Option<i64> {
         if a.state.status.is_finished() {
             return None;
         }
         if a.stall_after.is_some_and(|n| a.state.done.len() >= n) {
-            return Some(i64::MAX);
+            return None;
         }
         let minutes = match a.pending {
             Pending::Resume => self.rng.random_range(1..6) * self.hours.minutes_per_day(),
@@ -385,7 +472,10 @@ impl Ctx<'_> {
                 ((f64::from(step.minutes) * a.pace * jitter) as u32).max(3)
             }
         };
-        let due = self.clock.calendar.add_work_minutes(self.local(now), minutes);
+        let due = self
+            .clock
+            .calendar
+            .add_work_minutes(self.local(now), minutes);
         Some(to_unix(due, self.clock.offset))
     }
 
@@ -408,17 +498,25 @@ impl Ctx<'_> {
             a.pause_at = None;
             a.pending = Pending::Resume;
             let reason = corpus::step_note(self.rng, 4);
-            let role = sop.pause_roles.first().cloned().unwrap_or_else(|| "kasi".into());
+            let role = sop
+                .pause_roles
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "kasi".into());
             return self.write(w, a, t, &role, Payload::ClockPaused { reason });
         }
         let Some(step) = a.state.current_step(sop).cloned() else {
             return Ok(0);
         };
         let mut written = 0;
-        if let Some(kind) = note_for(&step.id) {
-            if self.rng.random_bool(0.5) {
+        if let Some(kind) = note_for(&step.id).filter(|_| self.rng.random_bool(0.35)) {
+            {
                 let text = corpus::step_note(self.rng, if kind == NoteKind::Bap { 2 } else { 1 });
-                let note = Payload::NoteAdded(Note { kind, text, replaces: None });
+                let note = Payload::NoteAdded(Note {
+                    kind,
+                    text,
+                    replaces: None,
+                });
                 written += self.write(w, a, t, &step.actor, note)?;
             }
         }
@@ -427,9 +525,21 @@ impl Ctx<'_> {
                 step: Some(step.id.clone()),
                 from: step.actor.clone(),
                 to: step.to.clone().unwrap_or_default(),
-                instruction: step.instruction.as_deref().and_then(Instruction::parse).unwrap_or(Instruction::TindakLanjuti),
-                priority: if self.rng.random_bool(0.1) { Priority::Segera } else { Priority::Biasa },
-                note: if self.rng.random_bool(0.3) { corpus::step_note(self.rng, 0) } else { String::new() },
+                instruction: step
+                    .instruction
+                    .as_deref()
+                    .and_then(Instruction::parse)
+                    .unwrap_or(Instruction::TindakLanjuti),
+                priority: if self.rng.random_bool(0.1) {
+                    Priority::Segera
+                } else {
+                    Priority::Biasa
+                },
+                note: if self.rng.random_bool(0.3) {
+                    corpus::step_note(self.rng, 0)
+                } else {
+                    String::new()
+                },
                 written_on: Some(self.local(t).date()),
             }),
             StepKind::Decision => {
@@ -437,14 +547,20 @@ impl Ctx<'_> {
                 let forward = step.options.iter().any(|o| o.id == option && o.forward);
                 Payload::Decided(Decision {
                     step: step.id.clone(),
-                    opd: forward.then(|| corpus::OPDS[self.rng.random_range(0..corpus::OPDS.len())].to_string()),
+                    opd: forward.then(|| {
+                        corpus::OPDS[self.rng.random_range(0..corpus::OPDS.len())].to_string()
+                    }),
                     option,
                     note: String::new(),
                 })
             }
             StepKind::Task => Payload::StepCompleted(StepDone {
                 step: step.id.clone(),
-                output: if self.rng.random_bool(0.25) { corpus::step_note(self.rng, 3) } else { step.output.clone() },
+                output: if self.rng.random_bool(0.25) {
+                    corpus::step_note(self.rng, 3)
+                } else {
+                    step.output.clone()
+                },
             }),
         };
         written += self.write(w, a, t, &step.actor, payload)?;
@@ -472,10 +588,25 @@ impl Ctx<'_> {
         step.options[0].id.clone()
     }
 
-    fn write(&mut self, w: &mut Writer<'_>, a: &mut Active, t: i64, role: &str, payload: Payload) -> crate::store::Result<u64> {
+    fn write(
+        &mut self,
+        w: &mut Writer<'_>,
+        a: &mut Active,
+        t: i64,
+        role: &str,
+        payload: Payload,
+    ) -> crate::store::Result<u64> {
         let (person, person_role) = self.people.of(role);
         let id = random_uuid(self.rng);
-        let draft = EventDraft { case: a.case, at: t, recorded: t, person, person_role, role: role.to_string(), payload };
+        let draft = EventDraft {
+            case: a.case,
+            at: t,
+            recorded: t,
+            person,
+            person_role,
+            role: role.to_string(),
+            payload,
+        };
         let event = w.append_as(a.case_n, draft, id)?;
         a.state.apply(&event, Some(&self.sops[a.sop]));
         Ok(1)
@@ -490,7 +621,7 @@ impl Ctx<'_> {
 
 /// Investigation steps where staff usually write a note first.
 fn note_for(step: &str) -> Option<NoteKind> {
-    if step.contains("cek") {
+    if step == "cek-data" {
         Some(NoteKind::CekPerizinan)
     } else if step.contains("penanganan") || step.contains("investigasi") {
         Some(NoteKind::Bap)

@@ -40,10 +40,7 @@ impl AgendaFormat {
             if open > 0 {
                 parts.push(Part::Text(rest[..open].to_string()));
             }
-            let close = rest[open..]
-                .find('}')
-                .ok_or(AgendaFormatError::Unclosed)?
-                + open;
+            let close = rest[open..].find('}').ok_or(AgendaFormatError::Unclosed)? + open;
             parts.push(placeholder(&rest[open + 1..close])?);
             rest = &rest[close + 1..];
         }
@@ -106,14 +103,23 @@ mod tests {
     #[test]
     fn default_format() {
         let f = AgendaFormat::parse(DEFAULT_FORMAT).unwrap();
-        assert_eq!(f.render(7, Kind::Pengaduan, "LKT1", 2026, 3), "0007/PGD/LKT1/2026");
-        assert_eq!(f.render(12345, Kind::Konsultasi, "OSS", 2025, 1), "12345/KNS/OSS/2025");
+        assert_eq!(
+            f.render(7, Kind::Pengaduan, "LKT1", 2026, 3),
+            "0007/PGD/LKT1/2026"
+        );
+        assert_eq!(
+            f.render(12345, Kind::Konsultasi, "OSS", 2025, 1),
+            "12345/KNS/OSS/2025"
+        );
     }
 
     #[test]
     fn office_format_with_month() {
         let f = AgendaFormat::parse("ADU-{desk}-{year}{month}-{seq:03}").unwrap();
-        assert_eq!(f.render(5, Kind::Aspirasi, "A", 2026, 11), "ADU-A-202611-005");
+        assert_eq!(
+            f.render(5, Kind::Aspirasi, "A", 2026, 11),
+            "ADU-A-202611-005"
+        );
     }
 
     #[test]
@@ -126,7 +132,13 @@ mod tests {
             AgendaFormat::parse("{seq}/{desk}/{tahun}"),
             Err(AgendaFormatError::UnknownPlaceholder("tahun".into()))
         );
-        assert_eq!(AgendaFormat::parse("{seq/{desk}"), Err(AgendaFormatError::UnknownPlaceholder("seq/{desk".into())));
-        assert_eq!(AgendaFormat::parse("{seq}/{desk}/{year"), Err(AgendaFormatError::Unclosed));
+        assert_eq!(
+            AgendaFormat::parse("{seq/{desk}"),
+            Err(AgendaFormatError::UnknownPlaceholder("seq/{desk".into()))
+        );
+        assert_eq!(
+            AgendaFormat::parse("{seq}/{desk}/{year"),
+            Err(AgendaFormatError::Unclosed)
+        );
     }
 }

@@ -36,7 +36,9 @@ impl Kind {
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == s.trim().to_lowercase())
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.id() == s.trim().to_lowercase())
     }
 }
 

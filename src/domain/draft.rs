@@ -5,7 +5,7 @@
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::{Deserialize, Serialize};
 
-use super::case::{AttachmentRef, CaseInput, Channel, ComplaintObject, Complainant, Kind};
+use super::case::{AttachmentRef, CaseInput, Channel, Complainant, ComplaintObject, Kind};
 use super::identity::{self, EmailError, NibError, NikError, PhoneError};
 
 /// A case as typed: every field is text, nothing is checked yet.
@@ -219,9 +219,8 @@ pub fn validate(
             None
         });
     let address = clean(&draft.address);
-    let contact_given = !address.is_empty()
-        || !draft.phone.trim().is_empty()
-        || !draft.email.trim().is_empty();
+    let contact_given =
+        !address.is_empty() || !draft.phone.trim().is_empty() || !draft.email.trim().is_empty();
     if !draft.anonymous && !contact_given {
         fail(DraftField::Phone, Problem::NoContact);
     }

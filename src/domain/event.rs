@@ -82,10 +82,12 @@ pub fn hash_bytes(bytes: &[u8]) -> Hash {
 
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// What happened. Variant order is part of the format.
@@ -99,9 +101,15 @@ pub enum Payload {
     Decided(Decision),
     StepCompleted(StepDone),
     NoteAdded(Note),
-    ClockPaused { reason: String },
-    ClockResumed { note: String },
-    CaseClosed { reason: String },
+    ClockPaused {
+        reason: String,
+    },
+    ClockResumed {
+        note: String,
+    },
+    CaseClosed {
+        reason: String,
+    },
 }
 
 impl Payload {
@@ -292,7 +300,9 @@ mod tests {
             person: "Sri".into(),
             person_role: "operator".into(),
             role: "kadis".into(),
-            payload: Payload::ClockPaused { reason: "KTP".into() },
+            payload: Payload::ClockPaused {
+                reason: "KTP".into(),
+            },
         }
     }
 

@@ -113,7 +113,10 @@ pub enum SopProblem {
     NextOrEnd(String),
     /// A decision needs at least two `[[step.option]]` and no `next`/`end` of its own.
     DecisionOptions(String),
-    OptionNextOrEnd { step: String, option: String },
+    OptionNextOrEnd {
+        step: String,
+        option: String,
+    },
     DispositionTarget(String),
     ZeroMinutes(String),
     ZeroLimit,
@@ -203,9 +206,8 @@ impl Sop {
             line: span.map(|s| line_of(text, s.start)),
             problem,
         };
-        let raw: RawSop = toml::from_str(text).map_err(|e| {
-            at(e.span(), SopProblem::Syntax(e.message().trim().to_string()))
-        })?;
+        let raw: RawSop = toml::from_str(text)
+            .map_err(|e| at(e.span(), SopProblem::Syntax(e.message().trim().to_string())))?;
         if *raw.limit_workdays.get_ref() == 0 {
             return Err(at(Some(raw.limit_workdays.span()), SopProblem::ZeroLimit));
         }
@@ -216,37 +218,49 @@ impl Sop {
         let mut role_ids = HashSet::new();
         for r in &raw.role {
             if !role_ids.insert(r.get_ref().id.clone()) {
-                return Err(at(Some(r.span()), SopProblem::DuplicateRole(r.get_ref().id.clone())));
+                return Err(at(
+                    Some(r.span()),
+                    SopProblem::DuplicateRole(r.get_ref().id.clone()),
+                ));
             }
         }
         let check_role = |id: &Spanned<String>| -> Result<String, SopError> {
             if role_ids.contains(id.get_ref()) {
                 Ok(id.get_ref().clone())
             } else {
-                Err(at(Some(id.span()), SopProblem::UnknownRole(id.get_ref().clone())))
+                Err(at(
+                    Some(id.span()),
+                    SopProblem::UnknownRole(id.get_ref().clone()),
+                ))
             }
         };
         let mut roles = Vec::new();
         for r in &raw.role {
             let r = r.get_ref();
-            let recorded_by = r.recorded_by.iter().map(check_role).collect::<Result<_, _>>()?;
+            let recorded_by = r
+                .recorded_by
+                .iter()
+                .map(check_role)
+                .collect::<Result<_, _>>()?;
             roles.push(Role {
                 id: r.id.clone(),
                 name: r.name.clone(),
-                short: if r.short.is_empty() { r.id.clone() } else { r.short.clone() },
+                short: if r.short.is_empty() {
+                    r.id.clone()
+                } else {
+                    r.short.clone()
+                },
                 on_paper: r.on_paper,
                 recorded_by,
             });
         }
-        let role_list = |given: &Option<Vec<Spanned<String>>>, default: &[&str]| {
-            match given {
-                Some(list) => list.iter().map(check_role).collect::<Result<Vec<_>, _>>(),
-                None => Ok(default
-                    .iter()
-                    .filter(|r| role_ids.contains(**r))
-                    .map(|r| r.to_string())
-                    .collect()),
-            }
+        let role_list = |given: &Option<Vec<Spanned<String>>>, default: &[&str]| match given {
+            Some(list) => list.iter().map(check_role).collect::<Result<Vec<_>, _>>(),
+            None => Ok(default
+                .iter()
+                .filter(|r| role_ids.contains(**r))
+                .map(|r| r.to_string())
+                .collect()),
         };
         let pause_roles = role_list(&raw.pause_roles, &DEFAULT_PAUSE_ROLES)?;
         let close_roles = role_list(&raw.close_roles, &DEFAULT_CLOSE_ROLES)?;
@@ -255,14 +269,20 @@ impl Sop {
         for (i, s) in raw.step.iter().enumerate() {
             let id = &s.get_ref().id;
             if index.insert(id.get_ref().clone(), i).is_some() {
-                return Err(at(Some(id.span()), SopProblem::DuplicateStep(id.get_ref().clone())));
+                return Err(at(
+                    Some(id.span()),
+                    SopProblem::DuplicateStep(id.get_ref().clone()),
+                ));
             }
         }
         let check_step = |id: &Spanned<String>| -> Result<Next, SopError> {
             if index.contains_key(id.get_ref()) {
                 Ok(Next::Step(id.get_ref().clone()))
             } else {
-                Err(at(Some(id.span()), SopProblem::UnknownStep(id.get_ref().clone())))
+                Err(at(
+                    Some(id.span()),
+                    SopProblem::UnknownStep(id.get_ref().clone()),
+                ))
             }
         };
 
@@ -298,7 +318,10 @@ impl Sop {
                     let next = next_or_end(&raw_o.next, raw_o.end)?.ok_or_else(|| {
                         at(
                             Some(o.span()),
-                            SopProblem::OptionNextOrEnd { step: id.clone(), option: raw_o.id.clone() },
+                            SopProblem::OptionNextOrEnd {
+                                step: id.clone(),
+                                option: raw_o.id.clone(),
+                            },
                         )
                     })?;
                     options.push(DecisionOption {
@@ -407,7 +430,10 @@ impl Sop {
                 }
             }
         }
-        self.steps.iter().find(|s| !seen.contains(&s.id)).map(|s| s.id.clone())
+        self.steps
+            .iter()
+            .find(|s| !seen.contains(&s.id))
+            .map(|s| s.id.clone())
     }
 }
 
@@ -417,9 +443,18 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The SOP files shipped with the program, by file stem.
 pub const BUILTIN: [(&str, &str); 3] = [
-    ("situbondo-pengaduan", include_str!("../../assets/sop/situbondo-pengaduan.toml")),
-    ("gresik-pengaduan", include_str!("../../assets/sop/gresik-pengaduan.toml")),
-    ("gresik-konsultasi", include_str!("../../assets/sop/gresik-konsultasi.toml")),
+    (
+        "situbondo-pengaduan",
+        include_str!("../../assets/sop/situbondo-pengaduan.toml"),
+    ),
+    (
+        "gresik-pengaduan",
+        include_str!("../../assets/sop/gresik-pengaduan.toml"),
+    ),
+    (
+        "gresik-konsultasi",
+        include_str!("../../assets/sop/gresik-konsultasi.toml"),
+    ),
 ];
 
 pub fn builtin(name: &str) -> Option<&'static str> {
@@ -467,7 +502,11 @@ mod tests {
         assert_eq!(e.file, "gresik-pengaduan.toml");
         assert_eq!(e.problem, SopProblem::UnknownRole("sekertaris".into()));
         let text = builtin("gresik-pengaduan").unwrap();
-        let line = text.lines().position(|l| l.contains("actor = \"sekretaris\"")).unwrap() + 1;
+        let line = text
+            .lines()
+            .position(|l| l.contains("actor = \"sekretaris\""))
+            .unwrap()
+            + 1;
         assert_eq!(e.line, Some(line));
 
         let e = broken(|t| t.replace("next = \"laporan\"", "next = \"lapor\""));
@@ -477,14 +516,22 @@ mod tests {
         assert!(matches!(e.problem, SopProblem::Syntax(_)), "{e:?}");
         assert!(e.line.is_some());
 
-        let e = broken(|t| t.replace("[[step]]\nid = \"laporan\"", "[[step]]\nid = \"investigasi\""));
+        let e = broken(|t| {
+            t.replace(
+                "[[step]]\nid = \"laporan\"",
+                "[[step]]\nid = \"investigasi\"",
+            )
+        });
         assert_eq!(e.problem, SopProblem::DuplicateStep("investigasi".into()));
 
         let e = broken(|t| t.replace("next = \"verifikasi\"", "end = \"closed\""));
         assert_eq!(e.problem, SopProblem::Unreachable("verifikasi".into()));
 
         let e = broken(|t| t.replace("end = \"closed\"\n\n[[step.option]]", "\n[[step.option]]"));
-        assert!(matches!(e.problem, SopProblem::OptionNextOrEnd { .. }), "{e:?}");
+        assert!(
+            matches!(e.problem, SopProblem::OptionNextOrEnd { .. }),
+            "{e:?}"
+        );
 
         let e = broken(|t| format!("{t}\n[[bogus]]\nx = 1\n"));
         assert!(matches!(e.problem, SopProblem::Syntax(_)));

@@ -79,7 +79,11 @@ pub fn summarize(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> Cas
         step_due,
         deadline: deadline.date,
         unlisted_years: deadline.unlisted_years,
-        paused_since: state.pauses.last().filter(|p| p.to.is_none()).map(|p| p.from),
+        paused_since: state
+            .pauses
+            .last()
+            .filter(|p| p.to.is_none())
+            .map(|p| p.from),
         forwarded_to: state.forwarded_to.clone(),
         closed_at: state.closed_at,
         last_at: state.last_at,

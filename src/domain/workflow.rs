@@ -30,7 +30,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Open, Status::Paused, Status::Forwarded, Status::Closed];
+    pub const ALL: [Status; 4] = [
+        Status::Open,
+        Status::Paused,
+        Status::Forwarded,
+        Status::Closed,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -116,7 +121,10 @@ pub struct CaseState {
 impl CaseState {
     /// Folds a case's events (in any order) into its state. None when the
     /// events hold no registration.
-    pub fn fold<'e>(events: impl IntoIterator<Item = &'e Event>, sop: Option<&Sop>) -> Option<CaseState> {
+    pub fn fold<'e>(
+        events: impl IntoIterator<Item = &'e Event>,
+        sop: Option<&Sop>,
+    ) -> Option<CaseState> {
         let mut sorted: Vec<&Event> = events.into_iter().collect();
         sorted.sort_by_key(|e| e.order_key());
         let (first, rest) = sorted.split_first()?;
@@ -186,25 +194,34 @@ impl CaseState {
                 });
                 true
             }
-            Payload::ClockPaused { .. } => self.status == Status::Open && {
-                self.status = Status::Paused;
-                self.pauses.push(PauseSpan { from: e.at, to: None });
-                true
-            },
-            Payload::ClockResumed { .. } => self.status == Status::Paused && {
-                self.status = Status::Open;
-                if let Some(p) = self.pauses.last_mut() {
-                    p.to = Some(e.at);
+            Payload::ClockPaused { .. } => {
+                self.status == Status::Open && {
+                    self.status = Status::Paused;
+                    self.pauses.push(PauseSpan {
+                        from: e.at,
+                        to: None,
+                    });
+                    true
                 }
-                true
-            },
-            Payload::CaseClosed { .. } => !self.status.is_finished() && {
-                if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
-                    p.to = Some(e.at);
+            }
+            Payload::ClockResumed { .. } => {
+                self.status == Status::Paused && {
+                    self.status = Status::Open;
+                    if let Some(p) = self.pauses.last_mut() {
+                        p.to = Some(e.at);
+                    }
+                    true
                 }
-                self.finish(Status::Closed, e.at);
-                true
-            },
+            }
+            Payload::CaseClosed { .. } => {
+                !self.status.is_finished() && {
+                    if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+                        p.to = Some(e.at);
+                    }
+                    self.finish(Status::Closed, e.at);
+                    true
+                }
+            }
         };
         if !fitted {
             self.anomalies += 1;
@@ -264,7 +281,14 @@ impl CaseState {
         fitted
     }
 
-    fn complete(&mut self, sop: Option<&Sop>, step_id: &str, e: &Event, output: String, next: Option<Next>) -> bool {
+    fn complete(
+        &mut self,
+        sop: Option<&Sop>,
+        step_id: &str,
+        e: &Event,
+        output: String,
+        next: Option<Next>,
+    ) -> bool {
         if self.status != Status::Open || self.current.as_deref() != Some(step_id) {
             return false;
         }
@@ -348,8 +372,12 @@ impl Clock<'_> {
     /// The legal deadline: the SOP's limit in working days after the file was
     /// complete, extended by paused working days up to `today`.
     pub fn deadline(&self, state: &CaseState, sop_limit: u32, today: NaiveDate) -> Deadline {
-        self.calendar
-            .deadline(state.reg.input.complete_on, sop_limit, &state.pause_days(self.offset), today)
+        self.calendar.deadline(
+            state.reg.input.complete_on,
+            sop_limit,
+            &state.pause_days(self.offset),
+            today,
+        )
     }
 
     /// The deadline counting only pauses that have ended: it does not depend
@@ -371,9 +399,13 @@ impl Clock<'_> {
         let mut extra = 0u32;
         for p in state.pauses.iter().filter(|p| p.from >= started) {
             let to = p.to?;
-            extra += self.calendar.work_minutes_between(self.local(p.from), self.local(to));
+            extra += self
+                .calendar
+                .work_minutes_between(self.local(p.from), self.local(to));
         }
-        let due = self.calendar.add_work_minutes(self.local(started), step.minutes + extra);
+        let due = self
+            .calendar
+            .add_work_minutes(self.local(started), step.minutes + extra);
         Some(super::draft::to_unix(due, self.offset))
     }
 
@@ -440,7 +472,9 @@ impl ActionKind {
 
     pub fn parse(s: &str) -> Option<ActionKind> {
         let s = s.trim().to_lowercase();
-        ActionKind::ALL.into_iter().find(|a| a.id() == s || a.alias() == s)
+        ActionKind::ALL
+            .into_iter()
+            .find(|a| a.id() == s || a.alias() == s)
     }
 }
 
@@ -467,7 +501,11 @@ pub struct ActionRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// The person's role may not act as this role.
-    CannotActAs { person_role: String, role: String, recorded_by: Vec<String> },
+    CannotActAs {
+        person_role: String,
+        role: String,
+        recorded_by: Vec<String>,
+    },
     /// Not allowed now for this role; lists what is.
     NotAllowed {
         action: ActionKind,
@@ -477,12 +515,24 @@ pub enum Refusal {
         step_actor: Option<String>,
         allowed: Vec<ActionKind>,
     },
-    OptionNeeded { options: Vec<String>, opds: Vec<String> },
-    UnknownOption { given: String, options: Vec<String>, opds: Vec<String> },
-    UnknownRole { given: String, roles: Vec<String> },
+    OptionNeeded {
+        options: Vec<String>,
+        opds: Vec<String>,
+    },
+    UnknownOption {
+        given: String,
+        options: Vec<String>,
+        opds: Vec<String>,
+    },
+    UnknownRole {
+        given: String,
+        roles: Vec<String>,
+    },
     /// Pausing, closing and notes need a text.
     TextNeeded(ActionKind),
-    BeforeLastEvent { last: i64 },
+    BeforeLastEvent {
+        last: i64,
+    },
     InFuture,
     /// The case's current step is missing from the SOP file in force.
     StepNotInSop(String),
@@ -537,11 +587,16 @@ pub fn plan(
         return Err(Refusal::CannotActAs {
             person_role: actor.person_role.to_string(),
             role: actor.role.to_string(),
-            recorded_by: sop.role(actor.role).map(|r| r.recorded_by.clone()).unwrap_or_default(),
+            recorded_by: sop
+                .role(actor.role)
+                .map(|r| r.recorded_by.clone())
+                .unwrap_or_default(),
         });
     }
     if req.at < state.last_at {
-        return Err(Refusal::BeforeLastEvent { last: state.last_at });
+        return Err(Refusal::BeforeLastEvent {
+            last: state.last_at,
+        });
     }
     if req.at > now + 300 {
         return Err(Refusal::InFuture);
@@ -562,15 +617,23 @@ pub fn plan(
         });
     }
     let note = req.note.trim().to_string();
-    let need_text = |kind| if note.is_empty() { Err(Refusal::TextNeeded(kind)) } else { Ok(()) };
+    let need_text = |kind| {
+        if note.is_empty() {
+            Err(Refusal::TextNeeded(kind))
+        } else {
+            Ok(())
+        }
+    };
     let step = state.current_step(sop);
     Ok(match action {
         ActionKind::Dispose => {
             let step = step.expect("dispose is allowed only on a current step");
             let to = match &req.to {
-                Some(to) => sop.role(to.trim()).map(|r| r.id.clone()).ok_or_else(|| Refusal::UnknownRole {
-                    given: to.clone(),
-                    roles: sop.roles.iter().map(|r| r.id.clone()).collect(),
+                Some(to) => sop.role(to.trim()).map(|r| r.id.clone()).ok_or_else(|| {
+                    Refusal::UnknownRole {
+                        given: to.clone(),
+                        roles: sop.roles.iter().map(|r| r.id.clone()).collect(),
+                    }
                 })?,
                 None => step.to.clone().unwrap_or_default(),
             };
@@ -591,12 +654,24 @@ pub fn plan(
         ActionKind::Decide => {
             let step = step.expect("decide is allowed only on a current step");
             let (option, opd) = choose_option(step, req.to.as_deref(), opds)?;
-            Payload::Decided(Decision { step: step.id.clone(), option, opd, note })
+            Payload::Decided(Decision {
+                step: step.id.clone(),
+                option,
+                opd,
+                note,
+            })
         }
         ActionKind::Complete => {
             let step = step.expect("complete is allowed only on a current step");
-            let output = if note.is_empty() { step.output.clone() } else { note };
-            Payload::StepCompleted(StepDone { step: step.id.clone(), output })
+            let output = if note.is_empty() {
+                step.output.clone()
+            } else {
+                note
+            };
+            Payload::StepCompleted(StepDone {
+                step: step.id.clone(),
+                output,
+            })
         }
         ActionKind::Pause => {
             need_text(action)?;
@@ -619,23 +694,41 @@ pub fn plan(
 }
 
 /// `to` names an option, or an OPD (which picks the forwarding option).
-fn choose_option(step: &Step, to: Option<&str>, opds: &[String]) -> Result<(String, Option<String>), Refusal> {
+fn choose_option(
+    step: &Step,
+    to: Option<&str>,
+    opds: &[String],
+) -> Result<(String, Option<String>), Refusal> {
     let options: Vec<String> = step.options.iter().map(|o| o.id.clone()).collect();
     let has_forward = step.options.iter().any(|o| o.forward);
-    let opd_list = if has_forward { opds.to_vec() } else { Vec::new() };
+    let opd_list = if has_forward {
+        opds.to_vec()
+    } else {
+        Vec::new()
+    };
     let Some(to) = to.map(str::trim).filter(|t| !t.is_empty()) else {
-        return Err(Refusal::OptionNeeded { options, opds: opd_list });
+        return Err(Refusal::OptionNeeded {
+            options,
+            opds: opd_list,
+        });
     };
     if let Some(o) = step.options.iter().find(|o| o.id.eq_ignore_ascii_case(to)) {
         if o.forward {
-            return Err(Refusal::OptionNeeded { options, opds: opd_list });
+            return Err(Refusal::OptionNeeded {
+                options,
+                opds: opd_list,
+            });
         }
         return Ok((o.id.clone(), None));
     }
     let forward = step.options.iter().find(|o| o.forward);
     match (forward, find_opd(to, &opd_list)) {
         (Some(o), Some(opd)) => Ok((o.id.clone(), Some(opd))),
-        _ => Err(Refusal::UnknownOption { given: to.to_string(), options, opds: opd_list }),
+        _ => Err(Refusal::UnknownOption {
+            given: to.to_string(),
+            options,
+            opds: opd_list,
+        }),
     }
 }
 

@@ -3,8 +3,10 @@
 //! so they are in Bahasa Indonesia only.
 
 pub const ABOUT: &str = "aduan: loket pengaduan DPMPTSP — penerimaan pengaduan, disposisi, SOP, batas waktu 14 hari kerja, rekap.\nTanpa perintah: ringkasan loket ini.";
-pub const CONFIG: &str = "Berkas konfigurasi (bawaan: $ADUAN_CONFIG, lalu folder konfigurasi pengguna)";
-pub const DB: &str = "Berkas basis data loket (bawaan: $ADUAN_DB, lalu paths.database di konfigurasi)";
+pub const CONFIG: &str =
+    "Berkas konfigurasi (bawaan: $ADUAN_CONFIG, lalu folder konfigurasi pengguna)";
+pub const DB: &str =
+    "Berkas basis data loket (bawaan: $ADUAN_DB, lalu paths.database di konfigurasi)";
 pub const BY: &str = "Nama petugas yang mengetik (bawaan: petugas pertama di konfigurasi)";
 pub const JSON: &str = "Keluaran JSON";
 
@@ -13,7 +15,8 @@ pub const CHECK: &str = "Periksa basis data: integrity check SQLite dan rantai h
 pub const CHECK_REBUILD: &str = "Bangun ulang tabel proyeksi dari log peristiwa dan bandingkan";
 pub const CASE: &str = "Kasus: catat, daftar, lihat, tindak";
 pub const SOP: &str = "SOP yang berlaku";
-pub const DEMO: &str = "Isi basis data kosong dengan kasus contoh yang realistis (untuk latihan dan uji kinerja)";
+pub const DEMO: &str =
+    "Isi basis data kosong dengan kasus contoh yang realistis (untuk latihan dan uji kinerja)";
 
 pub const CASE_ADD: &str = "Catat kasus baru dari JSON (--json BERKAS, atau stdin) atau dari opsi; mencetak kasus baru sebagai JSON";
 pub const CASE_ADD_JSON: &str = "Berkas JSON kasus ('-' untuk stdin); kunci: kind, channel, name, nik, address, phone, email, confidential, anonymous, identity_attached, business, nib, licence_no, licence_type, subject, description, received_at, complete_on, attachments, linked_to";
@@ -24,15 +27,20 @@ pub const CASE_LIST_LIMIT: &str = "Paling banyak sekian baris (0: semua)";
 pub const CASE_SHOW: &str = "Tampilkan satu kasus: isian, langkah SOP, riwayat peristiwa";
 pub const CASE_KEY: &str = "Nomor agenda atau id kasus";
 pub const CASE_ACT: &str = "Lakukan satu tindakan SOP pada kasus";
-pub const ACT_ACTION: &str = "Tindakan: disposisi, putuskan, selesai, tunda, lanjutkan, tutup, catat";
-pub const ACT_NOTE: &str = "Keterangan: catatan disposisi, output langkah, alasan jeda/tutup, isi catatan";
-pub const ACT_TO: &str = "Tujuan: peran penerima disposisi, pilihan keputusan, atau nama OPD untuk diteruskan";
-pub const ACT_AS: &str = "Peran yang bertindak (mis. kadis saat mencatat disposisi kertas atas namanya)";
+pub const ACT_ACTION: &str =
+    "Tindakan: disposisi, putuskan, selesai, tunda, lanjutkan, tutup, catat";
+pub const ACT_NOTE: &str =
+    "Keterangan: catatan disposisi, output langkah, alasan jeda/tutup, isi catatan";
+pub const ACT_TO: &str =
+    "Tujuan: peran penerima disposisi, pilihan keputusan, atau nama OPD untuk diteruskan";
+pub const ACT_AS: &str =
+    "Peran yang bertindak (mis. kadis saat mencatat disposisi kertas atas namanya)";
 pub const ACT_AT: &str = "Waktu tindakan (bawaan: sekarang), mis. \"2026-03-16 09:15\"";
 pub const ACT_INSTRUCTION: &str = "Instruksi disposisi: pelajari, tindak-lanjuti, koordinasikan, siapkan-jawaban, untuk-diketahui, arsip";
 pub const ACT_PRIORITY: &str = "Sifat disposisi: biasa, segera, sangat-segera";
 pub const ACT_WRITTEN_ON: &str = "Tanggal yang tertulis di lembar disposisi";
-pub const ACT_NOTE_KIND: &str = "Jenis catatan: catatan, cek-perizinan, bap, koordinasi, fasilitasi";
+pub const ACT_NOTE_KIND: &str =
+    "Jenis catatan: catatan, cek-perizinan, bap, koordinasi, fasilitasi";
 pub const CASE_CORRECT: &str = "Koreksi satu isian kasus (koreksi dicatat sebagai peristiwa baru)";
 pub const CORRECT_FIELD: &str = "Isian: name, nik, address, phone, email, business, nib, licence-no, licence-type, subject, description, complete-on, channel";
 pub const CORRECT_VALUE: &str = "Nilai baru";

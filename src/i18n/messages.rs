@@ -24,39 +24,94 @@ macro_rules! tr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     ConfigCreated(PathBuf),
-    ConfigRead { path: PathBuf, detail: String },
-    ConfigWrite { path: PathBuf, detail: String },
-    ConfigParse { path: PathBuf, line: Option<usize>, detail: String },
+    ConfigRead {
+        path: PathBuf,
+        detail: String,
+    },
+    ConfigWrite {
+        path: PathBuf,
+        detail: String,
+    },
+    ConfigParse {
+        path: PathBuf,
+        line: Option<usize>,
+        detail: String,
+    },
     ConfigOffset(String),
     ConfigTime(String),
     ConfigNoPeople,
     AgendaFormat(AgendaFormatError),
-    HolidayFile { path: PathBuf, error: HolidayListError },
+    HolidayFile {
+        path: PathBuf,
+        error: HolidayListError,
+    },
     SopFile(SopError),
-    SopRead { path: PathBuf, detail: String },
-    SopNotFound { name: String, dir: PathBuf },
-    PersonUnknown { name: String, people: Vec<String> },
-    PersonRole { name: String, role: String },
-    RoleUnknown { role: String, roles: Vec<String> },
+    SopRead {
+        path: PathBuf,
+        detail: String,
+    },
+    SopNotFound {
+        name: String,
+        dir: PathBuf,
+    },
+    PersonUnknown {
+        name: String,
+        people: Vec<String>,
+    },
+    PersonRole {
+        name: String,
+        role: String,
+    },
+    RoleUnknown {
+        role: String,
+        roles: Vec<String>,
+    },
 
     DbNotADatabase(PathBuf),
     DbForeign(PathBuf),
-    DbNewer { path: PathBuf, found: usize, supported: usize },
-    DbOpen { path: PathBuf, detail: String },
+    DbNewer {
+        path: PathBuf,
+        found: usize,
+        supported: usize,
+    },
+    DbOpen {
+        path: PathBuf,
+        detail: String,
+    },
+    DbNotAFile(PathBuf),
     DbReadOnly(PathBuf),
     DiskFull,
     DbBusy,
-    BadEvent { desk: i64, seq: i64 },
+    BadEvent {
+        desk: i64,
+        seq: i64,
+    },
     NoDesk,
     Sqlite(String),
-    Io { path: PathBuf, detail: String },
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
 
-    JsonInput { line: usize, column: usize, detail: String },
-    InputRead { path: PathBuf, detail: String },
+    JsonInput {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    InputRead {
+        path: PathBuf,
+        detail: String,
+    },
     DraftInvalid(Vec<FieldError>),
-    AttachmentRead { path: PathBuf, detail: String },
+    AttachmentRead {
+        path: PathBuf,
+        detail: String,
+    },
     CaseNotFound(String),
-    CaseAmbiguous { key: String, count: usize },
+    CaseAmbiguous {
+        key: String,
+        count: usize,
+    },
     Refused(Refusal),
     UnknownAction(String),
     UnknownInstruction(String),
@@ -67,11 +122,18 @@ pub enum Msg {
     BadDate(String),
     BadDateTime(String),
     BadMonth(String),
-    BadFieldValue { field: String, problem: Box<Msg> },
+    BadFieldValue {
+        field: String,
+        problem: Box<Msg>,
+    },
     DemoRange,
     DemoNotEmpty(PathBuf),
     AlreadyInitialised(PathBuf),
-    Initialised { config: PathBuf, database: PathBuf, desk: String },
+    Initialised {
+        config: PathBuf,
+        database: PathBuf,
+        desk: String,
+    },
 }
 
 impl fmt::Display for Msg {
@@ -83,15 +145,24 @@ impl fmt::Display for Msg {
 impl std::error::Error for Msg {}
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { "-".into() } else { items.join(", ") }
+    if items.is_empty() {
+        "-".into()
+    } else {
+        items.join(", ")
+    }
 }
 
 fn actions(items: &[ActionKind]) -> String {
-    items.iter().map(|a| format!("{} ({})", a.id(), action_label(*a))).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|a| format!("{} ({})", a.id(), action_label(*a)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn at_line(line: Option<usize>) -> String {
-    line.map(|l| tr!(" baris {l}", " line {l}")).unwrap_or_default()
+    line.map(|l| tr!(" baris {l}", " line {l}"))
+        .unwrap_or_default()
 }
 
 impl Msg {
@@ -167,7 +238,11 @@ impl Msg {
                 "{} is another program's SQLite database, not aduan's; nothing was changed.",
                 p.display()
             ),
-            Msg::DbNewer { path, found, supported } => tr!(
+            Msg::DbNewer {
+                path,
+                found,
+                supported,
+            } => tr!(
                 "Basis data {} dibuat oleh versi aduan yang lebih baru (skema {found}, versi ini {supported}); perbarui aduan.",
                 "Database {} was written by a newer aduan (schema {found}, this build {supported}); update aduan.",
                 path.display()
@@ -176,6 +251,11 @@ impl Msg {
                 "Basis data {} tidak dapat dibuka: {detail}",
                 "Cannot open the database {}: {detail}",
                 path.display()
+            ),
+            Msg::DbNotAFile(p) => tr!(
+                "Basis data {} tidak dapat dibuka: itu folder, bukan berkas.",
+                "Cannot open the database {}: it is a folder, not a file.",
+                p.display()
             ),
             Msg::DbReadOnly(p) => tr!(
                 "Basis data {} hanya dapat dibaca; periksa izin berkas.",
@@ -204,7 +284,11 @@ impl Msg {
                 "Cannot write {}: {detail}",
                 path.display()
             ),
-            Msg::JsonInput { line, column, detail } => tr!(
+            Msg::JsonInput {
+                line,
+                column,
+                detail,
+            } => tr!(
                 "JSON kasus tidak sah pada baris {line} kolom {column}: {detail}",
                 "Invalid case JSON at line {line} column {column}: {detail}"
             ),
@@ -218,7 +302,11 @@ impl Msg {
                     .iter()
                     .map(|e| format!("{}: {}", field_label(e.field), problem(&e.problem)))
                     .collect();
-                tr!("Data kasus belum benar: {}", "The case is not valid: {}", parts.join("; "))
+                tr!(
+                    "Data kasus belum benar: {}",
+                    "The case is not valid: {}",
+                    parts.join("; ")
+                )
             }
             Msg::AttachmentRead { path, detail } => tr!(
                 "Lampiran {} tidak dapat dibaca: {detail}",
@@ -290,7 +378,11 @@ impl Msg {
                 "Database {} is already set up.",
                 p.display()
             ),
-            Msg::Initialised { config, database, desk } => tr!(
+            Msg::Initialised {
+                config,
+                database,
+                desk,
+            } => tr!(
                 "Siap. Konfigurasi: {}\nBasis data: {}\nLoket: {desk}",
                 "Ready. Configuration: {}\nDatabase: {}\nDesk: {desk}",
                 config.display(),
@@ -320,9 +412,10 @@ fn agenda_format(e: &AgendaFormatError) -> String {
 fn holiday_file(path: &std::path::Path, e: &HolidayListError) -> String {
     let (line, what) = match e {
         HolidayListError::Syntax { line, detail } => (*line, detail.clone()),
-        HolidayListError::BadYear { line, key } => {
-            (*line, tr!("\"{key}\" bukan tahun", "\"{key}\" is not a year"))
-        }
+        HolidayListError::BadYear { line, key } => (
+            *line,
+            tr!("\"{key}\" bukan tahun", "\"{key}\" is not a year"),
+        ),
         HolidayListError::BadDate { line, value } => (
             *line,
             tr!("tanggal \"{value}\" tidak sah", "invalid date \"{value}\""),
@@ -340,8 +433,14 @@ fn sop_error(e: &SopError) -> String {
     let what = match &e.problem {
         SopProblem::Syntax(d) => tr!("tidak sah: {d}", "invalid: {d}"),
         SopProblem::NoSteps => tr!("tidak ada [[step]]", "no [[step]]"),
-        SopProblem::DuplicateStep(s) => tr!("langkah \"{s}\" ditulis dua kali", "step \"{s}\" appears twice"),
-        SopProblem::DuplicateRole(s) => tr!("peran \"{s}\" ditulis dua kali", "role \"{s}\" appears twice"),
+        SopProblem::DuplicateStep(s) => tr!(
+            "langkah \"{s}\" ditulis dua kali",
+            "step \"{s}\" appears twice"
+        ),
+        SopProblem::DuplicateRole(s) => tr!(
+            "peran \"{s}\" ditulis dua kali",
+            "role \"{s}\" appears twice"
+        ),
         SopProblem::UnknownRole(s) => tr!(
             "peran \"{s}\" tidak ada di [[role]]",
             "role \"{s}\" is not among the [[role]]s"
@@ -367,7 +466,10 @@ fn sop_error(e: &SopError) -> String {
             "waktu langkah \"{s}\" harus lebih dari 0 menit",
             "step \"{s}\" needs more than 0 minutes"
         ),
-        SopProblem::ZeroLimit => tr!("limit_workdays harus lebih dari 0", "limit_workdays must be above 0"),
+        SopProblem::ZeroLimit => tr!(
+            "limit_workdays harus lebih dari 0",
+            "limit_workdays must be above 0"
+        ),
         SopProblem::Unreachable(s) => tr!(
             "langkah \"{s}\" tidak pernah dicapai dari langkah pertama",
             "step \"{s}\" cannot be reached from the first step"
@@ -381,23 +483,43 @@ fn sop_error(e: &SopError) -> String {
             "unknown step kind \"{k}\" (task, disposition, decision)"
         ),
     };
-    tr!("Berkas SOP {}{}: {what}", "SOP file {}{}: {what}", e.file, at_line(e.line))
+    tr!(
+        "Berkas SOP {}{}: {what}",
+        "SOP file {}{}: {what}",
+        e.file,
+        at_line(e.line)
+    )
 }
 
 fn refusal(r: &Refusal) -> String {
     match r {
-        Refusal::CannotActAs { person_role, role, recorded_by } => tr!(
+        Refusal::CannotActAs {
+            person_role,
+            role,
+            recorded_by,
+        } => tr!(
             "Peran {person_role} tidak boleh bertindak sebagai {role}. Tindakan {role} dapat dicatat oleh: {}.",
             "Role {person_role} may not act as {role}. {role}'s actions may be recorded by: {}.",
             list(recorded_by)
         ),
-        Refusal::NotAllowed { action, role, status, step, step_actor, allowed } => {
+        Refusal::NotAllowed {
+            action,
+            role,
+            status,
+            step,
+            step_actor,
+            allowed,
+        } => {
             let now = match (step, step_actor) {
                 (Some(s), Some(a)) => tr!(
                     " Langkah sekarang \"{s}\" dikerjakan oleh {a}.",
                     " The current step \"{s}\" is done by {a}."
                 ),
-                _ => tr!(" Status kasus: {}.", " Case status: {}.", super::status_label(*status)),
+                _ => tr!(
+                    " Status kasus: {}.",
+                    " Case status: {}.",
+                    super::status_label(*status)
+                ),
             };
             tr!(
                 "Tindakan \"{}\" tidak diizinkan untuk {role} sekarang.{now} Yang diizinkan: {}.",
@@ -412,7 +534,11 @@ fn refusal(r: &Refusal) -> String {
             list(options),
             forward_hint(opds)
         ),
-        Refusal::UnknownOption { given, options, opds } => tr!(
+        Refusal::UnknownOption {
+            given,
+            options,
+            opds,
+        } => tr!(
             "Pilihan \"{given}\" tidak dikenal. Pilihan: {}{}",
             "Unknown option \"{given}\". Options: {}{}",
             list(options),
@@ -471,8 +597,14 @@ pub fn problem(p: &Problem) -> String {
         Problem::Phone(e) => phone(e),
         Problem::Email(e) => email(e),
         Problem::Nib(e) => match e {
-            NibError::NotDigits { ch } => tr!("NIB hanya angka, ada \"{ch}\"", "NIB is digits only, found \"{ch}\""),
-            NibError::Length { got } => tr!("NIB harus 13 angka, ada {got}", "NIB must be 13 digits, got {got}"),
+            NibError::NotDigits { ch } => tr!(
+                "NIB hanya angka, ada \"{ch}\"",
+                "NIB is digits only, found \"{ch}\""
+            ),
+            NibError::Length { got } => tr!(
+                "NIB harus 13 angka, ada {got}",
+                "NIB must be 13 digits, got {got}"
+            ),
         },
         Problem::BadDateTime(s) => tr!(
             "\"{s}\" bukan waktu; tulis seperti 2026-03-16 09:15",
@@ -487,7 +619,10 @@ pub fn problem(p: &Problem) -> String {
             "tidak boleh sebelum tanggal diterima",
             "cannot be before the day of receipt"
         ),
-        Problem::TooLong { max } => tr!("terlalu panjang (paling banyak {max} huruf)", "too long (at most {max} characters)"),
+        Problem::TooLong { max } => tr!(
+            "terlalu panjang (paling banyak {max} huruf)",
+            "too long (at most {max} characters)"
+        ),
         Problem::NoContact => tr!(
             "isi paling sedikit satu kontak: alamat, telepon/WA atau email (atau tandai anonim)",
             "give at least one contact: address, phone or email (or mark anonymous)"
@@ -498,8 +633,14 @@ pub fn problem(p: &Problem) -> String {
 fn nik(e: &NikError) -> String {
     match e {
         NikError::Empty => tr!("NIK kosong", "NIK is empty"),
-        NikError::NotDigits { ch } => tr!("NIK hanya angka, ada \"{ch}\"", "NIK is digits only, found \"{ch}\""),
-        NikError::Length { got } => tr!("NIK harus 16 angka, ada {got}", "NIK must be 16 digits, got {got}"),
+        NikError::NotDigits { ch } => tr!(
+            "NIK hanya angka, ada \"{ch}\"",
+            "NIK is digits only, found \"{ch}\""
+        ),
+        NikError::Length { got } => tr!(
+            "NIK harus 16 angka, ada {got}",
+            "NIK must be 16 digits, got {got}"
+        ),
         NikError::Province { code } => tr!(
             "kode provinsi \"{code}\" pada NIK tidak ada",
             "province code \"{code}\" in the NIK does not exist"
@@ -524,7 +665,10 @@ fn nik(e: &NikError) -> String {
             "tanggal lahir pada NIK ada di masa depan",
             "the birth date in the NIK is in the future"
         ),
-        NikError::Serial => tr!("nomor urut NIK tidak boleh 0000", "the NIK's serial cannot be 0000"),
+        NikError::Serial => tr!(
+            "nomor urut NIK tidak boleh 0000",
+            "the NIK's serial cannot be 0000"
+        ),
     }
 }
 
@@ -557,7 +701,10 @@ fn email(e: &EmailError) -> String {
         EmailError::NoAt => tr!("email harus memuat @", "an email needs an @"),
         EmailError::ManyAt => tr!("email hanya boleh satu @", "an email has only one @"),
         EmailError::EmptyLocal => tr!("nama sebelum @ kosong", "nothing before the @"),
-        EmailError::Space => tr!("email tidak boleh memuat spasi", "an email cannot contain spaces"),
+        EmailError::Space => tr!(
+            "email tidak boleh memuat spasi",
+            "an email cannot contain spaces"
+        ),
         EmailError::BadDomain => tr!("domain email tidak sah", "invalid email domain"),
         EmailError::TooLong => tr!("email terlalu panjang", "the email is too long"),
     }

@@ -29,7 +29,11 @@ pub fn set_lang(lang: Lang) {
 }
 
 pub fn lang() -> Lang {
-    if LANG.load(Ordering::Relaxed) == Lang::En as u8 { Lang::En } else { Lang::Id }
+    if LANG.load(Ordering::Relaxed) == Lang::En as u8 {
+        Lang::En
+    } else {
+        Lang::Id
+    }
 }
 
 /// Picks the text of the current language.

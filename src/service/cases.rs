@@ -26,7 +26,11 @@ pub struct ActingAs {
 
 impl ActingAs {
     fn actor(&self) -> Actor<'_> {
-        Actor { person: &self.person, person_role: &self.person_role, role: &self.role }
+        Actor {
+            person: &self.person,
+            person_role: &self.person_role,
+            role: &self.role,
+        }
     }
 }
 
@@ -68,9 +72,16 @@ impl Desk {
         };
         let role = role.map(str::trim).unwrap_or(&person.role).to_string();
         if !self.sops.knows_role(&role) {
-            return Err(Msg::RoleUnknown { role, roles: self.sops.role_ids() });
+            return Err(Msg::RoleUnknown {
+                role,
+                roles: self.sops.role_ids(),
+            });
         }
-        Ok(ActingAs { person: person.name.clone(), person_role: person.role.clone(), role })
+        Ok(ActingAs {
+            person: person.name.clone(),
+            person_role: person.role.clone(),
+            role,
+        })
     }
 
     /// Validates a draft and registers the case, with its agenda number, in
@@ -80,21 +91,35 @@ impl Desk {
         let attachments = read_attachments(&draft.attachments)?;
         let linked_to = match draft.linked_to.trim() {
             "" => None,
-            key => Some(self.resolve(key).map_err(|_| {
-                Msg::DraftInvalid(vec![FieldError {
-                    field: DraftField::LinkedTo,
-                    problem: Problem::Required,
-                }])
-            })?.1),
+            key => Some(
+                self.resolve(key)
+                    .map_err(|_| {
+                        Msg::DraftInvalid(vec![FieldError {
+                            field: DraftField::LinkedTo,
+                            problem: Problem::Required,
+                        }])
+                    })?
+                    .1,
+            ),
         };
-        let ctx = DraftContext { now, offset: self.offset };
-        let input = draft::validate(draft, &ctx, attachments, linked_to).map_err(Msg::DraftInvalid)?;
+        let ctx = DraftContext {
+            now,
+            offset: self.offset,
+        };
+        let input =
+            draft::validate(draft, &ctx, attachments, linked_to).map_err(Msg::DraftInvalid)?;
         let sop = self.sops.for_kind(input.kind).clone();
         let received = draft::to_local(input.received_at, self.offset);
-        let (year, month) = (chrono::Datelike::year(&received), chrono::Datelike::month(&received));
+        let (year, month) = (
+            chrono::Datelike::year(&received),
+            chrono::Datelike::month(&received),
+        );
         let case = Uuid::new_v4();
         let db = self.locations.database.clone();
-        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let clock = crate::domain::workflow::Clock {
+            calendar: &self.calendar,
+            offset: self.offset,
+        };
         let agenda = self.agenda.clone();
         let code = self.local.code.clone();
         let local = self.local.clone();
@@ -131,7 +156,9 @@ impl Desk {
     }
 
     fn receipt(&self, s: &CaseSummary, sop: &crate::domain::sop::Sop) -> Registered {
-        let step = sop.step(s.step.as_deref().unwrap_or_default()).unwrap_or(sop.first());
+        let step = sop
+            .step(s.step.as_deref().unwrap_or_default())
+            .unwrap_or(sop.first());
         Registered {
             id: s.id,
             agenda_no: s.agenda_no.clone(),
@@ -150,21 +177,42 @@ impl Desk {
         match found.as_slice() {
             [] => Err(Msg::CaseNotFound(key.into())),
             [one] => Ok(*one),
-            many => Err(Msg::CaseAmbiguous { key: key.into(), count: many.len() }),
+            many => Err(Msg::CaseAmbiguous {
+                key: key.into(),
+                count: many.len(),
+            }),
         }
     }
 
     /// Performs one action on a case, if the SOP allows it now.
-    pub fn act(&mut self, key: &str, action: &str, input: &ActInput, who: &ActingAs) -> Result<CaseSummary> {
+    pub fn act(
+        &mut self,
+        key: &str,
+        action: &str,
+        input: &ActInput,
+        who: &ActingAs,
+    ) -> Result<CaseSummary> {
         let action = ActionKind::parse(action).ok_or_else(|| Msg::UnknownAction(action.into()))?;
         let now = self.now();
         let req = ActionRequest {
             to: input.to.clone(),
             note: input.note.clone(),
-            instruction: parse_opt(&input.instruction, crate::domain::event::Instruction::parse, Msg::UnknownInstruction)?,
-            priority: parse_opt(&input.priority, crate::domain::event::Priority::parse, Msg::UnknownPriority)?,
+            instruction: parse_opt(
+                &input.instruction,
+                crate::domain::event::Instruction::parse,
+                Msg::UnknownInstruction,
+            )?,
+            priority: parse_opt(
+                &input.priority,
+                crate::domain::event::Priority::parse,
+                Msg::UnknownPriority,
+            )?,
             written_on: parse_opt(&input.written_on, draft::parse_date, Msg::BadDate)?,
-            note_kind: parse_opt(&input.note_kind, crate::domain::event::NoteKind::parse, Msg::UnknownNoteKind)?,
+            note_kind: parse_opt(
+                &input.note_kind,
+                crate::domain::event::NoteKind::parse,
+                Msg::UnknownNoteKind,
+            )?,
             at: match &input.at {
                 Some(t) => self.parse_time(t)?,
                 None => now,
@@ -177,7 +225,13 @@ impl Desk {
     }
 
     /// Corrects one field of a case; the correction names the value it replaces.
-    pub fn correct(&mut self, key: &str, field: &str, value: &str, who: &ActingAs) -> Result<CaseSummary> {
+    pub fn correct(
+        &mut self,
+        key: &str,
+        field: &str,
+        value: &str,
+        who: &ActingAs,
+    ) -> Result<CaseSummary> {
         let field = CaseField::parse(field).ok_or_else(|| Msg::UnknownField(field.into()))?;
         let value = self.normalise_field(field, value)?;
         let now = self.now();
@@ -203,7 +257,10 @@ impl Desk {
         let (case_n, case) = self.resolve(key)?;
         let db = self.locations.database.clone();
         let err = |e| super::store_msg(e, &db);
-        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let clock = crate::domain::workflow::Clock {
+            calendar: &self.calendar,
+            offset: self.offset,
+        };
         let local = self.local.clone();
         let sops = self.sops.clone();
         let mut w = self.store.writer(&local).map_err(err)?;
@@ -215,10 +272,12 @@ impl Desk {
             Some(id) => id,
             None => return Err(Msg::CaseNotFound(key.into())),
         };
-        let sop = sops
-            .by_id(&sop_id)
-            .ok_or_else(|| Msg::SopNotFound { name: sop_id.clone(), dir: self.locations.sop_dir.clone() })?;
-        let mut state = CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        let sop = sops.by_id(&sop_id).ok_or_else(|| Msg::SopNotFound {
+            name: sop_id.clone(),
+            dir: self.locations.sop_dir.clone(),
+        })?;
+        let mut state =
+            CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let payload = decide(&state, sop)?;
         let event = w
             .append(
@@ -237,7 +296,8 @@ impl Desk {
         state.apply(&event, Some(sop));
         let summary = summarize(&state, Some(sop), &clock);
         let registered_by = w.registering_desk(case_n).map_err(err)?;
-        w.put_case(case_n, &summary, &state, registered_by).map_err(err)?;
+        w.put_case(case_n, &summary, &state, registered_by)
+            .map_err(err)?;
         w.commit().map_err(err)?;
         Ok(summary)
     }
@@ -247,46 +307,84 @@ impl Desk {
         let today = self.today();
         let bad = |problem: Problem| Msg::BadFieldValue {
             field: crate::i18n::case_field_label(field).into(),
-            problem: Box::new(Msg::DraftInvalid(vec![FieldError { field: DraftField::Name, problem }])),
+            problem: Box::new(Msg::DraftInvalid(vec![FieldError {
+                field: DraftField::Name,
+                problem,
+            }])),
         };
         let v = value.trim();
         Ok(match field {
-            CaseField::Nik if !v.is_empty() => identity::parse_nik(v, today).map_err(|e| bad(Problem::Nik(e)))?.digits,
-            CaseField::Phone if !v.is_empty() => identity::parse_phone(v).map_err(|e| bad(Problem::Phone(e)))?.e164,
-            CaseField::Email if !v.is_empty() => identity::parse_email(v).map_err(|e| bad(Problem::Email(e)))?,
-            CaseField::Nib if !v.is_empty() => identity::parse_nib(v).map_err(|e| bad(Problem::Nib(e)))?,
-            CaseField::CompleteOn => draft::parse_date(v).ok_or_else(|| Msg::BadDate(v.into()))?.to_string(),
+            CaseField::Nik if !v.is_empty() => {
+                identity::parse_nik(v, today)
+                    .map_err(|e| bad(Problem::Nik(e)))?
+                    .digits
+            }
+            CaseField::Phone if !v.is_empty() => {
+                identity::parse_phone(v)
+                    .map_err(|e| bad(Problem::Phone(e)))?
+                    .e164
+            }
+            CaseField::Email if !v.is_empty() => {
+                identity::parse_email(v).map_err(|e| bad(Problem::Email(e)))?
+            }
+            CaseField::Nib if !v.is_empty() => {
+                identity::parse_nib(v).map_err(|e| bad(Problem::Nib(e)))?
+            }
+            CaseField::CompleteOn => draft::parse_date(v)
+                .ok_or_else(|| Msg::BadDate(v.into()))?
+                .to_string(),
             CaseField::Channel => crate::domain::case::Channel::parse(v)
                 .ok_or_else(|| bad(Problem::UnknownChannel(v.into())))?
                 .id()
                 .to_string(),
-            CaseField::Name | CaseField::Subject if v.is_empty() => return Err(bad(Problem::Required)),
+            CaseField::Name | CaseField::Subject if v.is_empty() => {
+                return Err(bad(Problem::Required));
+            }
             CaseField::Description => v.to_string(),
             _ => draft::clean(v),
         })
     }
 }
 
-fn parse_opt<T>(value: &Option<String>, parse: impl Fn(&str) -> Option<T>, err: impl Fn(String) -> Msg) -> Result<Option<T>> {
-    value.as_deref().map(|v| parse(v).ok_or_else(|| err(v.into()))).transpose()
+fn parse_opt<T>(
+    value: &Option<String>,
+    parse: impl Fn(&str) -> Option<T>,
+    err: impl Fn(String) -> Msg,
+) -> Result<Option<T>> {
+    value
+        .as_deref()
+        .map(|v| parse(v).ok_or_else(|| err(v.into())))
+        .transpose()
 }
 
 /// Machine-readable flags for a deadline counted without a holiday list.
 pub fn deadline_flags(years: &[i32]) -> Vec<String> {
-    years.iter().map(|y| format!("no-holiday-list:{y}")).collect()
+    years
+        .iter()
+        .map(|y| format!("no-holiday-list:{y}"))
+        .collect()
 }
 
 fn read_attachments(paths: &[String]) -> Result<Vec<AttachmentRef>> {
-    paths.iter().map(|p| read_attachment(Path::new(p))).collect()
+    paths
+        .iter()
+        .map(|p| read_attachment(Path::new(p)))
+        .collect()
 }
 
 fn read_attachment(path: &Path) -> Result<AttachmentRef> {
-    let fail = |e: std::io::Error| Msg::AttachmentRead { path: path.into(), detail: e.to_string() };
+    let fail = |e: std::io::Error| Msg::AttachmentRead {
+        path: path.into(),
+        detail: e.to_string(),
+    };
     let mut file = std::fs::File::open(path).map_err(fail)?;
     let mut hasher = Sha256::new();
     let size = std::io::copy(&mut file, &mut hasher).map_err(fail)?;
     Ok(AttachmentRef {
-        name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         size,
         sha256: hasher.finalize().into(),
     })

@@ -75,7 +75,10 @@ impl Desk {
         let err = |e| super::store_msg(e, &db);
         let before = self.store.projection_digest().map_err(err)?;
         let sops = &self.sops;
-        let clock = crate::domain::workflow::Clock { calendar: &self.calendar, offset: self.offset };
+        let clock = crate::domain::workflow::Clock {
+            calendar: &self.calendar,
+            offset: self.offset,
+        };
         let mut project = |events: &[crate::domain::event::Event]| {
             let sop = events.iter().find_map(|e| match &e.payload {
                 crate::domain::event::Payload::CaseRegistered(r) => sops.by_id(&r.sop),
@@ -100,15 +103,24 @@ fn chain_problem(p: &ChainProblem) -> String {
     match p {
         ChainProblem::HashMismatch { desk, seq } => format!(
             "{desk} #{seq}: {}",
-            pick("isi peristiwa tidak cocok dengan hash-nya (diubah)", "event bytes do not match their hash (edited)")
+            pick(
+                "isi peristiwa tidak cocok dengan hash-nya (diubah)",
+                "event bytes do not match their hash (edited)"
+            )
         ),
         ChainProblem::BrokenLink { desk, seq } => format!(
             "{desk} #{seq}: {}",
-            pick("rantai terputus: tidak menyebut hash peristiwa sebelumnya", "broken chain: does not name the previous hash")
+            pick(
+                "rantai terputus: tidak menyebut hash peristiwa sebelumnya",
+                "broken chain: does not name the previous hash"
+            )
         ),
         ChainProblem::Gap { desk, after } => format!(
             "{desk}: {} #{after}",
-            pick("ada nomor urut yang hilang setelah", "a sequence number is missing after")
+            pick(
+                "ada nomor urut yang hilang setelah",
+                "a sequence number is missing after"
+            )
         ),
         ChainProblem::Undecodable { desk, seq } => format!(
             "{desk} #{seq}: {}",

@@ -45,7 +45,11 @@ pub struct SopSet {
 
 impl SopSet {
     pub fn for_kind(&self, kind: Kind) -> &Sop {
-        let i = self.by_kind.iter().find(|(k, _)| *k == kind).map_or(0, |(_, i)| *i);
+        let i = self
+            .by_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, i)| *i);
         &self.sops[i]
     }
 
@@ -54,7 +58,11 @@ impl SopSet {
     }
 
     pub fn kinds_of(&self, sop_id: &str) -> Vec<Kind> {
-        self.by_kind.iter().filter(|(_, i)| self.sops[*i].id == sop_id).map(|(k, _)| *k).collect()
+        self.by_kind
+            .iter()
+            .filter(|(_, i)| self.sops[*i].id == sop_id)
+            .map(|(k, _)| *k)
+            .collect()
     }
 
     /// Whether any SOP in force knows the role.
@@ -63,7 +71,11 @@ impl SopSet {
     }
 
     pub fn role_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.sops.iter().flat_map(|s| s.roles.iter().map(|r| r.id.clone())).collect();
+        let mut ids: Vec<String> = self
+            .sops
+            .iter()
+            .flat_map(|s| s.roles.iter().map(|r| r.id.clone()))
+            .collect();
         ids.sort();
         ids.dedup();
         ids
@@ -92,7 +104,8 @@ impl Desk {
         let offset = config.offset().map_err(config_msg)?;
         let agenda = AgendaFormat::parse(&config.agenda.format).map_err(Msg::AgendaFormat)?;
         check_people(&config, &sops)?;
-        let mut store = Store::open(&locations.database).map_err(|e| store_msg(e, &locations.database))?;
+        let mut store =
+            Store::open(&locations.database).map_err(|e| store_msg(e, &locations.database))?;
         let db = locations.database.clone();
         let local = match store.local_desk().map_err(|e| store_msg(e, &db))? {
             Some(desk) => {
@@ -101,13 +114,27 @@ impl Desk {
                         .rename_local_desk(&desk, &config.desk.code, &config.desk.name)
                         .map_err(|e| store_msg(e, &db))?;
                 }
-                LocalDesk { code: config.desk.code.clone(), name: config.desk.name.clone(), ..desk }
+                LocalDesk {
+                    code: config.desk.code.clone(),
+                    name: config.desk.name.clone(),
+                    ..desk
+                }
             }
             None => store
                 .create_local_desk(&config.desk.code, &config.desk.name)
                 .map_err(|e| store_msg(e, &db))?,
         };
-        Ok(Desk { config, locations, store, local, sops, calendar, offset, agenda, notices })
+        Ok(Desk {
+            config,
+            locations,
+            store,
+            local,
+            sops,
+            calendar,
+            offset,
+            agenda,
+            notices,
+        })
     }
 
     /// Now, in unix seconds. `ADUAN_NOW` (RFC 3339) fixes it, for trying out
@@ -124,12 +151,17 @@ impl Desk {
     }
 
     pub fn clock(&self) -> Clock<'_> {
-        Clock { calendar: &self.calendar, offset: self.offset }
+        Clock {
+            calendar: &self.calendar,
+            offset: self.offset,
+        }
     }
 
     /// A time as the office reads it: `2026-03-16 09:15`.
     pub fn local_time(&self, unix: i64) -> String {
-        to_local(unix, self.offset).format("%Y-%m-%d %H:%M").to_string()
+        to_local(unix, self.offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
     }
 
     /// A time in RFC 3339 with the office's offset, for JSON.
@@ -157,7 +189,11 @@ fn load_config(opts: &OpenOptions) -> Result<(Config, Locations, Vec<Msg>)> {
     let (config, created) = config::load_or_create(&path).map_err(config_msg)?;
     i18n::set_lang(config.language);
     let locations = config.paths(&path, opts.db.as_deref());
-    let notices = if created { vec![Msg::ConfigCreated(path)] } else { Vec::new() };
+    let notices = if created {
+        vec![Msg::ConfigCreated(path)]
+    } else {
+        Vec::new()
+    };
     Ok((config, locations, notices))
 }
 
@@ -172,17 +208,25 @@ pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
     };
     for path in candidates {
         if path.is_file() {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Msg::SopRead { path: path.clone(), detail: e.to_string() })?;
+            let text = std::fs::read_to_string(&path).map_err(|e| Msg::SopRead {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
             return Sop::parse(&path.display().to_string(), &text).map_err(Msg::SopFile);
         }
         if name.ends_with(".toml") {
-            return Err(Msg::SopRead { path, detail: io_not_found() });
+            return Err(Msg::SopRead {
+                path,
+                detail: io_not_found(),
+            });
         }
     }
     match sop::builtin(name) {
         Some(text) => Sop::parse(&format!("{name}.toml"), text).map_err(Msg::SopFile),
-        None => Err(Msg::SopNotFound { name: name.into(), dir: dir.into() }),
+        None => Err(Msg::SopNotFound {
+            name: name.into(),
+            dir: dir.into(),
+        }),
     }
 }
 
@@ -210,10 +254,10 @@ fn load_sops(config: &Config, dir: &Path) -> Result<SopSet> {
     }
     // Cases registered under an SOP the config no longer names still fold.
     for (name, _) in sop::BUILTIN {
-        if !sops.iter().any(|s| s.id == name) {
-            if let Ok(s) = read_sop(name, dir) {
-                sops.push(s);
-            }
+        if !sops.iter().any(|s| s.id == name)
+            && let Ok(s) = read_sop(name, dir)
+        {
+            sops.push(s);
         }
     }
     Ok(SopSet { sops, by_kind })
@@ -225,9 +269,12 @@ fn build_calendar(config: &Config) -> Result<Calendar> {
     let (mut years, mut days) =
         parse_holiday_years(HOLIDAYS).map_err(holiday_error("assets/holidays-id.toml".into()))?;
     for path in &config.calendar.holiday_files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Msg::InputRead { path: path.clone(), detail: e.to_string() })?;
-        let (more_years, more_days) = parse_holiday_years(&text).map_err(holiday_error(path.clone()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Msg::InputRead {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        let (more_years, more_days) =
+            parse_holiday_years(&text).map_err(holiday_error(path.clone()))?;
         years.extend(more_years);
         days.extend(more_days);
     }
@@ -236,12 +283,20 @@ fn build_calendar(config: &Config) -> Result<Calendar> {
         name: h.name.clone(),
         kind: DayOffKind::Local,
     }));
-    Ok(Calendar::new(years, days, config.calendar.joint_leave_is_workday, hours))
+    Ok(Calendar::new(
+        years,
+        days,
+        config.calendar.joint_leave_is_workday,
+        hours,
+    ))
 }
 
 fn check_people(config: &Config, sops: &SopSet) -> Result<()> {
     match config.people.iter().find(|p| !sops.knows_role(&p.role)) {
-        Some(p) => Err(Msg::PersonRole { name: p.name.clone(), role: p.role.clone() }),
+        Some(p) => Err(Msg::PersonRole {
+            name: p.name.clone(),
+            role: p.role.clone(),
+        }),
         None => Ok(()),
     }
 }
@@ -259,10 +314,23 @@ pub fn config_msg(e: ConfigError) -> Msg {
 
 pub fn store_msg(e: StoreError, db: &Path) -> Msg {
     match e {
-        StoreError::NotADatabase(p) => Msg::DbNotADatabase(if p.as_os_str().is_empty() { db.into() } else { p }),
+        StoreError::NotADatabase(p) => Msg::DbNotADatabase(if p.as_os_str().is_empty() {
+            db.into()
+        } else {
+            p
+        }),
         StoreError::Foreign(p) => Msg::DbForeign(p),
-        StoreError::NewerSchema { path, found, supported } => Msg::DbNewer { path, found, supported },
+        StoreError::NewerSchema {
+            path,
+            found,
+            supported,
+        } => Msg::DbNewer {
+            path,
+            found,
+            supported,
+        },
         StoreError::Open { path, detail } => Msg::DbOpen { path, detail },
+        StoreError::NotAFile(path) => Msg::DbNotAFile(path),
         StoreError::ReadOnly(p) => Msg::DbReadOnly(p),
         StoreError::DiskFull => Msg::DiskFull,
         StoreError::Busy => Msg::DbBusy,
@@ -280,12 +348,17 @@ impl Desk {
 
     /// Open cases, and of those, cases past their deadline today.
     pub fn open_and_overdue(&self) -> Result<(u64, u64)> {
-        self.store.open_and_overdue(&self.today().to_string()).map_err(|e| self.db_error(e))
+        self.store
+            .open_and_overdue(&self.today().to_string())
+            .map_err(|e| self.db_error(e))
     }
 }
 
 /// Deadline flags from the projection's comma-separated list of years.
 pub fn deadline_flags_text(years: &str) -> Vec<String> {
-    let years: Vec<i32> = years.split(',').filter_map(|y| y.trim().parse().ok()).collect();
+    let years: Vec<i32> = years
+        .split(',')
+        .filter_map(|y| y.trim().parse().ok())
+        .collect();
     cases::deadline_flags(&years)
 }

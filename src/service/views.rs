@@ -98,7 +98,10 @@ impl Desk {
             id: step.id.clone(),
             title: step.title.clone(),
             actor: step.actor.clone(),
-            actor_name: sop.role(&step.actor).map(|r| r.name.clone()).unwrap_or_default(),
+            actor_name: sop
+                .role(&step.actor)
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
             minutes: step.minutes,
             requires: step.requires.clone(),
             output: step.output.clone(),
@@ -110,7 +113,9 @@ impl Desk {
                 "pending"
             }
             .into(),
-            started_at: started.filter(|_| done.is_some() || current || state.is_none()).map(|t| self.rfc3339(t)),
+            started_at: started
+                .filter(|_| done.is_some() || current || state.is_none())
+                .map(|t| self.rfc3339(t)),
             due_at: due.map(|t| self.rfc3339(t)),
             done_at: done.map(|d| self.rfc3339(d.done)),
             done_by: done.map(|d| d.person.clone()),
@@ -128,14 +133,18 @@ impl Desk {
     /// Everything about one case.
     pub fn show(&self, key: &str) -> Result<CaseDetail> {
         let (case_n, _) = self.resolve(key)?;
-        let timeline = self.store.case_timeline(case_n).map_err(|e| self.db_error(e))?;
+        let timeline = self
+            .store
+            .case_timeline(case_n)
+            .map_err(|e| self.db_error(e))?;
         let events: Vec<&Event> = timeline.iter().map(|t| &t.event).collect();
         let sop_id = events.iter().find_map(|e| match &e.payload {
             Payload::CaseRegistered(r) => Some(r.sop.clone()),
             _ => None,
         });
         let sop = sop_id.as_deref().and_then(|id| self.sops.by_id(id));
-        let state = CaseState::fold(events.iter().copied(), sop).ok_or_else(|| crate::i18n::Msg::CaseNotFound(key.into()))?;
+        let state = CaseState::fold(events.iter().copied(), sop)
+            .ok_or_else(|| crate::i18n::Msg::CaseNotFound(key.into()))?;
         let today = self.today();
         let limit = sop.map_or(DEFAULT_LIMIT_WORKDAYS, |s| s.limit_workdays);
         let deadline = self.clock().deadline(&state, limit, today);
@@ -150,7 +159,13 @@ impl Desk {
                     } else {
                         None
                     };
-                    self.step_view(sop, step, Some(&state), due, current.then_some(state.step_since))
+                    self.step_view(
+                        sop,
+                        step,
+                        Some(&state),
+                        due,
+                        current.then_some(state.step_since),
+                    )
                 })
                 .collect()
         });
@@ -158,7 +173,10 @@ impl Desk {
             sop.roles
                 .iter()
                 .map(|r| {
-                    let acts = allowed_actions(&state, sop, &r.id).iter().map(|a| a.id().to_string()).collect();
+                    let acts = allowed_actions(&state, sop, &r.id)
+                        .iter()
+                        .map(|a| a.id().to_string())
+                        .collect();
                     (r.id.clone(), acts)
                 })
                 .collect()
@@ -217,7 +235,10 @@ impl Desk {
 
 /// One line saying what an event did, in the user's language.
 pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
-    let step_title = |id: &str| sop.and_then(|s| s.step(id)).map_or(id.to_string(), |s| s.title.clone());
+    let step_title = |id: &str| {
+        sop.and_then(|s| s.step(id))
+            .map_or(id.to_string(), |s| s.title.clone())
+    };
     let role = |id: &str| sop.map_or(id.to_string(), |s| s.role_short(id).to_string());
     match &e.payload {
         Payload::CaseRegistered(r) => format!(

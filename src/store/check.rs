@@ -41,15 +41,25 @@ impl Store {
     /// Walks every desk's chain in order and checks each link.
     pub fn verify_chains(&self) -> Result<ChainReport> {
         let mut report = ChainReport::default();
-        let mut desks = self.conn().prepare("SELECT n, uid, code FROM desks ORDER BY n")?;
+        let mut desks = self
+            .conn()
+            .prepare("SELECT n, uid, code FROM desks ORDER BY n")?;
         let desk_list: Vec<(i64, uuid::Uuid, String)> = desks
-            .query_map([], |r| Ok((r.get(0)?, uuid_from(r.get_ref(1)?.as_blob()?), r.get(2)?)))?
+            .query_map([], |r| {
+                Ok((r.get(0)?, uuid_from(r.get_ref(1)?.as_blob()?), r.get(2)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self
             .conn()
             .prepare("SELECT seq, hash, body FROM events WHERE desk = ? ORDER BY seq")?;
         for (n, uid, code) in desk_list {
-            let mut chain = DeskChain { code: code.clone(), desk: uid, events: 0, last_seq: 0, head: GENESIS };
+            let mut chain = DeskChain {
+                code: code.clone(),
+                desk: uid,
+                events: 0,
+                last_seq: 0,
+                head: GENESIS,
+            };
             let mut rows = stmt.query([n])?;
             while let Some(row) = rows.next()? {
                 let seq = row.get::<_, i64>(0)? as u64;
@@ -57,19 +67,31 @@ impl Store {
                 let body = row.get_ref(2)?.as_blob()?;
                 let problem = |p: fn(String, u64) -> ChainProblem| p(code.clone(), seq);
                 if seq != chain.last_seq + 1 {
-                    report.problems.push(ChainProblem::Gap { desk: code.clone(), after: chain.last_seq });
+                    report.problems.push(ChainProblem::Gap {
+                        desk: code.clone(),
+                        after: chain.last_seq,
+                    });
                 }
                 let hash = hash_bytes(body);
                 if stored != hash.as_slice() {
-                    report.problems.push(problem(|desk, seq| ChainProblem::HashMismatch { desk, seq }));
+                    report
+                        .problems
+                        .push(problem(|desk, seq| ChainProblem::HashMismatch {
+                            desk,
+                            seq,
+                        }));
                 }
                 match Event::decode(body) {
                     Ok(e) if e.desk == uid && e.seq == seq => {
                         if e.prev != chain.head {
-                            report.problems.push(problem(|desk, seq| ChainProblem::BrokenLink { desk, seq }));
+                            report
+                                .problems
+                                .push(problem(|desk, seq| ChainProblem::BrokenLink { desk, seq }));
                         }
                     }
-                    _ => report.problems.push(problem(|desk, seq| ChainProblem::Undecodable { desk, seq })),
+                    _ => report
+                        .problems
+                        .push(problem(|desk, seq| ChainProblem::Undecodable { desk, seq })),
                 }
                 chain.events += 1;
                 chain.last_seq = seq;

@@ -42,7 +42,12 @@ impl<'c> Writer<'c> {
             Some((seq, hash)) => (seq as u64 + 1, hash.try_into().unwrap_or(GENESIS)),
             None => (1, GENESIS),
         };
-        Ok(Writer { tx, desk, next_seq, prev })
+        Ok(Writer {
+            tx,
+            desk,
+            next_seq,
+            prev,
+        })
     }
 
     pub fn desk(&self) -> &LocalDesk {
@@ -66,7 +71,11 @@ impl<'c> Writer<'c> {
     pub fn case_n(&self, case: Uuid) -> Result<i64> {
         let found: Option<i64> = self
             .tx
-            .query_row("SELECT n FROM case_ids WHERE uid = ?", [case.as_bytes().as_slice()], |r| r.get(0))
+            .query_row(
+                "SELECT n FROM case_ids WHERE uid = ?",
+                [case.as_bytes().as_slice()],
+                |r| r.get(0),
+            )
             .optional()?;
         match found {
             Some(n) => Ok(n),
@@ -135,7 +144,13 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes the projection of one case (its row, its notes, its agenda counter).
-    pub fn put_case(&self, case_n: i64, summary: &CaseSummary, state: &CaseState, registered_by: i64) -> Result<()> {
+    pub fn put_case(
+        &self,
+        case_n: i64,
+        summary: &CaseSummary,
+        state: &CaseState,
+        registered_by: i64,
+    ) -> Result<()> {
         projection::put_case(&self.tx, case_n, summary, state, registered_by)
     }
 

@@ -25,15 +25,27 @@ pub enum StoreError {
     /// A SQLite database, but not aduan's.
     Foreign(PathBuf),
     /// Written by a newer version of aduan.
-    NewerSchema { path: PathBuf, found: usize, supported: usize },
-    /// Could not be opened (permissions, a directory, a missing folder).
-    Open { path: PathBuf, detail: String },
+    NewerSchema {
+        path: PathBuf,
+        found: usize,
+        supported: usize,
+    },
+    /// The path names a folder or a device, not a file.
+    NotAFile(PathBuf),
+    /// Could not be opened (permissions, a missing folder).
+    Open {
+        path: PathBuf,
+        detail: String,
+    },
     ReadOnly(PathBuf),
     DiskFull,
     /// Another program holds the database locked.
     Busy,
     /// An event in the log could not be decoded.
-    BadEvent { desk: i64, seq: i64 },
+    BadEvent {
+        desk: i64,
+        seq: i64,
+    },
     /// The database has no local desk yet (`aduan init` makes one).
     NoDesk,
     Sqlite(String),
@@ -88,24 +100,30 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let exists = path.exists();
         if exists && !path.is_file() {
-            return Err(StoreError::Open { path: path.into(), detail: "bukan berkas".into() });
+            return Err(StoreError::NotAFile(path.into()));
         }
-        if !exists {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| StoreError::Open { path: path.into(), detail: e.to_string() })?;
-            }
+        if let Some(dir) = path
+            .parent()
+            .filter(|d| !exists && !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.into(),
+                detail: e.to_string(),
+            })?;
         }
         let flags = if exists {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         check_identity(&conn, path)?;
         let mut conn = conn;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| open_error(path, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| open_error(path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let migrations = schema::migrations();
@@ -113,11 +131,18 @@ impl Store {
         let current = current as usize;
         let supported = 1;
         if current > supported {
-            return Err(StoreError::NewerSchema { path: path.into(), found: current, supported });
+            return Err(StoreError::NewerSchema {
+                path: path.into(),
+                found: current,
+                supported,
+            });
         }
         migrations.to_latest(&mut conn)?;
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-        Ok(Store { conn, path: path.into() })
+        Ok(Store {
+            conn,
+            path: path.into(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -137,21 +162,25 @@ impl Store {
             .optional()?
             .and_then(|v| v.parse().ok());
         let Some(n) = n else { return Ok(None) };
-        let desk = self.conn.query_row("SELECT uid, code, name FROM desks WHERE n = ?", [n], |r| {
-            Ok(LocalDesk {
-                n,
-                id: uuid_from(r.get_ref(0)?.as_blob()?),
-                code: r.get(1)?,
-                name: r.get(2)?,
-            })
-        })?;
+        let desk =
+            self.conn
+                .query_row("SELECT uid, code, name FROM desks WHERE n = ?", [n], |r| {
+                    Ok(LocalDesk {
+                        n,
+                        id: uuid_from(r.get_ref(0)?.as_blob()?),
+                        code: r.get(1)?,
+                        name: r.get(2)?,
+                    })
+                })?;
         Ok(Some(desk))
     }
 
     /// Makes this database a desk's own: a new random desk id.
     pub fn create_local_desk(&mut self, code: &str, name: &str) -> Result<LocalDesk> {
         let id = Uuid::new_v4();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO desks (uid, code, name) VALUES (?, ?, ?)",
             rusqlite::params![id.as_bytes().as_slice(), code, name],
@@ -162,7 +191,12 @@ impl Store {
             [n.to_string()],
         )?;
         tx.commit()?;
-        Ok(LocalDesk { n, id, code: code.into(), name: name.into() })
+        Ok(LocalDesk {
+            n,
+            id,
+            code: code.into(),
+            name: name.into(),
+        })
     }
 
     /// Keeps the desk's code and name as the configuration says.
@@ -178,36 +212,46 @@ impl Store {
     /// log and its projection goes through one, so a crash leaves all of it
     /// or none.
     pub fn writer(&mut self, desk: &LocalDesk) -> Result<Writer<'_>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         Writer::new(tx, desk.clone())
     }
 
     /// Speeds up a one-off bulk load (demo data): no fsync per commit and a
     /// large cache. Durability is restored when the store is reopened.
     pub fn set_bulk_mode(&self, on: bool) -> Result<()> {
-        self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
-        self.conn.pragma_update(None, "cache_size", if on { -131_072 } else { -8_192 })?;
+        self.conn
+            .pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
+        self.conn
+            .pragma_update(None, "cache_size", if on { -65_536 } else { -8_192 })?;
         Ok(())
     }
 
     /// Drops the secondary indexes before a bulk load into an empty database.
     pub fn drop_bulk_indexes(&self) -> Result<()> {
         for (name, _) in schema::BULK_INDEXES {
-            self.conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+            self.conn
+                .execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
         }
         Ok(())
     }
 
     pub fn create_bulk_indexes(&self) -> Result<()> {
         for (_, sql) in schema::BULK_INDEXES {
-            self.conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
+            self.conn
+                .execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
         }
-        self.conn.execute_batch("ANALYZE")?;
+        // A sampled ANALYZE: enough for the planner, seconds instead of minutes.
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
         Ok(())
     }
 
     pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 }
 
@@ -218,7 +262,10 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(C::ReadOnly) => StoreError::ReadOnly(path.into()),
         Some(C::DiskFull) => StoreError::DiskFull,
         Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
-        _ => StoreError::Open { path: path.into(), detail: e.to_string() },
+        _ => StoreError::Open {
+            path: path.into(),
+            detail: e.to_string(),
+        },
     }
 }
 

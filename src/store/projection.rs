@@ -25,7 +25,12 @@ pub(super) fn put_case(
     state: &CaseState,
     registered_by: i64,
 ) -> Result<()> {
-    let years = s.unlisted_years.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let years = s
+        .unlisted_years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     conn.prepare_cached(
         "INSERT OR REPLACE INTO cases (n, agenda_no, agenda_desk, agenda_year, agenda_seq, kind, channel, sop,
             received_at, complete_on, name, nik, phone, confidential, anonymous, subject, licence_type,
@@ -71,7 +76,8 @@ pub(super) fn put_case(
     )?
     .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
     if !state.notes.is_empty() {
-        conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?.execute([case_n])?;
+        conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
+            .execute([case_n])?;
         let mut insert = conn.prepare_cached(
             "INSERT INTO notes (event, case_n, at, kind, person, role, text, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )?;
@@ -111,7 +117,9 @@ impl Store {
             let mut flush = |case_n: i64, batch: &mut Vec<(i64, Event)>| -> Result<()> {
                 let registered_by = batch
                     .iter()
-                    .find(|(_, e)| matches!(e.payload, crate::domain::event::Payload::CaseRegistered(_)))
+                    .find(|(_, e)| {
+                        matches!(e.payload, crate::domain::event::Payload::CaseRegistered(_))
+                    })
                     .map(|(d, _)| *d);
                 let events: Vec<Event> = batch.drain(..).map(|(_, e)| e).collect();
                 if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
@@ -128,7 +136,8 @@ impl Store {
                 current = Some(case_n);
                 let desk: i64 = row.get(1)?;
                 let body = row.get_ref(2)?.as_blob()?;
-                let event = Event::decode(body).map_err(|_| super::StoreError::BadEvent { desk, seq: -1 })?;
+                let event = Event::decode(body)
+                    .map_err(|_| super::StoreError::BadEvent { desk, seq: -1 })?;
                 batch.push((desk, event));
             }
             if let Some(c) = current {

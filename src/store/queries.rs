@@ -51,15 +51,18 @@ pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event
     let mut events = Vec::new();
     while let Some(row) = rows.next()? {
         let body = row.get_ref(2)?.as_blob()?;
-        let event = Event::decode(body)
-            .map_err(|_| StoreError::BadEvent { desk: row.get(0).unwrap_or(0), seq: row.get(1).unwrap_or(0) })?;
+        let event = Event::decode(body).map_err(|_| StoreError::BadEvent {
+            desk: row.get(0).unwrap_or(0),
+            seq: row.get(1).unwrap_or(0),
+        })?;
         events.push(event);
     }
     events.sort_by_key(|e| e.order_key());
     Ok(events)
 }
 
-const CASE_COLUMNS: &str = "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
+const CASE_COLUMNS: &str =
+    "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
     status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at";
 
 fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
@@ -90,7 +93,9 @@ impl Store {
         let key = key.trim();
         let mut found = Vec::new();
         if let Ok(id) = Uuid::parse_str(key) {
-            let mut stmt = self.conn().prepare_cached("SELECT n FROM case_ids WHERE uid = ?")?;
+            let mut stmt = self
+                .conn()
+                .prepare_cached("SELECT n FROM case_ids WHERE uid = ?")?;
             let mut rows = stmt.query([id.as_bytes().as_slice()])?;
             while let Some(r) = rows.next()? {
                 found.push((r.get(0)?, id));
@@ -119,9 +124,15 @@ impl Store {
         let mut rows = stmt.query([case_n])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let event = Event::decode(r.get_ref(1)?.as_blob()?)
-                .map_err(|_| StoreError::BadEvent { desk: r.get(3).unwrap_or(0), seq: r.get(2).unwrap_or(0) })?;
-            out.push(StoredEvent { desk_code: r.get(0)?, event });
+            let event =
+                Event::decode(r.get_ref(1)?.as_blob()?).map_err(|_| StoreError::BadEvent {
+                    desk: r.get(3).unwrap_or(0),
+                    seq: r.get(2).unwrap_or(0),
+                })?;
+            out.push(StoredEvent {
+                desk_code: r.get(0)?,
+                event,
+            });
         }
         out.sort_by_key(|s| s.event.order_key());
         Ok(out)
@@ -149,11 +160,19 @@ impl Store {
             clauses.push("step_actor = ?");
             args.push(Value::Text(actor.clone()));
         }
-        let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let filter = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
         let sql = format!(
             "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, agenda_no LIMIT ? OFFSET ?"
         );
-        args.push(Value::Integer(i64::from(if f.limit == 0 { u32::MAX } else { f.limit })));
+        args.push(Value::Integer(i64::from(if f.limit == 0 {
+            u32::MAX
+        } else {
+            f.limit
+        })));
         args.push(Value::Integer(i64::from(f.offset)));
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), case_row)?;
@@ -177,12 +196,16 @@ impl Store {
     }
 
     pub fn count_cases(&self) -> Result<u64> {
-        let n: i64 = self.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
         Ok(n as u64)
     }
 
     pub fn count_events(&self) -> Result<u64> {
-        let n: i64 = self.conn().query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         Ok(n as u64)
     }
 }

@@ -113,9 +113,18 @@ pub fn migrations() -> Migrations<'static> {
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
 pub const BULK_INDEXES: [(&str, &str); 3] = [
-    ("events_by_case", "CREATE INDEX events_by_case ON events(case_n)"),
-    ("cases_agenda", "CREATE INDEX cases_agenda ON cases(agenda_no)"),
-    ("cases_status_deadline", "CREATE INDEX cases_status_deadline ON cases(status, deadline)"),
+    (
+        "events_by_case",
+        "CREATE INDEX events_by_case ON events(case_n)",
+    ),
+    (
+        "cases_agenda",
+        "CREATE INDEX cases_agenda ON cases(agenda_no)",
+    ),
+    (
+        "cases_status_deadline",
+        "CREATE INDEX cases_status_deadline ON cases(status, deadline)",
+    ),
 ];
 
 #[cfg(test)]

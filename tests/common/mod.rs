@@ -1,0 +1,160 @@
+//! A desk in a temporary folder, driven through the real `aduan` binary.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+pub const NOW: &str = "2026-11-20T10:00:00+07:00";
+
+pub struct TestDesk {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestDesk {
+    pub fn new() -> TestDesk {
+        let desk = TestDesk {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        desk.ok(&["init"]);
+        desk
+    }
+
+    /// A desk whose config says something else (appended to the defaults).
+    pub fn with_config(extra: &str) -> TestDesk {
+        let desk = TestDesk {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(desk.config(), extra).unwrap();
+        desk.ok(&["init"]);
+        desk
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("aduan.db")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_aduan"));
+        c.args(args)
+            .env("ADUAN_CONFIG", self.config())
+            .env("ADUAN_DB", self.db())
+            .env("ADUAN_NOW", NOW)
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "aduan {args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a command that must fail; returns its stderr, which must be one line.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        failure_line(args, out)
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let text = self.ok(args);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+
+    /// Registers a walk-in complaint received at `received` and returns its agenda number.
+    pub fn add_case(&self, received: &str) -> String {
+        let v = self.json(&[
+            "case",
+            "add",
+            "--name",
+            "Siti Aminah",
+            "--nik",
+            "3512074507850003",
+            "--phone",
+            "0812-3456-7890",
+            "--subject",
+            "PBG belum terbit",
+            "--description",
+            "Sudah tiga bulan menunggu.",
+            "--received-at",
+            received,
+        ]);
+        v["agenda_no"].as_str().unwrap().to_string()
+    }
+
+    /// Performs an action; extra args follow.
+    pub fn act(&self, agenda: &str, action: &str, extra: &[&str]) -> serde_json::Value {
+        let mut args = vec!["case", "act", agenda, "--action", action, "--json"];
+        args.extend_from_slice(extra);
+        self.json(&args)
+    }
+
+    /// Events and projection digest: equal before and after means nothing changed.
+    pub fn fingerprint(&self) -> (u64, String) {
+        let v = self.json(&["check", "--json"]);
+        let events = v["events"].as_u64().unwrap();
+        let heads: Vec<String> = v["desks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["head"].to_string())
+            .collect();
+        (events, heads.join(","))
+    }
+}
+
+pub fn failure_line(args: &[&str], out: Output) -> String {
+    assert!(
+        !out.status.success(),
+        "aduan {args:?} should have failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line expected for {args:?}, got: {err}");
+    assert!(lines[0].starts_with("aduan: "), "{err}");
+    lines[0].to_string()
+}
+
+pub fn step_state(detail: &serde_json::Value, step: &str) -> String {
+    detail["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == step)
+        .unwrap()["state"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
