@@ -34,6 +34,8 @@ pub struct DemoReport {
     pub events: u64,
     pub open: u64,
     pub seconds: f64,
+    /// Of which: building the indexes after the load.
+    pub index_seconds: f64,
 }
 
 /// Parses `YYYY-MM` to its first day.
@@ -74,7 +76,9 @@ pub fn generate(
     desk.store.set_bulk_mode(true).map_err(err)?;
     desk.store.drop_bulk_indexes().map_err(err)?;
     let result = sim::Simulation::new(desk, opts).run(progress);
+    let indexing = Instant::now();
     desk.store.create_bulk_indexes().map_err(err)?;
+    let index_seconds = indexing.elapsed().as_secs_f64();
     desk.store.set_bulk_mode(false).map_err(err)?;
     let (events, open) = result?;
     Ok(DemoReport {
@@ -82,5 +86,6 @@ pub fn generate(
         events,
         open,
         seconds: started.elapsed().as_secs_f64(),
+        index_seconds,
     })
 }

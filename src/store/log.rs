@@ -20,13 +20,53 @@ pub struct EventDraft {
     pub payload: Payload,
 }
 
+/// One desk's hash chain: gives each draft its sequence number and the link
+/// to the previous event, and seals it into canonical bytes and their hash.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    desk: Uuid,
+    next_seq: u64,
+    prev: Hash,
+}
+
+/// An event with its canonical bytes and their hash, ready to store.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    pub event: Event,
+    pub body: Vec<u8>,
+    pub hash: Hash,
+}
+
+impl Chain {
+    pub fn seal(&mut self, draft: EventDraft, id: Uuid) -> Sealed {
+        let event = Event {
+            v: EVENT_SCHEMA_VERSION,
+            id,
+            desk: self.desk,
+            seq: self.next_seq,
+            prev: self.prev,
+            case: draft.case,
+            at: draft.at,
+            recorded: draft.recorded,
+            person: draft.person,
+            person_role: draft.person_role,
+            role: draft.role,
+            payload: draft.payload,
+        };
+        let body = event.canonical_bytes();
+        let hash = hash_bytes(&body);
+        self.next_seq += 1;
+        self.prev = hash;
+        Sealed { event, body, hash }
+    }
+}
+
 /// A write transaction for the local desk. Dropping it without `commit`
 /// rolls everything back.
 pub struct Writer<'c> {
     tx: Transaction<'c>,
     desk: LocalDesk,
-    next_seq: u64,
-    prev: Hash,
+    chain: Chain,
 }
 
 impl<'c> Writer<'c> {
@@ -42,12 +82,33 @@ impl<'c> Writer<'c> {
             Some((seq, hash)) => (seq as u64 + 1, hash.try_into().unwrap_or(GENESIS)),
             None => (1, GENESIS),
         };
-        Ok(Writer {
-            tx,
-            desk,
+        let chain = Chain {
+            desk: desk.id,
             next_seq,
             prev,
-        })
+        };
+        Ok(Writer { tx, desk, chain })
+    }
+
+    /// The chain as it stands, for a bulk producer that seals events itself.
+    pub fn chain(&self) -> Chain {
+        self.chain.clone()
+    }
+
+    /// The next free local case number, for a bulk producer.
+    pub fn next_case_n(&self) -> Result<i64> {
+        let max: Option<i64> = self
+            .tx
+            .query_row("SELECT max(n) FROM case_ids", [], |r| r.get(0))?;
+        Ok(max.unwrap_or(0) + 1)
+    }
+
+    /// Records a case id under a local number chosen by a bulk producer.
+    pub fn insert_case_id(&self, n: i64, case: Uuid) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO case_ids (n, uid) VALUES (?, ?)")?
+            .execute(params![n, case.as_bytes().as_slice()])?;
+        Ok(())
     }
 
     pub fn desk(&self) -> &LocalDesk {
@@ -71,11 +132,8 @@ impl<'c> Writer<'c> {
     pub fn case_n(&self, case: Uuid) -> Result<i64> {
         let found: Option<i64> = self
             .tx
-            .query_row(
-                "SELECT n FROM case_ids WHERE uid = ?",
-                [case.as_bytes().as_slice()],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT n FROM case_ids WHERE uid = ?")?
+            .query_row([case.as_bytes().as_slice()], |r| r.get(0))
             .optional()?;
         match found {
             Some(n) => Ok(n),
@@ -95,38 +153,27 @@ impl<'c> Writer<'c> {
 
     /// As [`Writer::append`], with the id given (demo data is reproducible).
     pub fn append_as(&mut self, case_n: i64, draft: EventDraft, id: Uuid) -> Result<Event> {
-        let event = Event {
-            v: EVENT_SCHEMA_VERSION,
-            id,
-            desk: self.desk.id,
-            seq: self.next_seq,
-            prev: self.prev,
-            case: draft.case,
-            at: draft.at,
-            recorded: draft.recorded,
-            person: draft.person,
-            person_role: draft.person_role,
-            role: draft.role,
-            payload: draft.payload,
-        };
-        let body = event.canonical_bytes();
-        let hash = hash_bytes(&body);
+        let sealed = self.chain.seal(draft, id);
+        self.insert_sealed(case_n, &sealed)?;
+        Ok(sealed.event)
+    }
+
+    /// Stores an event sealed by this desk's chain.
+    pub fn insert_sealed(&self, case_n: i64, sealed: &Sealed) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO events (desk, seq, case_n, at, kind, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
             )?
             .execute(params![
                 self.desk.n,
-                event.seq as i64,
+                sealed.event.seq as i64,
                 case_n,
-                event.at,
-                event.payload.name(),
-                hash.as_slice(),
-                body
+                sealed.event.at,
+                sealed.event.payload.name(),
+                sealed.hash.as_slice(),
+                sealed.body
             ])?;
-        self.next_seq += 1;
-        self.prev = hash;
-        Ok(event)
+        Ok(())
     }
 
     /// Reads a case's events inside this transaction.

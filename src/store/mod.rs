@@ -14,7 +14,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 use uuid::Uuid;
 
 pub use check::{ChainProblem, ChainReport, DeskChain};
-pub use log::{EventDraft, Writer};
+pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use projection::NoteRow;
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 
@@ -122,6 +122,10 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         check_identity(&conn, path)?;
         let mut conn = conn;
+        if !exists {
+            // Before the first table: larger pages suit rows of a few hundred bytes.
+            conn.pragma_update(None, "page_size", 8192)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| open_error(path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -238,6 +242,8 @@ impl Store {
     }
 
     pub fn create_bulk_indexes(&self) -> Result<()> {
+        // Lets SQLite's sorter use a second core while it builds the indexes.
+        self.conn.pragma_update(None, "threads", 2)?;
         for (_, sql) in schema::BULK_INDEXES {
             self.conn
                 .execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
