@@ -615,7 +615,7 @@ impl Ctx<'_> {
     fn project(&self, w: &Writer<'_>, a: &Active, desk_n: i64) -> crate::store::Result<()> {
         let sop = &self.sops[a.sop];
         let summary = summarize(&a.state, Some(sop), self.clock);
-        w.put_case(a.case_n, &summary, &a.state, desk_n)
+        w.put_case(a.case_n, &summary, &a.state, desk_n, true)
     }
 }
 

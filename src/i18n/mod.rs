@@ -5,13 +5,15 @@
 pub mod help;
 mod labels;
 mod messages;
+mod ui;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
 pub use labels::*;
-pub use messages::Msg;
+pub use messages::{Msg, problem};
+pub use ui::{T, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -150,7 +150,7 @@ impl Desk {
             .map_err(err)?;
         let state = CaseState::registered(&event, Some(&sop)).expect("a registration event");
         let summary = summarize(&state, Some(&sop), &clock);
-        w.put_case(case_n, &summary, &state, local.n).map_err(err)?;
+        w.put_case(case_n, &summary, &state, local.n, true).map_err(err)?;
         w.commit().map_err(err)?;
         Ok(self.receipt(&summary, &sop))
     }
@@ -279,6 +279,7 @@ impl Desk {
         let mut state =
             CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let payload = decide(&state, sop)?;
+        let reindex = matches!(payload, Payload::FieldCorrected(_));
         let event = w
             .append(
                 case_n,
@@ -296,7 +297,7 @@ impl Desk {
         state.apply(&event, Some(sop));
         let summary = summarize(&state, Some(sop), &clock);
         let registered_by = w.registering_desk(case_n).map_err(err)?;
-        w.put_case(case_n, &summary, &state, registered_by)
+        w.put_case(case_n, &summary, &state, registered_by, reindex)
             .map_err(err)?;
         w.commit().map_err(err)?;
         Ok(summary)

@@ -4,6 +4,7 @@
 
 mod cases;
 mod check;
+mod intake;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,8 @@ pub struct Desk {
     pub agenda: AgendaFormat,
     /// Things to tell the user once (e.g. a config file just written).
     pub notices: Vec<Msg>,
+    /// A fixed "now" (unix seconds), from `ADUAN_NOW` or set by a test.
+    pub fixed_now: Option<i64>,
 }
 
 impl Desk {
@@ -124,6 +127,10 @@ impl Desk {
                 .create_local_desk(&config.desk.code, &config.desk.name)
                 .map_err(|e| store_msg(e, &db))?,
         };
+        let fixed_now = std::env::var("ADUAN_NOW")
+            .ok()
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+            .map(|t| t.timestamp());
         Ok(Desk {
             config,
             locations,
@@ -134,16 +141,14 @@ impl Desk {
             offset,
             agenda,
             notices,
+            fixed_now,
         })
     }
 
     /// Now, in unix seconds. `ADUAN_NOW` (RFC 3339) fixes it, for trying out
     /// deadlines and for reproducible tests.
     pub fn now(&self) -> i64 {
-        std::env::var("ADUAN_NOW")
-            .ok()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
-            .map_or_else(|| chrono::Utc::now().timestamp(), |t| t.timestamp())
+        self.fixed_now.unwrap_or_else(|| chrono::Utc::now().timestamp())
     }
 
     pub fn today(&self) -> NaiveDate {

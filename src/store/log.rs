@@ -190,15 +190,17 @@ impl<'c> Writer<'c> {
         )?)
     }
 
-    /// Writes the projection of one case (its row, its notes, its agenda counter).
+    /// Writes the projection of one case (its row, its notes, its agenda
+    /// counter, and with `reindex_text` its words for search).
     pub fn put_case(
         &self,
         case_n: i64,
         summary: &CaseSummary,
         state: &CaseState,
         registered_by: i64,
+        reindex_text: bool,
     ) -> Result<()> {
-        projection::put_case(&self.tx, case_n, summary, state, registered_by)
+        projection::put_case(&self.tx, case_n, summary, state, registered_by, reindex_text)
     }
 
     pub fn commit(self) -> Result<()> {

@@ -6,6 +6,8 @@ mod check;
 mod log;
 mod projection;
 mod queries;
+mod search;
+mod session;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +19,7 @@ pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use projection::NoteRow;
 pub use queries::{CaseRow, ListFilter, StoredEvent};
+pub use search::search_query;
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -133,7 +136,7 @@ impl Store {
         let migrations = schema::migrations();
         let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let current = current as usize;
-        let supported = 1;
+        let supported = schema::LATEST;
         if current > supported {
             return Err(StoreError::NewerSchema {
                 path: path.into(),

@@ -24,7 +24,11 @@ pub(super) fn put_case(
     s: &CaseSummary,
     state: &CaseState,
     registered_by: i64,
+    reindex_text: bool,
 ) -> Result<()> {
+    if reindex_text {
+        super::search::index_case(conn, case_n, state)?;
+    }
     let years = s
         .unlisted_years
         .iter()
@@ -105,7 +109,10 @@ impl Store {
     /// transaction. Returns the number of cases projected.
     pub fn rebuild_projection(&mut self, project: &mut Project<'_>) -> Result<u64> {
         let tx = self.transaction()?;
-        tx.execute_batch("DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters;")?;
+        tx.execute_batch(
+            "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters;
+             INSERT INTO case_search (case_search) VALUES ('delete-all');",
+        )?;
         let mut count = 0;
         {
             let mut stmt = tx.prepare(
@@ -123,7 +130,7 @@ impl Store {
                     .map(|(d, _)| *d);
                 let events: Vec<Event> = batch.drain(..).map(|(_, e)| e).collect();
                 if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
-                    put_case(&tx, case_n, &summary, &state, desk)?;
+                    put_case(&tx, case_n, &summary, &state, desk, true)?;
                     count += 1;
                 }
                 Ok(())

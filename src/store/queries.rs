@@ -61,11 +61,11 @@ pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event
     Ok(events)
 }
 
-const CASE_COLUMNS: &str =
+pub(super) const CASE_COLUMNS: &str =
     "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
     status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at";
 
-fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
+pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
     Ok(CaseRow {
         n: r.get(0)?,
         agenda_no: r.get(1)?,

@@ -105,14 +105,40 @@ CREATE TABLE agenda_counters (
 ) WITHOUT ROWID;
 "#;
 
+/// Intake: unfinished forms kept as the operator types, full-text search,
+/// and the lookups behind the duplicate warning.
+const V2: &str = r#"
+CREATE TABLE drafts (
+    person    TEXT PRIMARY KEY,
+    body      TEXT NOT NULL,
+    saved_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Projection: words of each case, rowid = cases.n. Contentless: the text
+-- stays in the events; diacritics and case are folded.
+CREATE VIRTUAL TABLE case_search USING fts5(
+    agenda_no, name, nik, phone, subject, description,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL;
+CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL;
+"#;
+
+/// The newest schema version this build knows.
+pub const LATEST: usize = 2;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// Indexes a bulk load into an empty database drops first and builds after:
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
-pub const BULK_INDEXES: [(&str, &str); 3] = [
+pub const BULK_INDEXES: [(&str, &str); 5] = [
+    ("cases_nik", "CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL"),
+    ("cases_phone", "CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL"),
     (
         "events_by_case",
         "CREATE INDEX events_by_case ON events(case_n)",

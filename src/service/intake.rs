@@ -1,0 +1,100 @@
+//! What the intake desk needs beyond registering: drafts that survive a
+//! crash, the duplicate warning, search, and the printed receipt.
+
+use std::path::PathBuf;
+
+use super::{Desk, Registered, Result};
+use crate::domain::draft::CaseDraft;
+use crate::domain::identity;
+use crate::i18n::{self, Msg, Word, word};
+use crate::store::{CaseRow, search_query};
+
+const LAST_PERSON: &str = "last_person";
+
+impl Desk {
+    /// Keeps the person's unfinished form; called as they type.
+    pub fn save_draft(&self, person: &str, draft: &CaseDraft) -> Result<()> {
+        let body = serde_json::to_string(draft).expect("drafts serialise");
+        self.store.save_draft(person, &body, self.now()).map_err(|e| self.db_error(e))
+    }
+
+    /// The person's unfinished form, if one was left.
+    pub fn load_draft(&self, person: &str) -> Result<Option<CaseDraft>> {
+        let stored = self.store.load_draft(person).map_err(|e| self.db_error(e))?;
+        Ok(stored.and_then(|(body, _)| serde_json::from_str(&body).ok()))
+    }
+
+    pub fn clear_draft(&self, person: &str) -> Result<()> {
+        self.store.clear_draft(person).map_err(|e| self.db_error(e))
+    }
+
+    pub fn last_person(&self) -> Option<String> {
+        self.store.meta(LAST_PERSON).ok().flatten()
+    }
+
+    pub fn remember_person(&self, name: &str) -> Result<()> {
+        self.store.set_meta(LAST_PERSON, name).map_err(|e| self.db_error(e))
+    }
+
+    /// One page of cases matching what was typed, newest first.
+    pub fn search(&self, typed: &str, limit: u32, offset: u32) -> Result<Vec<CaseRow>> {
+        let mut words = typed.to_string();
+        // A phone typed as 0812… also matches the stored +62812… form.
+        if let Ok(phone) = identity::parse_phone(typed) {
+            words = phone.national_digits();
+        }
+        match search_query(&words) {
+            Some(q) => self.store.search_cases(&q, limit, offset).map_err(|e| self.db_error(e)),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Open cases with the draft's NIK or phone.
+    pub fn possible_duplicates(&self, draft: &CaseDraft) -> Result<Vec<CaseRow>> {
+        let nik = identity::parse_nik(&draft.nik, self.today()).ok().map(|n| n.digits);
+        let phone = identity::parse_phone(&draft.phone).ok().map(|p| p.e164);
+        self.store
+            .open_cases_of(nik.as_deref(), phone.as_deref())
+            .map_err(|e| self.db_error(e))
+    }
+
+    /// Writes the receipt (tanda terima) as a text file for printing.
+    pub fn write_receipt(&self, r: &Registered, complainant: &str) -> Result<PathBuf> {
+        let dir = &self.locations.export_dir;
+        let fail = |e: std::io::Error| Msg::Io { path: dir.clone(), detail: e.to_string() };
+        std::fs::create_dir_all(dir).map_err(fail)?;
+        let name: String = r.agenda_no.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        let path = dir.join(format!("tanda-terima-{name}.txt"));
+        std::fs::write(&path, self.receipt_text(r, complainant)).map_err(|e| Msg::Io {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        Ok(path)
+    }
+
+    pub fn receipt_text(&self, r: &Registered, complainant: &str) -> String {
+        let o = &self.config.office;
+        let flags = if r.deadline_flags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", i18n::deadline_note(&r.deadline_flags))
+        };
+        [
+            o.name.to_uppercase(),
+            o.regency.to_uppercase(),
+            format!("{} — {}", o.address, o.phone),
+            String::new(),
+            i18n::pick("TANDA TERIMA PENGADUAN", "COMPLAINT RECEIPT").to_string(),
+            String::new(),
+            format!("{:<22}: {}", word(Word::AgendaNo), r.agenda_no),
+            format!("{:<22}: {}", word(Word::Received), r.received_at.replace('T', " ")),
+            format!("{:<22}: {}", word(Word::Complainant), complainant),
+            format!("{:<22}: {}{flags}", word(Word::Deadline), r.deadline),
+            format!("{:<22}: {}", word(Word::Step), r.step.title),
+            String::new(),
+            format!("{} {}", i18n::pick("Petugas:", "Desk officer:"), self.local.code),
+        ]
+        .join("\n")
+            + "\n"
+    }
+}

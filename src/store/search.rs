@@ -1,0 +1,96 @@
+//! Full-text search over cases (SQLite FTS5), and the duplicate lookup.
+//!
+//! Results come newest first by rowid, never ranked: ranking every match of
+//! a common word reads all of them, while rowid order lets FTS5 stop after
+//! one page.
+
+use rusqlite::{Connection, params};
+
+use super::queries::{CASE_COLUMNS, case_row};
+use super::{CaseRow, Result, Store};
+use crate::domain::workflow::CaseState;
+
+pub(super) fn index_case(conn: &Connection, case_n: i64, state: &CaseState) -> Result<()> {
+    let input = &state.reg.input;
+    let phone = input.complainant.phone.as_deref().map(phone_words).unwrap_or_default();
+    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?.execute([case_n])?;
+    conn.prepare_cached(
+        "INSERT INTO case_search (rowid, agenda_no, name, nik, phone, subject, description)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )?
+    .execute(params![
+        case_n,
+        state.reg.agenda_no,
+        input.complainant.name,
+        input.complainant.nik.as_deref().unwrap_or_default(),
+        phone,
+        input.subject,
+        input.description,
+    ])?;
+    Ok(())
+}
+
+/// A phone in both the forms people type: `6281234567890 081234567890`.
+fn phone_words(e164: &str) -> String {
+    let digits = e164.trim_start_matches('+');
+    match digits.strip_prefix("62") {
+        Some(national) => format!("{digits} 0{national}"),
+        None => digits.to_string(),
+    }
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match,
+/// each as a prefix, so "siti ami" finds "Siti Aminah" and
+/// "0001/PGD/LKT1" finds that agenda number. None when nothing is searchable.
+pub fn search_query(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" AND "))
+}
+
+impl Store {
+    /// One page of the cases matching `query` (an FTS5 query from
+    /// [`search_query`]), newest first.
+    pub fn search_cases(&self, query: &str, limit: u32, offset: u32) -> Result<Vec<CaseRow>> {
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases WHERE n IN (
+                 SELECT rowid FROM case_search WHERE case_search MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2 OFFSET ?3)
+             ORDER BY n DESC"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![query, limit, offset], case_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open cases of the same person: the same NIK or the same phone.
+    pub fn open_cases_of(&self, nik: Option<&str>, phone: Option<&str>) -> Result<Vec<CaseRow>> {
+        if nik.is_none() && phone.is_none() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases
+             WHERE status IN ('open', 'paused') AND (nik = ?1 OR phone = ?2)
+             ORDER BY received_at DESC LIMIT 5"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![nik, phone], case_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_words_become_prefix_queries() {
+        assert_eq!(search_query("Siti  ami").unwrap(), "\"siti\"* AND \"ami\"*");
+        assert_eq!(search_query("0001/PGD/LKT1").unwrap(), "\"0001\"* AND \"pgd\"* AND \"lkt1\"*");
+        assert_eq!(search_query(" \"*( "), None);
+        assert_eq!(phone_words("+6281234567890"), "6281234567890 081234567890");
+    }
+}

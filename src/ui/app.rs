@@ -1,0 +1,420 @@
+//! The application: who is signed in, which tab, which window is open, and
+//! how a key press becomes an action. Drawing reads this state and nothing else.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+
+use super::action::{self, Action, Focus};
+use super::intake::Intake;
+use super::search::Search;
+use super::theme;
+use crate::config::Person;
+use crate::domain::draft::{CaseDraft, DraftContext};
+use crate::i18n::{self, T, Word, t, word};
+use crate::service::{Desk, Registered};
+use crate::store::CaseRow;
+
+/// How long typing must pause before the draft is written.
+pub const DRAFT_DEBOUNCE: Duration = Duration::from_millis(300);
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub enum Popup {
+    Help,
+    Quit,
+    Restore(Box<CaseDraft>),
+    Duplicates(Vec<CaseRow>),
+    Receipt { registered: Box<Registered>, file: Option<PathBuf>, name: String },
+    Search(Box<Search>),
+    Case(Vec<String>),
+    Error(String),
+}
+
+pub struct App {
+    pub desk: Desk,
+    /// None until someone signs in.
+    pub person: Option<Person>,
+    pub picker: usize,
+    pub tab: usize,
+    pub intake: Intake,
+    pub popups: Vec<Popup>,
+    pub counts: (u64, u64),
+    pub quit: bool,
+    last_edit: Option<Instant>,
+}
+
+impl App {
+    pub fn new(desk: Desk) -> App {
+        let last = desk.last_person();
+        let picker = desk.config.people.iter().position(|p| Some(&p.name) == last.as_ref()).unwrap_or(0);
+        let counts = desk.open_and_overdue().unwrap_or_default();
+        let intake = Intake::new(&desk.config.licences.types);
+        App { desk, person: None, picker, tab: 0, intake, popups: Vec::new(), counts, quit: false, last_edit: None }
+    }
+
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
+            Event::Paste(text) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    /// Writes the draft once typing has paused.
+    pub fn tick(&mut self) {
+        if self.intake.unsaved_draft && self.last_edit.is_some_and(|t| t.elapsed() >= DRAFT_DEBOUNCE) {
+            self.keep_draft();
+        }
+    }
+
+    fn keep_draft(&mut self) {
+        if let Some(p) = &self.person {
+            match self.desk.save_draft(&p.name, &self.intake.to_draft()) {
+                Ok(()) => self.intake.unsaved_draft = false,
+                Err(e) => self.intake.message = Some((e.text(), false)),
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        match self.popups.last_mut() {
+            Some(Popup::Search(s)) => s.paste(text, &self.desk),
+            None if self.person.is_some() && self.tab == 0 => {
+                self.intake.paste(text);
+                self.after_edit();
+            }
+            _ => {}
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if self.person.is_none() {
+            return self.pick_person(key);
+        }
+        if !self.popups.is_empty() {
+            return self.popup_key(key);
+        }
+        if let Some(a) = action::global(key) {
+            return self.run(a);
+        }
+        if self.tab != 0 {
+            return;
+        }
+        match action::form(key, self.intake.focus()) {
+            Some(a) => self.run(a),
+            None => {
+                if self.intake.edit(key) {
+                    self.after_edit();
+                }
+            }
+        }
+    }
+
+    fn after_edit(&mut self) {
+        self.last_edit = Some(Instant::now());
+        self.validate();
+    }
+
+    fn validate(&mut self) -> bool {
+        let ctx = DraftContext { now: self.desk.now(), offset: self.desk.offset };
+        self.intake.validate(&ctx)
+    }
+
+    fn pick_person(&mut self, key: KeyEvent) {
+        use crossterm::event::KeyCode;
+        let n = self.desk.config.people.len();
+        match (key.code, action::global(key)) {
+            (_, Some(Action::Quit)) => self.quit = true,
+            (KeyCode::Down, _) => self.picker = (self.picker + 1) % n,
+            (KeyCode::Up, _) => self.picker = (self.picker + n - 1) % n,
+            (KeyCode::Enter, _) => self.sign_in(),
+            _ => {}
+        }
+    }
+
+    fn sign_in(&mut self) {
+        let person = self.desk.config.people[self.picker].clone();
+        let _ = self.desk.remember_person(&person.name);
+        if let Ok(Some(draft)) = self.desk.load_draft(&person.name) {
+            self.popups.push(Popup::Restore(Box::new(draft)));
+        }
+        self.person = Some(person);
+    }
+
+    pub fn run(&mut self, a: Action) {
+        match a {
+            Action::Help => self.popups.push(Popup::Help),
+            Action::Quit if self.intake.touched => self.popups.push(Popup::Quit),
+            Action::Quit => self.quit = true,
+            Action::GoTab(i) => self.tab = i.min(3),
+            Action::NextTab => self.tab = (self.tab + 1) % 4,
+            Action::PrevTab => self.tab = (self.tab + 3) % 4,
+            Action::Search => self.popups.push(Popup::Search(Box::default())),
+            Action::Save => self.save(false),
+            other => {
+                if self.intake.apply(other) && matches!(other, Action::Toggle | Action::OptionNext | Action::OptionPrev) {
+                    self.after_edit();
+                }
+            }
+        }
+    }
+
+    fn save(&mut self, confirmed: bool) {
+        if !self.validate() {
+            self.intake.focus_first_problem();
+            self.intake.message = Some((t(T::SaveRefused).into(), false));
+            return;
+        }
+        let draft = self.intake.to_draft();
+        if !confirmed && draft.linked_to.is_empty() {
+            match self.desk.possible_duplicates(&draft) {
+                Ok(found) if !found.is_empty() => return self.popups.push(Popup::Duplicates(found)),
+                Ok(_) => {}
+                Err(e) => return self.popups.push(Popup::Error(e.text())),
+            }
+        }
+        self.register(draft);
+    }
+
+    fn register(&mut self, draft: CaseDraft) {
+        let Some(person) = self.person.clone() else { return };
+        let result = self.desk.acting_as(Some(&person.name), None).and_then(|who| self.desk.register(&draft, &who));
+        match result {
+            Ok(registered) => {
+                let name = if draft.anonymous { word(Word::Hidden).to_string() } else { draft.name.clone() };
+                let file = self.desk.write_receipt(&registered, &name);
+                let _ = self.desk.clear_draft(&person.name);
+                self.intake.clear(&self.desk.config.licences.types);
+                self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
+                if let Err(e) = &file {
+                    self.intake.message = Some((e.text(), false));
+                }
+                self.popups.push(Popup::Receipt { registered: Box::new(registered), file: file.ok(), name });
+            }
+            Err(e) => self.popups.push(Popup::Error(e.text())),
+        }
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) {
+        let act = action::window(key);
+        let Some(top) = self.popups.pop() else { return };
+        match (top, act) {
+            (Popup::Help, Some(Action::Cancel)) => {}
+            (Popup::Help, _) if action::global(key) == Some(Action::Help) => {}
+            (Popup::Quit, Some(Action::Confirm)) => {
+                self.keep_draft();
+                self.quit = true;
+            }
+            (Popup::Restore(d), Some(Action::Confirm)) => {
+                self.intake.load(&d);
+                self.validate();
+            }
+            (Popup::Restore(_), Some(Action::Cancel)) => {
+                if let Some(p) = &self.person {
+                    let _ = self.desk.clear_draft(&p.name);
+                }
+            }
+            (Popup::Duplicates(found), Some(Action::Link)) => {
+                self.intake.linked_to = found[0].agenda_no.clone();
+                self.save(true);
+            }
+            (Popup::Duplicates(_), Some(Action::Confirm)) => self.save(true),
+            (Popup::Search(s), Some(Action::Confirm)) => {
+                let chosen = s.chosen().map(|r| r.agenda_no.clone());
+                self.popups.push(Popup::Search(s));
+                if let Some(agenda) = chosen {
+                    let lines = self.case_lines(&agenda);
+                    self.popups.push(Popup::Case(lines));
+                }
+            }
+            (Popup::Search(mut s), None) => {
+                s.handle(key, &self.desk);
+                self.popups.push(Popup::Search(s));
+            }
+            (Popup::Receipt { .. } | Popup::Error(_) | Popup::Case(_), Some(Action::Cancel | Action::Confirm)) => {}
+            (Popup::Quit | Popup::Duplicates(_) | Popup::Search(_), Some(Action::Cancel)) => {}
+            (other, _) => self.popups.push(other),
+        }
+    }
+
+    fn case_lines(&self, agenda: &str) -> Vec<String> {
+        match self.desk.show(agenda) {
+            Ok(d) => {
+                let mut lines = vec![
+                    format!("{}  [{}]", d.agenda_no, i18n::status_label_by_id(&d.status)),
+                    d.subject.clone(),
+                    format!("{}: {}", word(Word::Received), d.received_at.replace('T', " ")),
+                    format!("{}: {}", word(Word::Deadline), d.deadline),
+                ];
+                if let Some(step) = d.steps.iter().find(|s| s.state == "current") {
+                    lines.push(format!("{}: {} ({})", word(Word::Step), step.title, step.actor));
+                }
+                lines.push(String::new());
+                lines.push(word(Word::Timeline).to_string());
+                for e in &d.timeline {
+                    lines.push(format!("{}  {}  {}", e.at.get(..16).unwrap_or("").replace('T', " "), e.person, e.summary));
+                }
+                lines
+            }
+            Err(e) => vec![e.text()],
+        }
+    }
+
+    // ---- Drawing ------------------------------------------------------
+
+    pub fn draw(&self, f: &mut Frame<'_>) {
+        let area = f.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return draw_too_small(f, area);
+        }
+        if self.person.is_none() {
+            return self.draw_picker(f, area);
+        }
+        let [tabs, body, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1)]).areas(area);
+        self.draw_tabs(f, tabs);
+        match self.tab {
+            0 => self.intake.draw(f, body),
+            _ => f.render_widget(
+                Paragraph::new(t(T::NotYet)).block(Block::default().borders(Borders::ALL)),
+                body,
+            ),
+        }
+        self.draw_status(f, status);
+        for popup in &self.popups {
+            self.draw_popup(f, body, popup);
+        }
+    }
+
+    fn draw_tabs(&self, f: &mut Frame<'_>, area: Rect) {
+        let titles: Vec<String> = [T::TabIntake, T::TabInbox, T::TabInvestigation, T::TabRecap]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} {}", i + 1, t(*k)))
+            .collect();
+        let tabs = Tabs::new(titles).select(self.tab).highlight_style(theme::tab_active()).divider("│");
+        f.render_widget(tabs, area);
+    }
+
+    fn draw_status(&self, f: &mut Frame<'_>, area: Rect) {
+        let person = self.person.as_ref().map(|p| format!("{} ({})", p.name, p.role)).unwrap_or_default();
+        let db = self.desk.locations.database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = format!(
+            " {} │ {} │ {} │ {} │ {} {} · {} {} │ {}: {}",
+            self.desk.config.office.regency,
+            self.desk.local.code,
+            person,
+            db,
+            t(T::StatusOpen),
+            self.counts.0,
+            t(T::StatusOverdue),
+            self.counts.1,
+            t(T::StatusSync),
+            t(T::Never),
+        );
+        f.render_widget(Paragraph::new(text).style(theme::status_bar()), area);
+    }
+
+    fn draw_picker(&self, f: &mut Frame<'_>, area: Rect) {
+        let people = &self.desk.config.people;
+        let box_area = centered(area, 60, people.len() as u16 + 4);
+        let items: Vec<ListItem> = people.iter().map(|p| ListItem::new(format!("{} — {}", p.name, p.role))).collect();
+        let list = List::new(items)
+            .block(Block::default().borders(Borders::ALL).title(Span::styled(t(T::PickPerson), theme::title())))
+            .highlight_style(theme::focused())
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(Some(self.picker));
+        f.render_stateful_widget(list, box_area, &mut state);
+        let hint = Rect { y: box_area.y + box_area.height, height: 1, ..box_area };
+        f.render_widget(Paragraph::new(Span::styled(t(T::PickPersonHint), theme::hint())), hint);
+        let title = Rect { y: box_area.y.saturating_sub(2), height: 1, ..box_area };
+        f.render_widget(Paragraph::new(Span::styled(format!("aduan — {}", self.desk.config.office.regency), theme::title())), title);
+    }
+
+    fn draw_popup(&self, f: &mut Frame<'_>, body: Rect, popup: &Popup) {
+        match popup {
+            Popup::Help => {
+                let rows = action::help_rows();
+                let lines: Vec<Line> = rows
+                    .iter()
+                    .map(|(k, d)| Line::from(vec![Span::styled(format!("{k:<22}"), theme::title()), Span::raw(*d)]))
+                    .chain([Line::raw(""), Line::styled(t(T::HelpClose), theme::hint())])
+                    .collect();
+                text_window(f, body, t(T::HelpTitle), lines, 76);
+            }
+            Popup::Quit => text_window(f, body, t(T::QuitTitle), vec![Line::raw(t(T::QuitBody))], 60),
+            Popup::Restore(_) => text_window(f, body, t(T::RestoreTitle), vec![Line::raw(t(T::RestoreBody))], 60),
+            Popup::Error(e) => text_window(f, body, "!", vec![Line::styled(e.clone(), theme::problem())], 70),
+            Popup::Duplicates(found) => {
+                let mut lines = vec![Line::raw(t(T::DuplicateBody)), Line::raw("")];
+                for r in found {
+                    lines.push(Line::raw(format!(
+                        "{}  {}  [{}]",
+                        r.agenda_no,
+                        r.subject,
+                        r.step.as_deref().unwrap_or("-")
+                    )));
+                }
+                lines.extend([Line::raw(""), Line::styled(t(T::DuplicateKeys), theme::hint())]);
+                text_window(f, body, t(T::DuplicateTitle), lines, 76);
+            }
+            Popup::Receipt { registered: r, file, name } => {
+                let mut lines = vec![
+                    Line::from(vec![Span::raw(format!("{}: ", word(Word::AgendaNo))), Span::styled(r.agenda_no.clone(), theme::title())]),
+                    Line::raw(format!("{}: {}", word(Word::Complainant), name)),
+                    Line::raw(format!("{}: {}", word(Word::Received), r.received_at.replace('T', " ").get(..16).unwrap_or(""))),
+                    Line::from(vec![Span::raw(format!("{}: ", word(Word::Deadline))), Span::styled(r.deadline.clone(), theme::title())]),
+                ];
+                if !r.deadline_flags.is_empty() {
+                    lines.push(Line::styled(format!("! {}", i18n::deadline_note(&r.deadline_flags)), theme::problem()));
+                }
+                lines.push(Line::raw(format!("{}: {}", t(T::FirstStep), r.step.title)));
+                if let Some(p) = file {
+                    lines.push(Line::styled(format!("{}: {}", t(T::ReceiptFile), p.display()), theme::hint()));
+                }
+                lines.extend([Line::raw(""), Line::styled(t(T::ReceiptClose), theme::hint())]);
+                text_window(f, body, t(T::ReceiptTitle), lines, 76);
+            }
+            Popup::Search(s) => s.draw(f, centered(body, body.width.saturating_sub(4), body.height.saturating_sub(2))),
+            Popup::Case(lines) => {
+                let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
+                text_window(f, body, t(T::CaseTitle), lines, body.width.saturating_sub(6));
+            }
+        }
+    }
+}
+
+fn draw_too_small(f: &mut Frame<'_>, area: Rect) {
+    let text = format!("{} ({}×{})", t(T::TooSmall), area.width, area.height);
+    let p = Paragraph::new(text).wrap(Wrap { trim: true }).style(theme::problem());
+    let [mid] = Layout::vertical([Constraint::Length(3)]).flex(Flex::Center).areas(area);
+    f.render_widget(p, mid);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
+    h
+}
+
+fn text_window(f: &mut Frame<'_>, body: Rect, title: &str, lines: Vec<Line<'_>>, width: u16) {
+    let inner_width = width.saturating_sub(2).max(10) as usize;
+    let height: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
+    let area = centered(body, width, height as u16 + 2);
+    f.render_widget(Clear, area);
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::default().borders(Borders::ALL).title(Span::styled(title.to_string(), theme::title())));
+    f.render_widget(p, area);
+}
+
+/// Focus check used by tests and the key map.
+pub fn is_text_focus(f: Focus) -> bool {
+    matches!(f, Focus::Line { .. } | Focus::Area { .. })
+}

@@ -1,0 +1,440 @@
+//! The intake form (Penerimaan): every field of a case, in the order the
+//! operator asks the person across the counter, checked as it is typed.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::action::{Action, Focus};
+use super::field::LineInput;
+use super::theme;
+use crate::domain::case::{Channel, Kind};
+use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError};
+use crate::i18n::{self, T, t};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Kind,
+    Channel,
+    Name,
+    Nik,
+    Address,
+    Phone,
+    Email,
+    Confidential,
+    Anonymous,
+    Identity,
+    Business,
+    Nib,
+    LicenceNo,
+    LicenceType,
+    Subject,
+    Description,
+    ReceivedAt,
+}
+
+enum Widget {
+    Choice { options: Vec<(String, String)>, index: usize },
+    Line(LineInput),
+    Check(bool),
+    Area(Box<TextArea<'static>>),
+}
+
+struct Field {
+    key: Key,
+    widget: Widget,
+}
+
+pub struct Intake {
+    fields: Vec<Field>,
+    focus: usize,
+    errors: Vec<FieldError>,
+    /// The form holds input the operator typed since it was last cleared.
+    pub touched: bool,
+    /// Typed since the draft was last kept.
+    pub unsaved_draft: bool,
+    pub message: Option<(String, bool)>,
+    /// Agenda number of an open case the new complaint repeats.
+    pub linked_to: String,
+}
+
+impl Intake {
+    pub fn new(licence_types: &[String]) -> Intake {
+        let choice = |options: Vec<(String, String)>| Widget::Choice { options, index: 0 };
+        let kinds = Kind::ALL.iter().map(|k| (k.id().to_string(), i18n::kind_label(*k).to_string())).collect();
+        let channels =
+            Channel::ALL.iter().map(|c| (c.id().to_string(), i18n::channel_label(*c).to_string())).collect();
+        let mut licences: Vec<(String, String)> = vec![(String::new(), "-".into())];
+        licences.extend(licence_types.iter().map(|l| (l.clone(), l.clone())));
+        let line = || Widget::Line(LineInput::default());
+        let fields = vec![
+            Field { key: Key::Kind, widget: choice(kinds) },
+            Field { key: Key::Channel, widget: choice(channels) },
+            Field { key: Key::Name, widget: line() },
+            Field { key: Key::Nik, widget: line() },
+            Field { key: Key::Address, widget: line() },
+            Field { key: Key::Phone, widget: line() },
+            Field { key: Key::Email, widget: line() },
+            Field { key: Key::Confidential, widget: Widget::Check(false) },
+            Field { key: Key::Anonymous, widget: Widget::Check(false) },
+            Field { key: Key::Identity, widget: Widget::Check(false) },
+            Field { key: Key::Business, widget: line() },
+            Field { key: Key::Nib, widget: line() },
+            Field { key: Key::LicenceNo, widget: line() },
+            Field { key: Key::LicenceType, widget: choice(licences) },
+            Field { key: Key::Subject, widget: line() },
+            Field { key: Key::Description, widget: Widget::Area(Box::new(new_area(&[]))) },
+            Field { key: Key::ReceivedAt, widget: line() },
+        ];
+        Intake {
+            fields,
+            focus: 0,
+            errors: Vec::new(),
+            touched: false,
+            unsaved_draft: false,
+            message: None,
+            linked_to: String::new(),
+        }
+    }
+
+    fn field(&self, key: Key) -> &Field {
+        self.fields.iter().find(|f| f.key == key).expect("every key has a field")
+    }
+
+    fn text(&self, key: Key) -> String {
+        match &self.field(key).widget {
+            Widget::Choice { options, index } => options[*index].0.clone(),
+            Widget::Line(l) => l.text().to_string(),
+            Widget::Check(b) => b.to_string(),
+            Widget::Area(a) => a.lines().join("\n"),
+        }
+    }
+
+    fn checked(&self, key: Key) -> bool {
+        matches!(self.field(key).widget, Widget::Check(true))
+    }
+
+    pub fn to_draft(&self) -> CaseDraft {
+        CaseDraft {
+            kind: self.text(Key::Kind),
+            channel: self.text(Key::Channel),
+            name: self.text(Key::Name),
+            nik: self.text(Key::Nik),
+            address: self.text(Key::Address),
+            phone: self.text(Key::Phone),
+            email: self.text(Key::Email),
+            confidential: self.checked(Key::Confidential),
+            anonymous: self.checked(Key::Anonymous),
+            identity_attached: self.checked(Key::Identity),
+            business: self.text(Key::Business),
+            nib: self.text(Key::Nib),
+            licence_no: self.text(Key::LicenceNo),
+            licence_type: self.text(Key::LicenceType),
+            subject: self.text(Key::Subject),
+            description: self.text(Key::Description),
+            received_at: self.text(Key::ReceivedAt),
+            linked_to: self.linked_to.clone(),
+            ..CaseDraft::default()
+        }
+    }
+
+    /// Fills the form from a kept draft.
+    pub fn load(&mut self, d: &CaseDraft) {
+        let values = [
+            (Key::Kind, d.kind.as_str()),
+            (Key::Channel, d.channel.as_str()),
+            (Key::Name, d.name.as_str()),
+            (Key::Nik, d.nik.as_str()),
+            (Key::Address, d.address.as_str()),
+            (Key::Phone, d.phone.as_str()),
+            (Key::Email, d.email.as_str()),
+            (Key::Business, d.business.as_str()),
+            (Key::Nib, d.nib.as_str()),
+            (Key::LicenceNo, d.licence_no.as_str()),
+            (Key::LicenceType, d.licence_type.as_str()),
+            (Key::Subject, d.subject.as_str()),
+            (Key::Description, d.description.as_str()),
+            (Key::ReceivedAt, d.received_at.as_str()),
+        ];
+        let checks = [(Key::Confidential, d.confidential), (Key::Anonymous, d.anonymous), (Key::Identity, d.identity_attached)];
+        for field in &mut self.fields {
+            if let Some((_, v)) = values.iter().find(|(k, _)| *k == field.key) {
+                match &mut field.widget {
+                    Widget::Choice { options, index } => *index = options.iter().position(|o| o.0 == *v).unwrap_or(0),
+                    Widget::Line(l) => *l = LineInput::new(v),
+                    Widget::Area(a) => **a = new_area(&v.lines().collect::<Vec<_>>()),
+                    Widget::Check(_) => {}
+                }
+            }
+            if let (Some((_, b)), Widget::Check(c)) = (checks.iter().find(|(k, _)| *k == field.key), &mut field.widget) {
+                *c = *b;
+            }
+        }
+        self.linked_to = d.linked_to.clone();
+        self.touched = true;
+    }
+
+    pub fn focus(&self) -> Focus {
+        match &self.fields[self.focus].widget {
+            Widget::Choice { .. } => Focus::Choice,
+            Widget::Check(_) => Focus::Check,
+            Widget::Line(l) => Focus::Line { empty: l.is_empty() },
+            Widget::Area(a) => Focus::Area { empty: a.lines().iter().all(|l| l.is_empty()) },
+        }
+    }
+
+    pub fn focused_key(&self) -> Key {
+        self.fields[self.focus].key
+    }
+
+    /// Types a key into the focused field. True when the form changed.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let changed = match &mut self.fields[self.focus].widget {
+            Widget::Line(l) => {
+                let before = l.text().to_string();
+                l.handle(key) && l.text() != before
+            }
+            Widget::Area(a) => {
+                let before = a.lines().to_vec();
+                a.input(key);
+                a.lines() != before.as_slice()
+            }
+            Widget::Choice { options, index } => match key.code {
+                crossterm::event::KeyCode::Char(c) if c.is_alphanumeric() => {
+                    let c = c.to_lowercase().to_string();
+                    let n = options.len();
+                    let hit = (1..=n)
+                        .map(|step| (*index + step) % n)
+                        .find(|&i| options[i].1.to_lowercase().starts_with(&c));
+                    hit.map(|i| *index = i).is_some()
+                }
+                _ => false,
+            },
+            Widget::Check(_) => false,
+        };
+        if changed {
+            self.mark_changed();
+        }
+        changed
+    }
+
+    /// Pastes text into the focused field.
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.fields[self.focus].widget {
+            Widget::Line(l) => l.insert_str(&text.replace(['\r', '\n'], " ")),
+            Widget::Area(a) => {
+                a.insert_str(text.replace('\r', ""));
+            }
+            _ => return,
+        }
+        self.mark_changed();
+    }
+
+    fn mark_changed(&mut self) {
+        self.touched = true;
+        self.unsaved_draft = true;
+        self.message = None;
+    }
+
+    /// Field movement and choices. True when handled.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let n = self.fields.len();
+        match action {
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::Toggle | Action::OptionNext | Action::OptionPrev => {
+                match &mut self.fields[self.focus].widget {
+                    Widget::Check(b) => *b = !*b,
+                    Widget::Choice { options, index } => {
+                        let len = options.len();
+                        *index = if action == Action::OptionPrev { (*index + len - 1) % len } else { (*index + 1) % len };
+                    }
+                    _ => return false,
+                }
+                self.mark_changed();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub fn validate(&mut self, ctx: &DraftContext) -> bool {
+        self.errors = match draft::validate(&self.to_draft(), ctx, Vec::new(), None) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().filter(|e| key_of(e.field).is_some()).collect(),
+        };
+        self.errors.is_empty()
+    }
+
+    /// Moves the cursor to the first field with a problem.
+    pub fn focus_first_problem(&mut self) {
+        if let Some(i) = self.fields.iter().position(|f| self.errors.iter().any(|e| key_of(e.field) == Some(f.key))) {
+            self.focus = i;
+        }
+    }
+
+    fn problem_of(&self, key: Key) -> Option<&FieldError> {
+        self.errors.iter().find(|e| key_of(e.field) == Some(key))
+    }
+
+    /// Only shows problems of fields the operator has reached, so a fresh form is not all red.
+    fn shown_problem(&self, index: usize) -> Option<&FieldError> {
+        let field = &self.fields[index];
+        let reached = index < self.focus || self.message.is_some();
+        self.problem_of(field.key).filter(|_| reached)
+    }
+
+    pub fn clear(&mut self, licence_types: &[String]) {
+        *self = Intake::new(licence_types);
+    }
+
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
+        let [form, message] = Layout::vertical([Constraint::Min(10), Constraint::Length(1)]).areas(area);
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(t(T::FormTitle), theme::title()));
+        let inner = block.inner(form);
+        f.render_widget(block, form);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+        let left_keys = 10;
+        for (i, _) in self.fields.iter().enumerate().take(left_keys) {
+            self.draw_row(f, i, Rect { y: left.y + i as u16, height: 1, ..left });
+        }
+        let mut y = right.y;
+        for i in left_keys..self.fields.len() {
+            let rows = if self.fields[i].key == Key::Description {
+                right.height.saturating_sub((y - right.y) + 1).max(3)
+            } else {
+                1
+            };
+            if y + rows > right.y + right.height {
+                break;
+            }
+            self.draw_row(f, i, Rect { x: right.x, y, width: right.width, height: rows });
+            y += rows;
+        }
+        self.draw_message(f, message);
+    }
+
+    fn draw_row(&self, f: &mut Frame<'_>, index: usize, area: Rect) {
+        let field = &self.fields[index];
+        let focused = index == self.focus;
+        let [mark, label, value] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Length(14), Constraint::Min(5)]).areas(area);
+        if self.shown_problem(index).is_some() {
+            f.render_widget(Paragraph::new(Span::styled("✗", theme::problem())), mark);
+        }
+        let label_style = if focused { theme::title() } else { theme::label() };
+        f.render_widget(Paragraph::new(Span::styled(label_text(field.key), label_style)), label);
+        let style = if focused { theme::focused() } else { Style::new() };
+        match &field.widget {
+            Widget::Choice { options, index } => {
+                let text = if focused { format!("◀ {} ▶", options[*index].1) } else { options[*index].1.clone() };
+                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
+            }
+            Widget::Check(b) => {
+                let text = format!("[{}] {}", if *b { "x" } else { " " }, if *b { t(T::Yes) } else { t(T::No) });
+                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
+            }
+            Widget::Line(l) => {
+                let width = value.width.saturating_sub(1) as usize;
+                let (shown, col) = l.visible(width);
+                let shown = if shown.is_empty() && field.key == Key::ReceivedAt && !focused {
+                    Span::styled(t(T::NowDefault), theme::hint())
+                } else {
+                    Span::styled(format!("{shown:<width$}"), style)
+                };
+                f.render_widget(Paragraph::new(shown), value);
+                if focused {
+                    f.set_cursor_position((value.x + col as u16, value.y));
+                }
+            }
+            Widget::Area(a) => {
+                let mut a = (**a).clone();
+                let border = if focused { theme::focused() } else { theme::hint() };
+                a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
+                if !focused {
+                    a.set_cursor_style(Style::new());
+                }
+                a.set_cursor_line_style(Style::new());
+                f.render_widget(&a, value);
+            }
+        }
+    }
+
+    fn draw_message(&self, f: &mut Frame<'_>, area: Rect) {
+        let line = if let Some((text, good)) = &self.message {
+            Line::from(Span::styled(text.clone(), if *good { theme::ok() } else { theme::problem() }))
+        } else if let Some(e) = self.problem_of(self.focused_key()).filter(|_| self.focus_reached_problem()) {
+            Line::from(vec![
+                Span::styled("✗ ", theme::problem()),
+                Span::styled(format!("{}: {}", label_text(self.focused_key()), i18n::problem(&e.problem)), theme::problem()),
+            ])
+        } else if self.errors.is_empty() && self.touched {
+            Line::from(Span::styled(format!("✓ {}", t(T::FormValid)), theme::ok()))
+        } else {
+            Line::from(Span::styled(
+                format!("{} · F1 {}", i18n::pick("Ctrl+S simpan", "Ctrl+S save"), i18n::pick("bantuan", "help")),
+                theme::hint(),
+            ))
+        };
+        f.render_widget(Paragraph::new(line), area);
+    }
+
+    /// The focused field's problem shows once the operator typed in it.
+    fn focus_reached_problem(&self) -> bool {
+        match &self.fields[self.focus].widget {
+            Widget::Line(l) => !l.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+fn new_area(lines: &[&str]) -> TextArea<'static> {
+    let lines: Vec<String> = if lines.is_empty() { vec![String::new()] } else { lines.iter().map(|l| l.to_string()).collect() };
+    TextArea::new(lines)
+}
+
+fn label_text(key: Key) -> &'static str {
+    match key {
+        Key::Kind => i18n::field_label(DraftField::Kind),
+        Key::Channel => i18n::field_label(DraftField::Channel),
+        Key::Name => i18n::pick("Nama", "Name"),
+        Key::Nik => "NIK",
+        Key::Address => i18n::field_label(DraftField::Address),
+        Key::Phone => i18n::field_label(DraftField::Phone),
+        Key::Email => "Email",
+        Key::Confidential => i18n::pick("Rahasia", "Confidential"),
+        Key::Anonymous => i18n::pick("Anonim", "Anonymous"),
+        Key::Identity => i18n::pick("KTP dilampir", "ID attached"),
+        Key::Business => i18n::field_label(DraftField::Business),
+        Key::Nib => "NIB",
+        Key::LicenceNo => i18n::field_label(DraftField::LicenceNo),
+        Key::LicenceType => i18n::field_label(DraftField::LicenceType),
+        Key::Subject => i18n::field_label(DraftField::Subject),
+        Key::Description => t(T::Description),
+        Key::ReceivedAt => i18n::pick("Diterima", "Received"),
+    }
+}
+
+fn key_of(field: DraftField) -> Option<Key> {
+    Some(match field {
+        DraftField::Kind => Key::Kind,
+        DraftField::Channel => Key::Channel,
+        DraftField::Name => Key::Name,
+        DraftField::Nik => Key::Nik,
+        DraftField::Address => Key::Address,
+        DraftField::Phone => Key::Phone,
+        DraftField::Email => Key::Email,
+        DraftField::Business => Key::Business,
+        DraftField::Nib => Key::Nib,
+        DraftField::LicenceNo => Key::LicenceNo,
+        DraftField::LicenceType => Key::LicenceType,
+        DraftField::Subject => Key::Subject,
+        DraftField::Description => Key::Description,
+        DraftField::ReceivedAt | DraftField::CompleteOn => Key::ReceivedAt,
+        DraftField::Attachments | DraftField::LinkedTo => return None,
+    })
+}

@@ -1,0 +1,117 @@
+//! The search window: what is typed becomes a full-text query; results page
+//! in from SQL as the cursor reaches the end of what is loaded.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState};
+
+use super::field::LineInput;
+use super::theme;
+use crate::i18n::{self, T, Word, t, word};
+use crate::service::{Desk, Result};
+use crate::store::CaseRow;
+
+const PAGE: u32 = 50;
+
+#[derive(Default)]
+pub struct Search {
+    input: LineInput,
+    pub results: Vec<CaseRow>,
+    pub selected: usize,
+    exhausted: bool,
+    pub error: Option<String>,
+}
+
+impl Search {
+    /// Edits the query or moves in the list; loads pages as needed.
+    pub fn handle(&mut self, key: KeyEvent, desk: &Desk) {
+        match key.code {
+            KeyCode::Down => self.move_by(1, desk),
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::PageDown => self.move_by(10, desk),
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            _ => {
+                let before = self.input.text().to_string();
+                if self.input.handle(key) && self.input.text() != before {
+                    self.reload(desk);
+                }
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str, desk: &Desk) {
+        self.input.insert_str(text);
+        self.reload(desk);
+    }
+
+    fn reload(&mut self, desk: &Desk) {
+        self.results.clear();
+        self.selected = 0;
+        self.exhausted = false;
+        self.load_more(desk);
+    }
+
+    fn move_by(&mut self, n: usize, desk: &Desk) {
+        let want = self.selected + n;
+        if want + 5 >= self.results.len() && !self.exhausted {
+            self.load_more(desk);
+        }
+        self.selected = want.min(self.results.len().saturating_sub(1));
+    }
+
+    fn load_more(&mut self, desk: &Desk) {
+        let page: Result<Vec<CaseRow>> = desk.search(self.input.text(), PAGE, self.results.len() as u32);
+        match page {
+            Ok(rows) => {
+                self.exhausted = (rows.len() as u32) < PAGE;
+                self.results.extend(rows);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.text()),
+        }
+    }
+
+    pub fn chosen(&self) -> Option<&CaseRow> {
+        self.results.get(self.selected)
+    }
+
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
+        f.render_widget(Clear, area);
+        let block = Block::default().borders(Borders::ALL).title(Span::styled(t(T::SearchTitle), theme::title()));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let [input, hint, list] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        let (shown, col) = self.input.visible(input.width.saturating_sub(3) as usize);
+        f.render_widget(Paragraph::new(format!("/ {shown}")), input);
+        f.set_cursor_position((input.x + 2 + col as u16, input.y));
+        f.render_widget(Paragraph::new(Span::styled(t(T::SearchHint), theme::hint())), hint);
+        if let Some(e) = &self.error {
+            f.render_widget(Paragraph::new(Span::styled(e.clone(), theme::problem())), list);
+            return;
+        }
+        if self.results.is_empty() && !self.input.is_empty() {
+            f.render_widget(Paragraph::new(Line::from(t(T::SearchEmpty))), list);
+            return;
+        }
+        let rows = self.results.iter().map(|r| {
+            let name = if r.confidential || r.anonymous { word(Word::Hidden).to_string() } else { r.name.clone() };
+            Row::new(vec![
+                r.agenda_no.clone(),
+                name,
+                r.subject.clone(),
+                i18n::status_label_by_id(&r.status).to_string(),
+            ])
+        });
+        let table = Table::new(
+            rows,
+            [Constraint::Length(19), Constraint::Length(20), Constraint::Min(20), Constraint::Length(14)],
+        )
+        .header(Row::new(vec![word(Word::AgendaNo), word(Word::Complainant), word(Word::Subject), word(Word::Status)]).style(theme::title()))
+        .row_highlight_style(theme::focused());
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        f.render_stateful_widget(table, list, &mut state);
+    }
+}

@@ -1,0 +1,36 @@
+//! Styles that read in 16 colours and on a plain Linux console. Meaning is
+//! never carried by colour alone: a problem also gets a ✗.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub fn title() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+pub fn focused() -> Style {
+    Style::new().fg(Color::Black).bg(Color::Cyan)
+}
+
+pub fn label() -> Style {
+    Style::new()
+}
+
+pub fn problem() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+pub fn ok() -> Style {
+    Style::new().fg(Color::Green)
+}
+
+pub fn hint() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+pub fn status_bar() -> Style {
+    Style::new().fg(Color::White).bg(Color::Blue)
+}
+
+pub fn tab_active() -> Style {
+    Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
