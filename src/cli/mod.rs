@@ -68,7 +68,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
     let by = cli.by.as_deref();
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::ui::run(desk).map_err(|e| Msg::Io { path: "terminal".into(), detail: e.to_string() })?;
+            crate::ui::run(desk).map_err(|e| Msg::Io {
+                path: "terminal".into(),
+                detail: e.to_string(),
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         None => init::summary(&desk),

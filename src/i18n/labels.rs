@@ -208,6 +208,9 @@ pub fn word(w: Word) -> &'static str {
 
 /// A deadline's flags in words: which years were counted without a holiday list.
 pub fn deadline_note(flags: &[String]) -> String {
-    let years: Vec<&str> = flags.iter().filter_map(|f| f.strip_prefix("no-holiday-list:")).collect();
+    let years: Vec<&str> = flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("no-holiday-list:"))
+        .collect();
     format!("{} {}", word(Word::NoHolidayList), years.join(", "))
 }

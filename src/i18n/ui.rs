@@ -51,20 +51,29 @@ pub fn t(key: T) -> &'static str {
         T::TabInbox => pick("Disposisi", "Dispositions"),
         T::TabInvestigation => pick("Investigasi", "Investigation"),
         T::TabRecap => pick("Rekap", "Recap"),
-        T::NotYet => pick("Layar ini belum tersedia.", "This screen is not available yet."),
+        T::NotYet => pick(
+            "Layar ini belum tersedia.",
+            "This screen is not available yet.",
+        ),
         T::TooSmall => pick(
             "Perbesar jendela terminal: paling kecil 80×24",
             "Enlarge the terminal window: at least 80×24",
         ),
         T::PickPerson => pick("Siapa yang bertugas?", "Who is at the desk?"),
-        T::PickPersonHint => pick("↑↓ pilih · Enter masuk · Ctrl+Q keluar", "↑↓ choose · Enter sign in · Ctrl+Q quit"),
+        T::PickPersonHint => pick(
+            "↑↓ pilih · Enter masuk · Ctrl+Q keluar",
+            "↑↓ choose · Enter sign in · Ctrl+Q quit",
+        ),
         T::FormTitle => pick("Pengaduan baru", "New complaint"),
         T::Description => pick("Uraian", "Description"),
         T::Yes => pick("ya", "yes"),
         T::No => pick("tidak", "no"),
         T::NowDefault => pick("(kosong = sekarang)", "(empty = now)"),
         T::Problems => pick("Perlu diperbaiki", "To fix"),
-        T::FormValid => pick("Isian lengkap. Ctrl+S menyimpan.", "The form is complete. Ctrl+S saves."),
+        T::FormValid => pick(
+            "Isian lengkap. Ctrl+S menyimpan.",
+            "The form is complete. Ctrl+S saves.",
+        ),
         T::SaveRefused => pick(
             "Belum dapat disimpan: perbaiki isian yang ditandai ✗.",
             "Cannot save yet: fix the fields marked ✗.",

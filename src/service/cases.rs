@@ -150,7 +150,8 @@ impl Desk {
             .map_err(err)?;
         let state = CaseState::registered(&event, Some(&sop)).expect("a registration event");
         let summary = summarize(&state, Some(&sop), &clock);
-        w.put_case(case_n, &summary, &state, local.n, true).map_err(err)?;
+        w.put_case(case_n, &summary, &state, local.n, true)
+            .map_err(err)?;
         w.commit().map_err(err)?;
         Ok(self.receipt(&summary, &sop))
     }

@@ -15,12 +15,17 @@ impl Desk {
     /// Keeps the person's unfinished form; called as they type.
     pub fn save_draft(&self, person: &str, draft: &CaseDraft) -> Result<()> {
         let body = serde_json::to_string(draft).expect("drafts serialise");
-        self.store.save_draft(person, &body, self.now()).map_err(|e| self.db_error(e))
+        self.store
+            .save_draft(person, &body, self.now())
+            .map_err(|e| self.db_error(e))
     }
 
     /// The person's unfinished form, if one was left.
     pub fn load_draft(&self, person: &str) -> Result<Option<CaseDraft>> {
-        let stored = self.store.load_draft(person).map_err(|e| self.db_error(e))?;
+        let stored = self
+            .store
+            .load_draft(person)
+            .map_err(|e| self.db_error(e))?;
         Ok(stored.and_then(|(body, _)| serde_json::from_str(&body).ok()))
     }
 
@@ -33,7 +38,9 @@ impl Desk {
     }
 
     pub fn remember_person(&self, name: &str) -> Result<()> {
-        self.store.set_meta(LAST_PERSON, name).map_err(|e| self.db_error(e))
+        self.store
+            .set_meta(LAST_PERSON, name)
+            .map_err(|e| self.db_error(e))
     }
 
     /// One page of cases matching what was typed, newest first.
@@ -44,14 +51,19 @@ impl Desk {
             words = phone.national_digits();
         }
         match search_query(&words) {
-            Some(q) => self.store.search_cases(&q, limit, offset).map_err(|e| self.db_error(e)),
+            Some(q) => self
+                .store
+                .search_cases(&q, limit, offset)
+                .map_err(|e| self.db_error(e)),
             None => Ok(Vec::new()),
         }
     }
 
     /// Open cases with the draft's NIK or phone.
     pub fn possible_duplicates(&self, draft: &CaseDraft) -> Result<Vec<CaseRow>> {
-        let nik = identity::parse_nik(&draft.nik, self.today()).ok().map(|n| n.digits);
+        let nik = identity::parse_nik(&draft.nik, self.today())
+            .ok()
+            .map(|n| n.digits);
         let phone = identity::parse_phone(&draft.phone).ok().map(|p| p.e164);
         self.store
             .open_cases_of(nik.as_deref(), phone.as_deref())
@@ -61,9 +73,16 @@ impl Desk {
     /// Writes the receipt (tanda terima) as a text file for printing.
     pub fn write_receipt(&self, r: &Registered, complainant: &str) -> Result<PathBuf> {
         let dir = &self.locations.export_dir;
-        let fail = |e: std::io::Error| Msg::Io { path: dir.clone(), detail: e.to_string() };
+        let fail = |e: std::io::Error| Msg::Io {
+            path: dir.clone(),
+            detail: e.to_string(),
+        };
         std::fs::create_dir_all(dir).map_err(fail)?;
-        let name: String = r.agenda_no.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        let name: String = r
+            .agenda_no
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
         let path = dir.join(format!("tanda-terima-{name}.txt"));
         std::fs::write(&path, self.receipt_text(r, complainant)).map_err(|e| Msg::Io {
             path: path.clone(),
@@ -87,12 +106,20 @@ impl Desk {
             i18n::pick("TANDA TERIMA PENGADUAN", "COMPLAINT RECEIPT").to_string(),
             String::new(),
             format!("{:<22}: {}", word(Word::AgendaNo), r.agenda_no),
-            format!("{:<22}: {}", word(Word::Received), r.received_at.replace('T', " ")),
+            format!(
+                "{:<22}: {}",
+                word(Word::Received),
+                r.received_at.replace('T', " ")
+            ),
             format!("{:<22}: {}", word(Word::Complainant), complainant),
             format!("{:<22}: {}{flags}", word(Word::Deadline), r.deadline),
             format!("{:<22}: {}", word(Word::Step), r.step.title),
             String::new(),
-            format!("{} {}", i18n::pick("Petugas:", "Desk officer:"), self.local.code),
+            format!(
+                "{} {}",
+                i18n::pick("Petugas:", "Desk officer:"),
+                self.local.code
+            ),
         ]
         .join("\n")
             + "\n"

@@ -148,7 +148,8 @@ impl Desk {
     /// Now, in unix seconds. `ADUAN_NOW` (RFC 3339) fixes it, for trying out
     /// deadlines and for reproducible tests.
     pub fn now(&self) -> i64 {
-        self.fixed_now.unwrap_or_else(|| chrono::Utc::now().timestamp())
+        self.fixed_now
+            .unwrap_or_else(|| chrono::Utc::now().timestamp())
     }
 
     pub fn today(&self) -> NaiveDate {

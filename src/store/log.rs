@@ -200,7 +200,14 @@ impl<'c> Writer<'c> {
         registered_by: i64,
         reindex_text: bool,
     ) -> Result<()> {
-        projection::put_case(&self.tx, case_n, summary, state, registered_by, reindex_text)
+        projection::put_case(
+            &self.tx,
+            case_n,
+            summary,
+            state,
+            registered_by,
+            reindex_text,
+        )
     }
 
     pub fn commit(self) -> Result<()> {

@@ -6,9 +6,9 @@ mod check;
 mod log;
 mod projection;
 mod queries;
+pub mod schema;
 mod search;
 mod session;
-pub mod schema;
 
 use std::path::{Path, PathBuf};
 

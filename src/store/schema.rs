@@ -137,8 +137,14 @@ pub fn migrations() -> Migrations<'static> {
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
 pub const BULK_INDEXES: [(&str, &str); 5] = [
-    ("cases_nik", "CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL"),
-    ("cases_phone", "CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL"),
+    (
+        "cases_nik",
+        "CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL",
+    ),
+    (
+        "cases_phone",
+        "CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL",
+    ),
     (
         "events_by_case",
         "CREATE INDEX events_by_case ON events(case_n)",

@@ -12,8 +12,14 @@ use crate::domain::workflow::CaseState;
 
 pub(super) fn index_case(conn: &Connection, case_n: i64, state: &CaseState) -> Result<()> {
     let input = &state.reg.input;
-    let phone = input.complainant.phone.as_deref().map(phone_words).unwrap_or_default();
-    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?.execute([case_n])?;
+    let phone = input
+        .complainant
+        .phone
+        .as_deref()
+        .map(phone_words)
+        .unwrap_or_default();
+    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?
+        .execute([case_n])?;
     conn.prepare_cached(
         "INSERT INTO case_search (rowid, agenda_no, name, nik, phone, subject, description)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -89,7 +95,10 @@ mod tests {
     #[test]
     fn typed_words_become_prefix_queries() {
         assert_eq!(search_query("Siti  ami").unwrap(), "\"siti\"* AND \"ami\"*");
-        assert_eq!(search_query("0001/PGD/LKT1").unwrap(), "\"0001\"* AND \"pgd\"* AND \"lkt1\"*");
+        assert_eq!(
+            search_query("0001/PGD/LKT1").unwrap(),
+            "\"0001\"* AND \"pgd\"* AND \"lkt1\"*"
+        );
         assert_eq!(search_query(" \"*( "), None);
         assert_eq!(phone_words("+6281234567890"), "6281234567890 081234567890");
     }

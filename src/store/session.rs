@@ -9,7 +9,9 @@ impl Store {
     /// Keeps a person's unfinished form (any serialised text), replacing the last one.
     pub fn save_draft(&self, person: &str, body: &str, saved_at: i64) -> Result<()> {
         self.conn()
-            .prepare_cached("INSERT OR REPLACE INTO drafts (person, body, saved_at) VALUES (?, ?, ?)")?
+            .prepare_cached(
+                "INSERT OR REPLACE INTO drafts (person, body, saved_at) VALUES (?, ?, ?)",
+            )?
             .execute(params![person, body, saved_at])?;
         Ok(())
     }
@@ -23,7 +25,9 @@ impl Store {
     }
 
     pub fn clear_draft(&self, person: &str) -> Result<()> {
-        self.conn().prepare_cached("DELETE FROM drafts WHERE person = ?")?.execute([person])?;
+        self.conn()
+            .prepare_cached("DELETE FROM drafts WHERE person = ?")?
+            .execute([person])?;
         Ok(())
     }
 

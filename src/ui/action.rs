@@ -36,9 +36,13 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     /// A one-line text field; `empty` when nothing is typed yet.
-    Line { empty: bool },
+    Line {
+        empty: bool,
+    },
     /// The multi-line description.
-    Area { empty: bool },
+    Area {
+        empty: bool,
+    },
     Choice,
     Check,
     /// No field: a list or a window.
@@ -68,14 +72,20 @@ pub fn form(key: KeyEvent, focus: Focus) -> Option<Action> {
         (KeyCode::Char('s'), _) if ctrl => Action::Save,
         (KeyCode::Tab, _) => Action::NextField,
         (KeyCode::BackTab, _) => Action::PrevField,
-        (KeyCode::Down | KeyCode::Enter, Focus::Line { .. } | Focus::Choice | Focus::Check) => Action::NextField,
+        (KeyCode::Down | KeyCode::Enter, Focus::Line { .. } | Focus::Choice | Focus::Check) => {
+            Action::NextField
+        }
         (KeyCode::Up, Focus::Line { .. } | Focus::Choice | Focus::Check) => Action::PrevField,
         (KeyCode::Char(' '), Focus::Check | Focus::Choice) => Action::Toggle,
         (KeyCode::Right, Focus::Choice) => Action::OptionNext,
         (KeyCode::Left, Focus::Choice) => Action::OptionPrev,
-        (KeyCode::Char('/'), Focus::Line { empty: true } | Focus::Area { empty: true } | Focus::Choice | Focus::Check) => {
-            Action::Search
-        }
+        (
+            KeyCode::Char('/'),
+            Focus::Line { empty: true }
+            | Focus::Area { empty: true }
+            | Focus::Choice
+            | Focus::Check,
+        ) => Action::Search,
         _ => return None,
     })
 }
@@ -95,16 +105,61 @@ pub fn window(key: KeyEvent) -> Option<Action> {
 pub fn help_rows() -> Vec<(&'static str, &'static str)> {
     vec![
         ("F1", pick("bantuan ini", "this help")),
-        ("Ctrl+Q", pick("keluar (bertanya bila formulir belum disimpan)", "quit (asks if the form is unsaved)")),
+        (
+            "Ctrl+Q",
+            pick(
+                "keluar (bertanya bila formulir belum disimpan)",
+                "quit (asks if the form is unsaved)",
+            ),
+        ),
         ("Alt+1…4", pick("pindah ke tab 1–4", "go to tab 1–4")),
-        ("Ctrl+PgDn / Ctrl+PgUp", pick("tab berikut / sebelumnya", "next / previous tab")),
-        ("Tab / Shift+Tab", pick("isian berikut / sebelumnya", "next / previous field")),
-        ("↓ ↑ Enter", pick("isian berikut / sebelumnya (bukan di Uraian)", "next / previous field (not in the description)")),
-        ("← → Spasi", pick("ganti pilihan; Spasi mencentang ya/tidak", "change a choice; Space ticks yes/no")),
-        ("huruf", pick("mengetik ke isian yang aktif; pada pilihan, melompat ke pilihan berawalan huruf itu", "type into the field; on a choice, jump to the option starting with it")),
-        ("Ctrl+← Ctrl+→", pick("lompat per kata (Uraian)", "jump by word (description)")),
-        ("Ctrl+S", pick("simpan: nomor agenda, batas waktu, tanda terima", "save: agenda number, deadline, receipt")),
-        ("Ctrl+F, /", pick("cari kasus (/ bila isian kosong)", "search cases (/ when the field is empty)")),
+        (
+            "Ctrl+PgDn / Ctrl+PgUp",
+            pick("tab berikut / sebelumnya", "next / previous tab"),
+        ),
+        (
+            "Tab / Shift+Tab",
+            pick("isian berikut / sebelumnya", "next / previous field"),
+        ),
+        (
+            "↓ ↑ Enter",
+            pick(
+                "isian berikut / sebelumnya (bukan di Uraian)",
+                "next / previous field (not in the description)",
+            ),
+        ),
+        (
+            "← → Spasi",
+            pick(
+                "ganti pilihan; Spasi mencentang ya/tidak",
+                "change a choice; Space ticks yes/no",
+            ),
+        ),
+        (
+            "huruf",
+            pick(
+                "mengetik ke isian yang aktif; pada pilihan, melompat ke pilihan berawalan huruf itu",
+                "type into the field; on a choice, jump to the option starting with it",
+            ),
+        ),
+        (
+            "Ctrl+← Ctrl+→",
+            pick("lompat per kata (Uraian)", "jump by word (description)"),
+        ),
+        (
+            "Ctrl+S",
+            pick(
+                "simpan: nomor agenda, batas waktu, tanda terima",
+                "save: agenda number, deadline, receipt",
+            ),
+        ),
+        (
+            "Ctrl+F, /",
+            pick(
+                "cari kasus (/ bila isian kosong)",
+                "search cases (/ when the field is empty)",
+            ),
+        ),
         ("Esc", pick("tutup jendela", "close a window")),
     ]
 }

@@ -30,7 +30,11 @@ pub enum Popup {
     Quit,
     Restore(Box<CaseDraft>),
     Duplicates(Vec<CaseRow>),
-    Receipt { registered: Box<Registered>, file: Option<PathBuf>, name: String },
+    Receipt {
+        registered: Box<Registered>,
+        file: Option<PathBuf>,
+        name: String,
+    },
     Search(Box<Search>),
     Case(Vec<String>),
     Error(String),
@@ -52,10 +56,25 @@ pub struct App {
 impl App {
     pub fn new(desk: Desk) -> App {
         let last = desk.last_person();
-        let picker = desk.config.people.iter().position(|p| Some(&p.name) == last.as_ref()).unwrap_or(0);
+        let picker = desk
+            .config
+            .people
+            .iter()
+            .position(|p| Some(&p.name) == last.as_ref())
+            .unwrap_or(0);
         let counts = desk.open_and_overdue().unwrap_or_default();
         let intake = Intake::new(&desk.config.licences.types);
-        App { desk, person: None, picker, tab: 0, intake, popups: Vec::new(), counts, quit: false, last_edit: None }
+        App {
+            desk,
+            person: None,
+            picker,
+            tab: 0,
+            intake,
+            popups: Vec::new(),
+            counts,
+            quit: false,
+            last_edit: None,
+        }
     }
 
     pub fn handle(&mut self, event: Event) {
@@ -68,7 +87,11 @@ impl App {
 
     /// Writes the draft once typing has paused.
     pub fn tick(&mut self) {
-        if self.intake.unsaved_draft && self.last_edit.is_some_and(|t| t.elapsed() >= DRAFT_DEBOUNCE) {
+        if self.intake.unsaved_draft
+            && self
+                .last_edit
+                .is_some_and(|t| t.elapsed() >= DRAFT_DEBOUNCE)
+        {
             self.keep_draft();
         }
     }
@@ -122,7 +145,10 @@ impl App {
     }
 
     fn validate(&mut self) -> bool {
-        let ctx = DraftContext { now: self.desk.now(), offset: self.desk.offset };
+        let ctx = DraftContext {
+            now: self.desk.now(),
+            offset: self.desk.offset,
+        };
         self.intake.validate(&ctx)
     }
 
@@ -158,7 +184,12 @@ impl App {
             Action::Search => self.popups.push(Popup::Search(Box::default())),
             Action::Save => self.save(false),
             other => {
-                if self.intake.apply(other) && matches!(other, Action::Toggle | Action::OptionNext | Action::OptionPrev) {
+                if self.intake.apply(other)
+                    && matches!(
+                        other,
+                        Action::Toggle | Action::OptionNext | Action::OptionPrev
+                    )
+                {
                     self.after_edit();
                 }
             }
@@ -174,7 +205,9 @@ impl App {
         let draft = self.intake.to_draft();
         if !confirmed && draft.linked_to.is_empty() {
             match self.desk.possible_duplicates(&draft) {
-                Ok(found) if !found.is_empty() => return self.popups.push(Popup::Duplicates(found)),
+                Ok(found) if !found.is_empty() => {
+                    return self.popups.push(Popup::Duplicates(found));
+                }
                 Ok(_) => {}
                 Err(e) => return self.popups.push(Popup::Error(e.text())),
             }
@@ -183,11 +216,20 @@ impl App {
     }
 
     fn register(&mut self, draft: CaseDraft) {
-        let Some(person) = self.person.clone() else { return };
-        let result = self.desk.acting_as(Some(&person.name), None).and_then(|who| self.desk.register(&draft, &who));
+        let Some(person) = self.person.clone() else {
+            return;
+        };
+        let result = self
+            .desk
+            .acting_as(Some(&person.name), None)
+            .and_then(|who| self.desk.register(&draft, &who));
         match result {
             Ok(registered) => {
-                let name = if draft.anonymous { word(Word::Hidden).to_string() } else { draft.name.clone() };
+                let name = if draft.anonymous {
+                    word(Word::Hidden).to_string()
+                } else {
+                    draft.name.clone()
+                };
                 let file = self.desk.write_receipt(&registered, &name);
                 let _ = self.desk.clear_draft(&person.name);
                 self.intake.clear(&self.desk.config.licences.types);
@@ -195,7 +237,11 @@ impl App {
                 if let Err(e) = &file {
                     self.intake.message = Some((e.text(), false));
                 }
-                self.popups.push(Popup::Receipt { registered: Box::new(registered), file: file.ok(), name });
+                self.popups.push(Popup::Receipt {
+                    registered: Box::new(registered),
+                    file: file.ok(),
+                    name,
+                });
             }
             Err(e) => self.popups.push(Popup::Error(e.text())),
         }
@@ -237,7 +283,10 @@ impl App {
                 s.handle(key, &self.desk);
                 self.popups.push(Popup::Search(s));
             }
-            (Popup::Receipt { .. } | Popup::Error(_) | Popup::Case(_), Some(Action::Cancel | Action::Confirm)) => {}
+            (
+                Popup::Receipt { .. } | Popup::Error(_) | Popup::Case(_),
+                Some(Action::Cancel | Action::Confirm),
+            ) => {}
             (Popup::Quit | Popup::Duplicates(_) | Popup::Search(_), Some(Action::Cancel)) => {}
             (other, _) => self.popups.push(other),
         }
@@ -249,16 +298,30 @@ impl App {
                 let mut lines = vec![
                     format!("{}  [{}]", d.agenda_no, i18n::status_label_by_id(&d.status)),
                     d.subject.clone(),
-                    format!("{}: {}", word(Word::Received), d.received_at.replace('T', " ")),
+                    format!(
+                        "{}: {}",
+                        word(Word::Received),
+                        d.received_at.replace('T', " ")
+                    ),
                     format!("{}: {}", word(Word::Deadline), d.deadline),
                 ];
                 if let Some(step) = d.steps.iter().find(|s| s.state == "current") {
-                    lines.push(format!("{}: {} ({})", word(Word::Step), step.title, step.actor));
+                    lines.push(format!(
+                        "{}: {} ({})",
+                        word(Word::Step),
+                        step.title,
+                        step.actor
+                    ));
                 }
                 lines.push(String::new());
                 lines.push(word(Word::Timeline).to_string());
                 for e in &d.timeline {
-                    lines.push(format!("{}  {}  {}", e.at.get(..16).unwrap_or("").replace('T', " "), e.person, e.summary));
+                    lines.push(format!(
+                        "{}  {}  {}",
+                        e.at.get(..16).unwrap_or("").replace('T', " "),
+                        e.person,
+                        e.summary
+                    ));
                 }
                 lines
             }
@@ -276,8 +339,12 @@ impl App {
         if self.person.is_none() {
             return self.draw_picker(f, area);
         }
-        let [tabs, body, status] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1)]).areas(area);
+        let [tabs, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         self.draw_tabs(f, tabs);
         match self.tab {
             0 => self.intake.draw(f, body),
@@ -298,13 +365,26 @@ impl App {
             .enumerate()
             .map(|(i, k)| format!("{} {}", i + 1, t(*k)))
             .collect();
-        let tabs = Tabs::new(titles).select(self.tab).highlight_style(theme::tab_active()).divider("│");
+        let tabs = Tabs::new(titles)
+            .select(self.tab)
+            .highlight_style(theme::tab_active())
+            .divider("│");
         f.render_widget(tabs, area);
     }
 
     fn draw_status(&self, f: &mut Frame<'_>, area: Rect) {
-        let person = self.person.as_ref().map(|p| format!("{} ({})", p.name, p.role)).unwrap_or_default();
-        let db = self.desk.locations.database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let person = self
+            .person
+            .as_ref()
+            .map(|p| format!("{} ({})", p.name, p.role))
+            .unwrap_or_default();
+        let db = self
+            .desk
+            .locations
+            .database
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = format!(
             " {} │ {} │ {} │ {} │ {} {} · {} {} │ {}: {}",
             self.desk.config.office.regency,
@@ -324,17 +404,41 @@ impl App {
     fn draw_picker(&self, f: &mut Frame<'_>, area: Rect) {
         let people = &self.desk.config.people;
         let box_area = centered(area, 60, people.len() as u16 + 4);
-        let items: Vec<ListItem> = people.iter().map(|p| ListItem::new(format!("{} — {}", p.name, p.role))).collect();
+        let items: Vec<ListItem> = people
+            .iter()
+            .map(|p| ListItem::new(format!("{} — {}", p.name, p.role)))
+            .collect();
         let list = List::new(items)
-            .block(Block::default().borders(Borders::ALL).title(Span::styled(t(T::PickPerson), theme::title())))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(Span::styled(t(T::PickPerson), theme::title())),
+            )
             .highlight_style(theme::focused())
             .highlight_symbol("▶ ");
         let mut state = ListState::default().with_selected(Some(self.picker));
         f.render_stateful_widget(list, box_area, &mut state);
-        let hint = Rect { y: box_area.y + box_area.height, height: 1, ..box_area };
-        f.render_widget(Paragraph::new(Span::styled(t(T::PickPersonHint), theme::hint())), hint);
-        let title = Rect { y: box_area.y.saturating_sub(2), height: 1, ..box_area };
-        f.render_widget(Paragraph::new(Span::styled(format!("aduan — {}", self.desk.config.office.regency), theme::title())), title);
+        let hint = Rect {
+            y: box_area.y + box_area.height,
+            height: 1,
+            ..box_area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(t(T::PickPersonHint), theme::hint())),
+            hint,
+        );
+        let title = Rect {
+            y: box_area.y.saturating_sub(2),
+            height: 1,
+            ..box_area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                format!("aduan — {}", self.desk.config.office.regency),
+                theme::title(),
+            )),
+            title,
+        );
     }
 
     fn draw_popup(&self, f: &mut Frame<'_>, body: Rect, popup: &Popup) {
@@ -343,14 +447,37 @@ impl App {
                 let rows = action::help_rows();
                 let lines: Vec<Line> = rows
                     .iter()
-                    .map(|(k, d)| Line::from(vec![Span::styled(format!("{k:<22}"), theme::title()), Span::raw(*d)]))
+                    .map(|(k, d)| {
+                        Line::from(vec![
+                            Span::styled(format!("{k:<22}"), theme::title()),
+                            Span::raw(*d),
+                        ])
+                    })
                     .chain([Line::raw(""), Line::styled(t(T::HelpClose), theme::hint())])
                     .collect();
                 text_window(f, body, t(T::HelpTitle), lines, 76);
             }
-            Popup::Quit => text_window(f, body, t(T::QuitTitle), vec![Line::raw(t(T::QuitBody))], 60),
-            Popup::Restore(_) => text_window(f, body, t(T::RestoreTitle), vec![Line::raw(t(T::RestoreBody))], 60),
-            Popup::Error(e) => text_window(f, body, "!", vec![Line::styled(e.clone(), theme::problem())], 70),
+            Popup::Quit => text_window(
+                f,
+                body,
+                t(T::QuitTitle),
+                vec![Line::raw(t(T::QuitBody))],
+                60,
+            ),
+            Popup::Restore(_) => text_window(
+                f,
+                body,
+                t(T::RestoreTitle),
+                vec![Line::raw(t(T::RestoreBody))],
+                60,
+            ),
+            Popup::Error(e) => text_window(
+                f,
+                body,
+                "!",
+                vec![Line::styled(e.clone(), theme::problem())],
+                70,
+            ),
             Popup::Duplicates(found) => {
                 let mut lines = vec![Line::raw(t(T::DuplicateBody)), Line::raw("")];
                 for r in found {
@@ -361,30 +488,69 @@ impl App {
                         r.step.as_deref().unwrap_or("-")
                     )));
                 }
-                lines.extend([Line::raw(""), Line::styled(t(T::DuplicateKeys), theme::hint())]);
+                lines.extend([
+                    Line::raw(""),
+                    Line::styled(t(T::DuplicateKeys), theme::hint()),
+                ]);
                 text_window(f, body, t(T::DuplicateTitle), lines, 76);
             }
-            Popup::Receipt { registered: r, file, name } => {
+            Popup::Receipt {
+                registered: r,
+                file,
+                name,
+            } => {
                 let mut lines = vec![
-                    Line::from(vec![Span::raw(format!("{}: ", word(Word::AgendaNo))), Span::styled(r.agenda_no.clone(), theme::title())]),
+                    Line::from(vec![
+                        Span::raw(format!("{}: ", word(Word::AgendaNo))),
+                        Span::styled(r.agenda_no.clone(), theme::title()),
+                    ]),
                     Line::raw(format!("{}: {}", word(Word::Complainant), name)),
-                    Line::raw(format!("{}: {}", word(Word::Received), r.received_at.replace('T', " ").get(..16).unwrap_or(""))),
-                    Line::from(vec![Span::raw(format!("{}: ", word(Word::Deadline))), Span::styled(r.deadline.clone(), theme::title())]),
+                    Line::raw(format!(
+                        "{}: {}",
+                        word(Word::Received),
+                        r.received_at.replace('T', " ").get(..16).unwrap_or("")
+                    )),
+                    Line::from(vec![
+                        Span::raw(format!("{}: ", word(Word::Deadline))),
+                        Span::styled(r.deadline.clone(), theme::title()),
+                    ]),
                 ];
                 if !r.deadline_flags.is_empty() {
-                    lines.push(Line::styled(format!("! {}", i18n::deadline_note(&r.deadline_flags)), theme::problem()));
+                    lines.push(Line::styled(
+                        format!("! {}", i18n::deadline_note(&r.deadline_flags)),
+                        theme::problem(),
+                    ));
                 }
                 lines.push(Line::raw(format!("{}: {}", t(T::FirstStep), r.step.title)));
                 if let Some(p) = file {
-                    lines.push(Line::styled(format!("{}: {}", t(T::ReceiptFile), p.display()), theme::hint()));
+                    lines.push(Line::styled(
+                        format!("{}: {}", t(T::ReceiptFile), p.display()),
+                        theme::hint(),
+                    ));
                 }
-                lines.extend([Line::raw(""), Line::styled(t(T::ReceiptClose), theme::hint())]);
+                lines.extend([
+                    Line::raw(""),
+                    Line::styled(t(T::ReceiptClose), theme::hint()),
+                ]);
                 text_window(f, body, t(T::ReceiptTitle), lines, 76);
             }
-            Popup::Search(s) => s.draw(f, centered(body, body.width.saturating_sub(4), body.height.saturating_sub(2))),
+            Popup::Search(s) => s.draw(
+                f,
+                centered(
+                    body,
+                    body.width.saturating_sub(4),
+                    body.height.saturating_sub(2),
+                ),
+            ),
             Popup::Case(lines) => {
                 let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
-                text_window(f, body, t(T::CaseTitle), lines, body.width.saturating_sub(6));
+                text_window(
+                    f,
+                    body,
+                    t(T::CaseTitle),
+                    lines,
+                    body.width.saturating_sub(6),
+                );
             }
         }
     }
@@ -392,25 +558,38 @@ impl App {
 
 fn draw_too_small(f: &mut Frame<'_>, area: Rect) {
     let text = format!("{} ({}×{})", t(T::TooSmall), area.width, area.height);
-    let p = Paragraph::new(text).wrap(Wrap { trim: true }).style(theme::problem());
-    let [mid] = Layout::vertical([Constraint::Length(3)]).flex(Flex::Center).areas(area);
+    let p = Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .style(theme::problem());
+    let [mid] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(area);
     f.render_widget(p, mid);
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(v);
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
     h
 }
 
 fn text_window(f: &mut Frame<'_>, body: Rect, title: &str, lines: Vec<Line<'_>>, width: u16) {
     let inner_width = width.saturating_sub(2).max(10) as usize;
-    let height: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
+    let height: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
     let area = centered(body, width, height as u16 + 2);
     f.render_widget(Clear, area);
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::default().borders(Borders::ALL).title(Span::styled(title.to_string(), theme::title())));
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(title.to_string(), theme::title())),
+    );
     f.render_widget(p, area);
 }
 

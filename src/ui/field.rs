@@ -13,7 +13,10 @@ pub struct LineInput {
 
 impl LineInput {
     pub fn new(text: &str) -> LineInput {
-        LineInput { text: text.to_string(), cursor: text.chars().count() }
+        LineInput {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -25,7 +28,10 @@ impl LineInput {
     }
 
     fn byte_at(&self, chars: usize) -> usize {
-        self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
     }
 
     pub fn insert_str(&mut self, s: &str) {

@@ -38,7 +38,10 @@ pub enum Key {
 }
 
 enum Widget {
-    Choice { options: Vec<(String, String)>, index: usize },
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
     Line(LineInput),
     Check(bool),
     Area(Box<TextArea<'static>>),
@@ -65,30 +68,86 @@ pub struct Intake {
 impl Intake {
     pub fn new(licence_types: &[String]) -> Intake {
         let choice = |options: Vec<(String, String)>| Widget::Choice { options, index: 0 };
-        let kinds = Kind::ALL.iter().map(|k| (k.id().to_string(), i18n::kind_label(*k).to_string())).collect();
-        let channels =
-            Channel::ALL.iter().map(|c| (c.id().to_string(), i18n::channel_label(*c).to_string())).collect();
+        let kinds = Kind::ALL
+            .iter()
+            .map(|k| (k.id().to_string(), i18n::kind_label(*k).to_string()))
+            .collect();
+        let channels = Channel::ALL
+            .iter()
+            .map(|c| (c.id().to_string(), i18n::channel_label(*c).to_string()))
+            .collect();
         let mut licences: Vec<(String, String)> = vec![(String::new(), "-".into())];
         licences.extend(licence_types.iter().map(|l| (l.clone(), l.clone())));
         let line = || Widget::Line(LineInput::default());
         let fields = vec![
-            Field { key: Key::Kind, widget: choice(kinds) },
-            Field { key: Key::Channel, widget: choice(channels) },
-            Field { key: Key::Name, widget: line() },
-            Field { key: Key::Nik, widget: line() },
-            Field { key: Key::Address, widget: line() },
-            Field { key: Key::Phone, widget: line() },
-            Field { key: Key::Email, widget: line() },
-            Field { key: Key::Confidential, widget: Widget::Check(false) },
-            Field { key: Key::Anonymous, widget: Widget::Check(false) },
-            Field { key: Key::Identity, widget: Widget::Check(false) },
-            Field { key: Key::Business, widget: line() },
-            Field { key: Key::Nib, widget: line() },
-            Field { key: Key::LicenceNo, widget: line() },
-            Field { key: Key::LicenceType, widget: choice(licences) },
-            Field { key: Key::Subject, widget: line() },
-            Field { key: Key::Description, widget: Widget::Area(Box::new(new_area(&[]))) },
-            Field { key: Key::ReceivedAt, widget: line() },
+            Field {
+                key: Key::Kind,
+                widget: choice(kinds),
+            },
+            Field {
+                key: Key::Channel,
+                widget: choice(channels),
+            },
+            Field {
+                key: Key::Name,
+                widget: line(),
+            },
+            Field {
+                key: Key::Nik,
+                widget: line(),
+            },
+            Field {
+                key: Key::Address,
+                widget: line(),
+            },
+            Field {
+                key: Key::Phone,
+                widget: line(),
+            },
+            Field {
+                key: Key::Email,
+                widget: line(),
+            },
+            Field {
+                key: Key::Confidential,
+                widget: Widget::Check(false),
+            },
+            Field {
+                key: Key::Anonymous,
+                widget: Widget::Check(false),
+            },
+            Field {
+                key: Key::Identity,
+                widget: Widget::Check(false),
+            },
+            Field {
+                key: Key::Business,
+                widget: line(),
+            },
+            Field {
+                key: Key::Nib,
+                widget: line(),
+            },
+            Field {
+                key: Key::LicenceNo,
+                widget: line(),
+            },
+            Field {
+                key: Key::LicenceType,
+                widget: choice(licences),
+            },
+            Field {
+                key: Key::Subject,
+                widget: line(),
+            },
+            Field {
+                key: Key::Description,
+                widget: Widget::Area(Box::new(new_area(&[]))),
+            },
+            Field {
+                key: Key::ReceivedAt,
+                widget: line(),
+            },
         ];
         Intake {
             fields,
@@ -102,7 +161,10 @@ impl Intake {
     }
 
     fn field(&self, key: Key) -> &Field {
-        self.fields.iter().find(|f| f.key == key).expect("every key has a field")
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .expect("every key has a field")
     }
 
     fn text(&self, key: Key) -> String {
@@ -160,17 +222,26 @@ impl Intake {
             (Key::Description, d.description.as_str()),
             (Key::ReceivedAt, d.received_at.as_str()),
         ];
-        let checks = [(Key::Confidential, d.confidential), (Key::Anonymous, d.anonymous), (Key::Identity, d.identity_attached)];
+        let checks = [
+            (Key::Confidential, d.confidential),
+            (Key::Anonymous, d.anonymous),
+            (Key::Identity, d.identity_attached),
+        ];
         for field in &mut self.fields {
             if let Some((_, v)) = values.iter().find(|(k, _)| *k == field.key) {
                 match &mut field.widget {
-                    Widget::Choice { options, index } => *index = options.iter().position(|o| o.0 == *v).unwrap_or(0),
+                    Widget::Choice { options, index } => {
+                        *index = options.iter().position(|o| o.0 == *v).unwrap_or(0)
+                    }
                     Widget::Line(l) => *l = LineInput::new(v),
                     Widget::Area(a) => **a = new_area(&v.lines().collect::<Vec<_>>()),
                     Widget::Check(_) => {}
                 }
             }
-            if let (Some((_, b)), Widget::Check(c)) = (checks.iter().find(|(k, _)| *k == field.key), &mut field.widget) {
+            if let (Some((_, b)), Widget::Check(c)) = (
+                checks.iter().find(|(k, _)| *k == field.key),
+                &mut field.widget,
+            ) {
                 *c = *b;
             }
         }
@@ -182,8 +253,12 @@ impl Intake {
         match &self.fields[self.focus].widget {
             Widget::Choice { .. } => Focus::Choice,
             Widget::Check(_) => Focus::Check,
-            Widget::Line(l) => Focus::Line { empty: l.is_empty() },
-            Widget::Area(a) => Focus::Area { empty: a.lines().iter().all(|l| l.is_empty()) },
+            Widget::Line(l) => Focus::Line {
+                empty: l.is_empty(),
+            },
+            Widget::Area(a) => Focus::Area {
+                empty: a.lines().iter().all(|l| l.is_empty()),
+            },
         }
     }
 
@@ -251,7 +326,11 @@ impl Intake {
                     Widget::Check(b) => *b = !*b,
                     Widget::Choice { options, index } => {
                         let len = options.len();
-                        *index = if action == Action::OptionPrev { (*index + len - 1) % len } else { (*index + 1) % len };
+                        *index = if action == Action::OptionPrev {
+                            (*index + len - 1) % len
+                        } else {
+                            (*index + 1) % len
+                        };
                     }
                     _ => return false,
                 }
@@ -265,14 +344,21 @@ impl Intake {
     pub fn validate(&mut self, ctx: &DraftContext) -> bool {
         self.errors = match draft::validate(&self.to_draft(), ctx, Vec::new(), None) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors.into_iter().filter(|e| key_of(e.field).is_some()).collect(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|e| key_of(e.field).is_some())
+                .collect(),
         };
         self.errors.is_empty()
     }
 
     /// Moves the cursor to the first field with a problem.
     pub fn focus_first_problem(&mut self) {
-        if let Some(i) = self.fields.iter().position(|f| self.errors.iter().any(|e| key_of(e.field) == Some(f.key))) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| self.errors.iter().any(|e| key_of(e.field) == Some(f.key)))
+        {
             self.focus = i;
         }
     }
@@ -293,14 +379,27 @@ impl Intake {
     }
 
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
-        let [form, message] = Layout::vertical([Constraint::Min(10), Constraint::Length(1)]).areas(area);
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(t(T::FormTitle), theme::title()));
+        let [form, message] =
+            Layout::vertical([Constraint::Min(10), Constraint::Length(1)]).areas(area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(t(T::FormTitle), theme::title()));
         let inner = block.inner(form);
         f.render_widget(block, form);
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(inner);
         let left_keys = 10;
         for (i, _) in self.fields.iter().enumerate().take(left_keys) {
-            self.draw_row(f, i, Rect { y: left.y + i as u16, height: 1, ..left });
+            self.draw_row(
+                f,
+                i,
+                Rect {
+                    y: left.y + i as u16,
+                    height: 1,
+                    ..left
+                },
+            );
         }
         let mut y = right.y;
         for i in left_keys..self.fields.len() {
@@ -312,7 +411,16 @@ impl Intake {
             if y + rows > right.y + right.height {
                 break;
             }
-            self.draw_row(f, i, Rect { x: right.x, y, width: right.width, height: rows });
+            self.draw_row(
+                f,
+                i,
+                Rect {
+                    x: right.x,
+                    y,
+                    width: right.width,
+                    height: rows,
+                },
+            );
             y += rows;
         }
         self.draw_message(f, message);
@@ -321,21 +429,44 @@ impl Intake {
     fn draw_row(&self, f: &mut Frame<'_>, index: usize, area: Rect) {
         let field = &self.fields[index];
         let focused = index == self.focus;
-        let [mark, label, value] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Length(14), Constraint::Min(5)]).areas(area);
+        let [mark, label, value] = Layout::horizontal([
+            Constraint::Length(2),
+            Constraint::Length(14),
+            Constraint::Min(5),
+        ])
+        .areas(area);
         if self.shown_problem(index).is_some() {
             f.render_widget(Paragraph::new(Span::styled("✗", theme::problem())), mark);
         }
-        let label_style = if focused { theme::title() } else { theme::label() };
-        f.render_widget(Paragraph::new(Span::styled(label_text(field.key), label_style)), label);
-        let style = if focused { theme::focused() } else { Style::new() };
+        let label_style = if focused {
+            theme::title()
+        } else {
+            theme::label()
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(label_text(field.key), label_style)),
+            label,
+        );
+        let style = if focused {
+            theme::focused()
+        } else {
+            Style::new()
+        };
         match &field.widget {
             Widget::Choice { options, index } => {
-                let text = if focused { format!("◀ {} ▶", options[*index].1) } else { options[*index].1.clone() };
+                let text = if focused {
+                    format!("◀ {} ▶", options[*index].1)
+                } else {
+                    options[*index].1.clone()
+                };
                 f.render_widget(Paragraph::new(Span::styled(text, style)), value);
             }
             Widget::Check(b) => {
-                let text = format!("[{}] {}", if *b { "x" } else { " " }, if *b { t(T::Yes) } else { t(T::No) });
+                let text = format!(
+                    "[{}] {}",
+                    if *b { "x" } else { " " },
+                    if *b { t(T::Yes) } else { t(T::No) }
+                );
                 f.render_widget(Paragraph::new(Span::styled(text, style)), value);
             }
             Widget::Line(l) => {
@@ -353,7 +484,11 @@ impl Intake {
             }
             Widget::Area(a) => {
                 let mut a = (**a).clone();
-                let border = if focused { theme::focused() } else { theme::hint() };
+                let border = if focused {
+                    theme::focused()
+                } else {
+                    theme::hint()
+                };
                 a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
                 if !focused {
                     a.set_cursor_style(Style::new());
@@ -366,17 +501,34 @@ impl Intake {
 
     fn draw_message(&self, f: &mut Frame<'_>, area: Rect) {
         let line = if let Some((text, good)) = &self.message {
-            Line::from(Span::styled(text.clone(), if *good { theme::ok() } else { theme::problem() }))
-        } else if let Some(e) = self.problem_of(self.focused_key()).filter(|_| self.focus_reached_problem()) {
+            Line::from(Span::styled(
+                text.clone(),
+                if *good { theme::ok() } else { theme::problem() },
+            ))
+        } else if let Some(e) = self
+            .problem_of(self.focused_key())
+            .filter(|_| self.focus_reached_problem())
+        {
             Line::from(vec![
                 Span::styled("✗ ", theme::problem()),
-                Span::styled(format!("{}: {}", label_text(self.focused_key()), i18n::problem(&e.problem)), theme::problem()),
+                Span::styled(
+                    format!(
+                        "{}: {}",
+                        label_text(self.focused_key()),
+                        i18n::problem(&e.problem)
+                    ),
+                    theme::problem(),
+                ),
             ])
         } else if self.errors.is_empty() && self.touched {
             Line::from(Span::styled(format!("✓ {}", t(T::FormValid)), theme::ok()))
         } else {
             Line::from(Span::styled(
-                format!("{} · F1 {}", i18n::pick("Ctrl+S simpan", "Ctrl+S save"), i18n::pick("bantuan", "help")),
+                format!(
+                    "{} · F1 {}",
+                    i18n::pick("Ctrl+S simpan", "Ctrl+S save"),
+                    i18n::pick("bantuan", "help")
+                ),
                 theme::hint(),
             ))
         };
@@ -393,7 +545,11 @@ impl Intake {
 }
 
 fn new_area(lines: &[&str]) -> TextArea<'static> {
-    let lines: Vec<String> = if lines.is_empty() { vec![String::new()] } else { lines.iter().map(|l| l.to_string()).collect() };
+    let lines: Vec<String> = if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines.iter().map(|l| l.to_string()).collect()
+    };
     TextArea::new(lines)
 }
 

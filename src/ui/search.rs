@@ -62,7 +62,8 @@ impl Search {
     }
 
     fn load_more(&mut self, desk: &Desk) {
-        let page: Result<Vec<CaseRow>> = desk.search(self.input.text(), PAGE, self.results.len() as u32);
+        let page: Result<Vec<CaseRow>> =
+            desk.search(self.input.text(), PAGE, self.results.len() as u32);
         match page {
             Ok(rows) => {
                 self.exhausted = (rows.len() as u32) < PAGE;
@@ -79,17 +80,29 @@ impl Search {
 
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
         f.render_widget(Clear, area);
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(t(T::SearchTitle), theme::title()));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(t(T::SearchTitle), theme::title()));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        let [input, hint, list] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        let [input, hint, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(inner);
         let (shown, col) = self.input.visible(input.width.saturating_sub(3) as usize);
         f.render_widget(Paragraph::new(format!("/ {shown}")), input);
         f.set_cursor_position((input.x + 2 + col as u16, input.y));
-        f.render_widget(Paragraph::new(Span::styled(t(T::SearchHint), theme::hint())), hint);
+        f.render_widget(
+            Paragraph::new(Span::styled(t(T::SearchHint), theme::hint())),
+            hint,
+        );
         if let Some(e) = &self.error {
-            f.render_widget(Paragraph::new(Span::styled(e.clone(), theme::problem())), list);
+            f.render_widget(
+                Paragraph::new(Span::styled(e.clone(), theme::problem())),
+                list,
+            );
             return;
         }
         if self.results.is_empty() && !self.input.is_empty() {
@@ -97,7 +110,11 @@ impl Search {
             return;
         }
         let rows = self.results.iter().map(|r| {
-            let name = if r.confidential || r.anonymous { word(Word::Hidden).to_string() } else { r.name.clone() };
+            let name = if r.confidential || r.anonymous {
+                word(Word::Hidden).to_string()
+            } else {
+                r.name.clone()
+            };
             Row::new(vec![
                 r.agenda_no.clone(),
                 name,
@@ -107,9 +124,22 @@ impl Search {
         });
         let table = Table::new(
             rows,
-            [Constraint::Length(19), Constraint::Length(20), Constraint::Min(20), Constraint::Length(14)],
+            [
+                Constraint::Length(19),
+                Constraint::Length(20),
+                Constraint::Min(20),
+                Constraint::Length(14),
+            ],
         )
-        .header(Row::new(vec![word(Word::AgendaNo), word(Word::Complainant), word(Word::Subject), word(Word::Status)]).style(theme::title()))
+        .header(
+            Row::new(vec![
+                word(Word::AgendaNo),
+                word(Word::Complainant),
+                word(Word::Subject),
+                word(Word::Status),
+            ])
+            .style(theme::title()),
+        )
         .row_highlight_style(theme::focused());
         let mut state = TableState::default().with_selected(Some(self.selected));
         f.render_stateful_widget(table, list, &mut state);

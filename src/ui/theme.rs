@@ -32,5 +32,8 @@ pub fn status_bar() -> Style {
 }
 
 pub fn tab_active() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
 }

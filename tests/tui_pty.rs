@@ -1,0 +1,298 @@
+//! The real binary in a real terminal (tmux), driven as the operator would.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::TestDesk;
+
+/// A tmux server of its own, with the program running in one window.
+struct Term {
+    socket: String,
+    desk: TestDesk,
+}
+
+impl Term {
+    fn start(desk: TestDesk, name: &str) -> Term {
+        let socket = format!("aduan-test-{name}-{}", std::process::id());
+        let term = Term { socket, desk };
+        term.launch();
+        term
+    }
+
+    fn launch(&self) {
+        let cmd = format!(
+            "env ADUAN_CONFIG={} ADUAN_DB={} ADUAN_NOW={} TERM=xterm-256color {} ; sleep 60",
+            self.desk.config().display(),
+            self.desk.db().display(),
+            common::NOW,
+            env!("CARGO_BIN_EXE_aduan")
+        );
+        let ok = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &cmd,
+        ]);
+        assert!(ok, "tmux must be installed to run the terminal tests");
+    }
+
+    fn tmux(&self, args: &[&str]) -> bool {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.tmux(&args));
+    }
+
+    fn type_text(&self, text: &str) {
+        assert!(self.tmux(&["send-keys", "-t", "t", "-l", text]));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(["capture-pane", "-t", "t", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "\"{text}\" never appeared:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The shell the pane runs (`sh -c "env … aduan; sleep"`).
+    fn shell_pid(&self) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(["list-panes", "-t", "t", "-F", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn program_running(&self) -> bool {
+        Command::new("pgrep")
+            .args(["-P", &self.shell_pid(), "-x", "aduan"])
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn kill_program(&self) {
+        let status = Command::new("pkill")
+            .args(["-9", "-P", &self.shell_pid(), "-x", "aduan"])
+            .status()
+            .unwrap();
+        assert!(status.success(), "no aduan process to kill");
+    }
+
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.program_running() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "aduan did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn sign_in(term: &Term) {
+    term.wait_for("Siapa yang bertugas?");
+    term.keys(&["Enter"]);
+    term.wait_for("Pengaduan baru");
+}
+
+/// Types a complaint from the first field on.
+fn type_complaint(term: &Term, name: &str, nik: &str) {
+    term.keys(&["Tab", "Tab"]);
+    term.type_text(name);
+    term.keys(&["Tab"]);
+    term.type_text(nik);
+    term.keys(&["Tab"]);
+    term.type_text("Jl. Melati No. 5, Situbondo");
+    term.keys(&["Tab"]);
+    term.type_text("0812-3456-7890");
+    for _ in 0..5 {
+        term.keys(&["Tab"]);
+    }
+    term.type_text("Toko Sinar Jaya");
+    for _ in 0..4 {
+        term.keys(&["Tab"]);
+    }
+    term.type_text("PBG belum terbit");
+    term.keys(&["Tab"]);
+    term.type_text("Sudah tiga bulan menunggu persetujuan bangunan.");
+    term.keys(&["Enter"]);
+    term.type_text("Mohon dibantu.");
+}
+
+fn agenda_on(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains("No. agenda:"))
+        .expect("a receipt");
+    line.split("No. agenda:")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_whole_complaint_is_typed_saved_and_found_again() {
+    let term = Term::start(TestDesk::new(), "whole");
+    sign_in(&term);
+    type_complaint(&term, "Siti Aminah", "3512074507850003");
+    term.wait_for("Isian lengkap");
+    term.keys(&["C-s"]);
+    let screen = term.wait_for("Tanda terima");
+    let agenda = agenda_on(&screen);
+    assert_eq!(agenda, "0001/PGD/LKT1/2026");
+    assert!(screen.contains("Batas waktu: 2026-12-10"), "{screen}");
+    assert!(
+        screen.contains("Langkah berikutnya: Kepala Dinas"),
+        "{screen}"
+    );
+    let receipt = term
+        .desk
+        .dir
+        .path()
+        .join("ekspor")
+        .join("tanda-terima-0001-PGD-LKT1-2026.txt");
+    assert!(
+        std::fs::read_to_string(receipt)
+            .unwrap()
+            .contains("0001/PGD/LKT1/2026")
+    );
+    // The form is clear for the next person; the count of open cases went up.
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("Terbuka 1");
+    assert!(!screen.contains("Siti Aminah"), "{screen}");
+    // Find it by its agenda number, then by a word of the description.
+    term.keys(&["/"]);
+    term.wait_for("Cari kasus");
+    term.type_text(&agenda);
+    term.wait_for("Siti Aminah");
+    term.keys(&["C-u"]);
+    term.type_text("persetujuan");
+    term.wait_for("Siti Aminah");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("Riwayat");
+    assert!(screen.contains("Operator Loket"), "{screen}");
+    // The CLI sees the same case.
+    let shown = term.desk.json(&["case", "show", &agenda, "--json"]);
+    assert_eq!(shown["complainant"]["phone"], "+6281234567890");
+}
+
+#[test]
+fn a_killed_session_offers_its_draft_on_restart() {
+    let term = Term::start(TestDesk::new(), "kill");
+    sign_in(&term);
+    term.keys(&["Tab", "Tab"]);
+    term.type_text("Budi Santoso");
+    term.wait_for("Budi Santoso");
+    std::thread::sleep(Duration::from_millis(800));
+    term.kill_program();
+    term.tmux(&["kill-server"]);
+    term.launch();
+    term.wait_for("Siapa yang bertugas?");
+    term.keys(&["Enter"]);
+    term.wait_for("Draf belum disimpan");
+    term.keys(&["Enter"]);
+    let screen = term.wait_for("Budi Santoso");
+    assert!(screen.contains("Nama          Budi Santoso"), "{screen}");
+}
+
+#[test]
+fn too_small_a_terminal_says_so_and_recovers() {
+    let term = Term::start(TestDesk::new(), "small");
+    sign_in(&term);
+    term.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
+    term.wait_for("Perbesar jendela terminal");
+    term.tmux(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
+    term.wait_for("Pengaduan baru");
+}
+
+#[test]
+fn help_tabs_duplicates_and_quit() {
+    let desk = TestDesk::new();
+    desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "misc");
+    sign_in(&term);
+    term.keys(&["F1"]);
+    let screen = term.wait_for("Bantuan");
+    assert!(
+        screen.contains("Ctrl+S") && screen.contains("Alt+1"),
+        "{screen}"
+    );
+    term.keys(&["Escape"]);
+    term.keys(&["M-2"]);
+    term.wait_for("belum tersedia");
+    term.keys(&["C-PageUp"]);
+    term.wait_for("Pengaduan baru");
+    // Same NIK as the open case registered above.
+    type_complaint(&term, "Siti Aminah", "3512074507850003");
+    term.keys(&["C-s"]);
+    let screen = term.wait_for("Mungkin pengaduan yang sama");
+    assert!(screen.contains("0001/PGD/LKT1/2026"), "{screen}");
+    term.keys(&["C-l"]);
+    term.wait_for("Tanda terima");
+    term.keys(&["Enter"]);
+    let linked = term.desk.json(&["case", "list", "--json"]);
+    assert_eq!(linked.as_array().unwrap().len(), 2);
+    // Unsaved input makes quitting ask first.
+    term.keys(&["Tab", "Tab"]);
+    term.type_text("X");
+    term.keys(&["C-q"]);
+    term.wait_for("Keluar?");
+    term.keys(&["Escape"]);
+    term.keys(&["C-q"]);
+    term.wait_for("Keluar?");
+    assert!(term.program_running());
+    term.keys(&["Enter"]);
+    term.wait_exit();
+    // Nothing typed is lost: the half-typed form waits as a draft.
+    let draft = rusqlite::Connection::open(term.desk.db())
+        .unwrap()
+        .query_row("SELECT body FROM drafts", [], |r| r.get::<_, String>(0))
+        .unwrap();
+    assert!(draft.contains("\"name\":\"X\""), "{draft}");
+}
