@@ -44,18 +44,42 @@ impl Desk {
     }
 
     /// One page of cases matching what was typed, newest first.
-    pub fn search(&self, typed: &str, limit: u32, offset: u32) -> Result<Vec<CaseRow>> {
+    ///
+    /// The first page decides how the last word is read: as a whole word when
+    /// that fills the page (fast even for a word in every third case), else
+    /// as the start of a word, so a half-typed name still finds its case.
+    /// Later pages pass the same `prefix` back.
+    pub fn search(
+        &self,
+        typed: &str,
+        limit: u32,
+        offset: u32,
+        prefix: Option<bool>,
+    ) -> Result<(Vec<CaseRow>, bool)> {
         let mut words = typed.to_string();
         // A phone typed as 0812… also matches the stored +62812… form.
         if let Ok(phone) = identity::parse_phone(typed) {
             words = phone.national_digits();
         }
-        match search_query(&words) {
-            Some(q) => self
-                .store
-                .search_cases(&q, limit, offset)
-                .map_err(|e| self.db_error(e)),
-            None => Ok(Vec::new()),
+        let page = |prefix: bool| -> Result<Vec<CaseRow>> {
+            match search_query(&words, prefix) {
+                Some(q) => self
+                    .store
+                    .search_cases(&q, limit, offset)
+                    .map_err(|e| self.db_error(e)),
+                None => Ok(Vec::new()),
+            }
+        };
+        match prefix {
+            Some(p) => Ok((page(p)?, p)),
+            None => {
+                let whole = page(false)?;
+                if whole.len() as u32 >= limit {
+                    Ok((whole, false))
+                } else {
+                    Ok((page(true)?, true))
+                }
+            }
         }
     }
 

@@ -45,16 +45,29 @@ fn phone_words(e164: &str) -> String {
     }
 }
 
-/// Turns what a person typed into an FTS5 query: every word must match,
-/// each as a prefix, so "siti ami" finds "Siti Aminah" and
-/// "0001/PGD/LKT1" finds that agenda number. None when nothing is searchable.
-pub fn search_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
+/// Turns what a person typed into an FTS5 query in which every word must
+/// match: as a whole word, or with `last_as_prefix` the last word as the
+/// start of one, so "siti ami" finds "Siti Aminah". "0001/PGD/LKT1" finds
+/// that agenda number. None when nothing is searchable.
+///
+/// Whole words are the fast path: FTS5 walks their doclists lazily in rowid
+/// order and stops after a page. A prefix makes it gather every matching
+/// rowid first, cheap only when the prefix is rare.
+pub fn search_query(typed: &str, last_as_prefix: bool) -> Option<String> {
+    let words: Vec<&str> = typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
         .collect();
-    (!words.is_empty()).then(|| words.join(" AND "))
+    let last = words.len().checked_sub(1)?;
+    let terms: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let star = if last_as_prefix && i == last { "*" } else { "" };
+            format!("\"{}\"{star}", w.to_lowercase())
+        })
+        .collect();
+    Some(terms.join(" AND "))
 }
 
 impl Store {
@@ -70,6 +83,16 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(params![query, limit, offset], case_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many cases match: for benchmarks and reports, never for paging.
+    pub fn count_matches(&self, query: &str) -> Result<u64> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM case_search WHERE case_search MATCH ?",
+            [query],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
     }
 
     /// Open cases of the same person: the same NIK or the same phone.
@@ -93,13 +116,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typed_words_become_prefix_queries() {
-        assert_eq!(search_query("Siti  ami").unwrap(), "\"siti\"* AND \"ami\"*");
+    fn typed_words_become_queries() {
         assert_eq!(
-            search_query("0001/PGD/LKT1").unwrap(),
-            "\"0001\"* AND \"pgd\"* AND \"lkt1\"*"
+            search_query("Siti  ami", true).unwrap(),
+            "\"siti\" AND \"ami\"*"
         );
-        assert_eq!(search_query(" \"*( "), None);
+        assert_eq!(
+            search_query("0001/PGD/LKT1", false).unwrap(),
+            "\"0001\" AND \"pgd\" AND \"lkt1\""
+        );
+        assert_eq!(search_query(" \"*( ", true), None);
         assert_eq!(phone_words("+6281234567890"), "6281234567890 081234567890");
     }
 }

@@ -2,7 +2,7 @@
 //! uses. A plain blocking loop: wait for a key (or a short tick that writes
 //! the draft), update, redraw. Modules here never touch SQL.
 
-mod action;
+pub mod action;
 pub mod app;
 mod field;
 mod intake;

@@ -21,6 +21,8 @@ pub struct Search {
     pub results: Vec<CaseRow>,
     pub selected: usize,
     exhausted: bool,
+    /// How the last word is read, fixed by the first page.
+    prefix: Option<bool>,
     pub error: Option<String>,
 }
 
@@ -50,6 +52,7 @@ impl Search {
         self.results.clear();
         self.selected = 0;
         self.exhausted = false;
+        self.prefix = None;
         self.load_more(desk);
     }
 
@@ -62,10 +65,12 @@ impl Search {
     }
 
     fn load_more(&mut self, desk: &Desk) {
-        let page: Result<Vec<CaseRow>> =
-            desk.search(self.input.text(), PAGE, self.results.len() as u32);
+        let offset = self.results.len() as u32;
+        let page: Result<(Vec<CaseRow>, bool)> =
+            desk.search(self.input.text(), PAGE, offset, self.prefix);
         match page {
-            Ok(rows) => {
+            Ok((rows, prefix)) => {
+                self.prefix = Some(prefix);
                 self.exhausted = (rows.len() as u32) < PAGE;
                 self.results.extend(rows);
                 self.error = None;
@@ -109,7 +114,10 @@ impl Search {
             f.render_widget(Paragraph::new(Line::from(t(T::SearchEmpty))), list);
             return;
         }
-        let rows = self.results.iter().map(|r| {
+        // Only the rows on screen are built: the list may hold thousands.
+        let height = list.height.saturating_sub(1) as usize;
+        let start = self.selected.saturating_sub(height.saturating_sub(1));
+        let rows = self.results.iter().skip(start).take(height).map(|r| {
             let name = if r.confidential || r.anonymous {
                 word(Word::Hidden).to_string()
             } else {
@@ -141,7 +149,7 @@ impl Search {
             .style(theme::title()),
         )
         .row_highlight_style(theme::focused());
-        let mut state = TableState::default().with_selected(Some(self.selected));
+        let mut state = TableState::default().with_selected(Some(self.selected - start));
         f.render_stateful_widget(table, list, &mut state);
     }
 }

@@ -1,0 +1,183 @@
+//! Latency of the terminal interface on a large desk database.
+//!
+//! `cargo bench --bench tui` opens `ADUAN_BENCH_DB` (default
+//! `/tmp/aduan-bench/aduan.db`), filling it first with `ADUAN_BENCH_CASES`
+//! demo cases (default 1,000,000) if it is empty, and prints percentiles of:
+//! start to first frame, a key press in the form, a search key press on a
+//! word found in many cases, and scrolling through the results.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aduan::demo::{self, DemoOptions};
+use aduan::service::{Desk, OpenOptions};
+use aduan::ui::App;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    let db = std::env::var("ADUAN_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| "/tmp/aduan-bench/aduan.db".into());
+    let cases: u64 = std::env::var("ADUAN_BENCH_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let opts = OpenOptions {
+        config: Some(db.with_file_name("config.toml")),
+        db: Some(db.clone()),
+    };
+    ensure_data(&opts, cases);
+
+    let mut first_frame = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        let desk = Desk::open(&opts).unwrap();
+        let app = App::new(desk);
+        let mut t = terminal();
+        t.draw(|f| app.draw(f)).unwrap();
+        first_frame.push(start.elapsed());
+    }
+    report("start → first frame", &mut first_frame);
+
+    let mut app = App::new(Desk::open(&opts).unwrap());
+    let mut t = terminal();
+    key(&mut app, KeyCode::Enter);
+    if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
+        key(&mut app, KeyCode::Esc);
+    }
+    let mut typing = Vec::new();
+    for i in 0..2000 {
+        let code = match i % 40 {
+            0 => KeyCode::Tab,
+            39 => KeyCode::Backspace,
+            n => KeyCode::Char((b'a' + (n % 26) as u8) as char),
+        };
+        typing.push(timed(&mut app, &mut t, code));
+    }
+    report("form key press → redraw", &mut typing);
+
+    let word = common_word(&app.desk);
+    app.intake.clear(&[]);
+    app.run(aduan::ui::action::Action::Search);
+    let mut search = Vec::new();
+    for c in word.chars() {
+        search.push(timed(&mut app, &mut t, KeyCode::Char(c)));
+    }
+    report(
+        &format!("search key press (\"{word}\") → redraw"),
+        &mut search,
+    );
+    let mut scroll = Vec::new();
+    for i in 0..3000 {
+        scroll.push(timed(
+            &mut app,
+            &mut t,
+            if i % 20 == 19 {
+                KeyCode::PageDown
+            } else {
+                KeyCode::Down
+            },
+        ));
+    }
+    report(
+        "search scroll (↓, PgDn; pages load from SQL) → redraw",
+        &mut scroll,
+    );
+    println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
+}
+
+fn ensure_data(opts: &OpenOptions, cases: u64) {
+    let mut desk = Desk::open(opts).unwrap();
+    if desk.store.count_cases().unwrap() > 0 {
+        return;
+    }
+    eprintln!(
+        "filling {} with {cases} demo cases…",
+        desk.locations.database.display()
+    );
+    let to = desk.today();
+    let from = to - chrono::Duration::days(730);
+    let o = DemoOptions {
+        cases,
+        seed: 1,
+        from,
+        to,
+    };
+    demo::generate(&mut desk, &o, &mut |done, total| {
+        eprintln!("{done}/{total}")
+    })
+    .unwrap();
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(100, 30)).unwrap()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn timed(app: &mut App, t: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+    let start = Instant::now();
+    key(app, code);
+    t.draw(|f| app.draw(f)).unwrap();
+    start.elapsed()
+}
+
+/// A word of the demo corpus found in roughly a third of all cases.
+fn common_word(desk: &Desk) -> String {
+    let total = desk.store.count_cases().unwrap() as f64;
+    let mut best = ("izin".to_string(), f64::MAX);
+    for w in [
+        "izin",
+        "mohon",
+        "usaha",
+        "bapak",
+        "kami",
+        "sudah",
+        "pbg",
+        "nib",
+        "situbondo",
+    ] {
+        let n = desk
+            .store
+            .count_matches(&aduan::store::search_query(w, false).unwrap())
+            .unwrap() as f64;
+        let distance = (n / total - 1.0 / 3.0).abs();
+        println!("  \"{w}\" appears in {:.1}% of cases", 100.0 * n / total);
+        if distance < best.1 {
+            best = (w.to_string(), distance);
+        }
+    }
+    best.0
+}
+
+fn report(what: &str, samples: &mut [Duration]) {
+    samples.sort();
+    let pct =
+        |p: f64| samples[((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1];
+    println!(
+        "{what}: n={} p50={:.2} ms p99={:.2} ms max={:.2} ms",
+        samples.len(),
+        pct(0.5).as_secs_f64() * 1e3,
+        pct(0.99).as_secs_f64() * 1e3,
+        samples[samples.len() - 1].as_secs_f64() * 1e3
+    );
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0)
+            })
+        })
+        .unwrap_or(0)
+}
