@@ -61,14 +61,44 @@ fn main() {
     let word = common_word(&app.desk);
     app.intake.clear(&[]);
     app.run(aduan::ui::action::Action::Search);
-    let mut search = Vec::new();
+    let mut keys = Vec::new();
     for c in word.chars() {
-        search.push(timed(&mut app, &mut t, KeyCode::Char(c)));
+        keys.push(timed(&mut app, &mut t, KeyCode::Char(c)));
     }
     report(
-        &format!("search key press (\"{word}\") → redraw"),
-        &mut search,
+        "search key press → redraw (query waits for a pause)",
+        &mut keys,
     );
+    let mut queries = Vec::new();
+    // A common whole word, and name prefixes that need the prefix query.
+    for probe in [word.as_str(), "aminah", "amin", "sit", "santo"] {
+        app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char('u'),
+            KeyModifiers::CONTROL,
+        )));
+        for c in probe.chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        let start = Instant::now();
+        app.settle(true);
+        t.draw(|f| app.draw(f)).unwrap();
+        let took = start.elapsed();
+        println!(
+            "  first page for \"{probe}\": {:.2} ms",
+            took.as_secs_f64() * 1e3
+        );
+        queries.push(took);
+    }
+    report("search pause → first page drawn", &mut queries);
+    // Back to the common word for scrolling.
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    for c in word.chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    app.settle(true);
     let mut scroll = Vec::new();
     for i in 0..3000 {
         scroll.push(timed(

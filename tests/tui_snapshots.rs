@@ -139,6 +139,7 @@ fn search_results() {
     desk.add_case("2026-11-19 09:00");
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "siti");
+    app.settle(true);
     insta::assert_snapshot!(draw(&app, 100, 30).backend());
 }
 

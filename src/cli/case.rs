@@ -409,20 +409,8 @@ fn print_detail(d: &CaseDetail) {
                 format!("{mark} {}", s.id),
                 s.actor.clone(),
                 format!("{}", s.minutes),
-                s.due_at
-                    .clone()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(16)
-                    .collect::<String>()
-                    .replace('T', " "),
-                s.done_at
-                    .clone()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(16)
-                    .collect::<String>()
-                    .replace('T', " "),
+                minutes_only(s.due_at.as_deref()),
+                minutes_only(s.done_at.as_deref()),
                 by,
             ]
         })
@@ -449,7 +437,7 @@ fn print_detail(d: &CaseDetail) {
                 format!("{} ({})", t.person, t.role)
             };
             vec![
-                t.at.chars().take(16).collect::<String>().replace('T', " "),
+                minutes_only(Some(&t.at)),
                 format!("{}#{}", t.desk, t.seq),
                 who,
                 table::clip(&t.summary, 70),
@@ -465,4 +453,14 @@ fn print_detail(d: &CaseDetail) {
         ],
         &rows,
     );
+}
+
+/// `2026-03-16T09:15:00+07:00` as `2026-03-16 09:15`.
+fn minutes_only(rfc3339: Option<&str>) -> String {
+    rfc3339
+        .unwrap_or_default()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .replace('T', " ")
 }

@@ -20,7 +20,7 @@ use crate::domain::summary::summarize;
 use crate::domain::workflow::{CaseState, Clock};
 use crate::i18n::Msg;
 use crate::service::{Desk, store_msg};
-use crate::store::{EventDraft, Writer};
+use crate::store::{EventDraft, TextIndex, Writer};
 
 /// Events per transaction: large enough to amortise commits, small enough
 /// that a bulk load does not hold gigabytes in the WAL.
@@ -615,7 +615,7 @@ impl Ctx<'_> {
     fn project(&self, w: &Writer<'_>, a: &Active, desk_n: i64) -> crate::store::Result<()> {
         let sop = &self.sops[a.sop];
         let summary = summarize(&a.state, Some(sop), self.clock);
-        w.put_case(a.case_n, &summary, &a.state, desk_n, true)
+        w.put_case(a.case_n, &summary, &a.state, desk_n, TextIndex::New)
     }
 }
 

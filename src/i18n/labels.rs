@@ -16,7 +16,7 @@ pub fn kind_label(k: Kind) -> &'static str {
 
 pub fn channel_label(c: Channel) -> &'static str {
     match c {
-        Channel::Loket => pick("Loket (datang langsung)", "Walk-in desk"),
+        Channel::Loket => pick("Loket (langsung)", "Walk-in desk"),
         Channel::Surat => pick("Surat", "Letter"),
         Channel::Telepon => pick("Telepon", "Telephone"),
         Channel::Formulir => pick("Formulir pengaduan", "Complaint form"),
@@ -94,6 +94,9 @@ pub fn field_label(f: DraftField) -> &'static str {
         DraftField::Address => pick("Alamat", "Address"),
         DraftField::Phone => pick("Telepon/WA", "Phone/WhatsApp"),
         DraftField::Email => "Email",
+        DraftField::Confidential => pick("Rahasia", "Confidential"),
+        DraftField::Anonymous => pick("Anonim", "Anonymous"),
+        DraftField::IdentityAttached => pick("KTP dilampirkan", "ID attached"),
         DraftField::Business => pick("Nama usaha", "Business name"),
         DraftField::Nib => "NIB",
         DraftField::LicenceNo => pick("Nomor izin", "Licence number"),

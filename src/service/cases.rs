@@ -14,7 +14,7 @@ use crate::domain::identity;
 use crate::domain::summary::{CaseSummary, summarize};
 use crate::domain::workflow::{self, ActionKind, ActionRequest, Actor, CaseState};
 use crate::i18n::Msg;
-use crate::store::EventDraft;
+use crate::store::{EventDraft, TextIndex};
 
 /// The person at the keyboard and the role they act in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,7 +150,7 @@ impl Desk {
             .map_err(err)?;
         let state = CaseState::registered(&event, Some(&sop)).expect("a registration event");
         let summary = summarize(&state, Some(&sop), &clock);
-        w.put_case(case_n, &summary, &state, local.n, true)
+        w.put_case(case_n, &summary, &state, local.n, TextIndex::New)
             .map_err(err)?;
         w.commit().map_err(err)?;
         Ok(self.receipt(&summary, &sop))
@@ -280,7 +280,11 @@ impl Desk {
         let mut state =
             CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let payload = decide(&state, sop)?;
-        let reindex = matches!(payload, Payload::FieldCorrected(_));
+        let text = if matches!(payload, Payload::FieldCorrected(_)) {
+            TextIndex::Replace
+        } else {
+            TextIndex::Keep
+        };
         let event = w
             .append(
                 case_n,
@@ -298,7 +302,7 @@ impl Desk {
         state.apply(&event, Some(sop));
         let summary = summarize(&state, Some(sop), &clock);
         let registered_by = w.registering_desk(case_n).map_err(err)?;
-        w.put_case(case_n, &summary, &state, registered_by, reindex)
+        w.put_case(case_n, &summary, &state, registered_by, text)
             .map_err(err)?;
         w.commit().map_err(err)?;
         Ok(summary)

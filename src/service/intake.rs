@@ -70,11 +70,16 @@ impl Desk {
                 None => Ok(Vec::new()),
             }
         };
+        // One or two letters as a prefix match too much to be quick or useful.
+        let last_word = words
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty());
+        let may_prefix = last_word.is_some_and(|w| w.chars().count() >= 3);
         match prefix {
             Some(p) => Ok((page(p)?, p)),
             None => {
                 let whole = page(false)?;
-                if whole.len() as u32 >= limit {
+                if whole.len() as u32 >= limit || !may_prefix {
                     Ok((whole, false))
                 } else {
                     Ok((page(true)?, true))
@@ -95,7 +100,12 @@ impl Desk {
     }
 
     /// Writes the receipt (tanda terima) as a text file for printing.
-    pub fn write_receipt(&self, r: &Registered, complainant: &str) -> Result<PathBuf> {
+    pub fn write_receipt(
+        &self,
+        r: &Registered,
+        complainant: &str,
+        officer: &str,
+    ) -> Result<PathBuf> {
         let dir = &self.locations.export_dir;
         let fail = |e: std::io::Error| Msg::Io {
             path: dir.clone(),
@@ -108,14 +118,14 @@ impl Desk {
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
         let path = dir.join(format!("tanda-terima-{name}.txt"));
-        std::fs::write(&path, self.receipt_text(r, complainant)).map_err(|e| Msg::Io {
+        std::fs::write(&path, self.receipt_text(r, complainant, officer)).map_err(|e| Msg::Io {
             path: path.clone(),
             detail: e.to_string(),
         })?;
         Ok(path)
     }
 
-    pub fn receipt_text(&self, r: &Registered, complainant: &str) -> String {
+    pub fn receipt_text(&self, r: &Registered, complainant: &str, officer: &str) -> String {
         let o = &self.config.office;
         let flags = if r.deadline_flags.is_empty() {
             String::new()
@@ -133,14 +143,17 @@ impl Desk {
             format!(
                 "{:<22}: {}",
                 word(Word::Received),
-                r.received_at.replace('T', " ")
+                r.received_at
+                    .get(..16)
+                    .unwrap_or_default()
+                    .replace('T', " ")
             ),
             format!("{:<22}: {}", word(Word::Complainant), complainant),
             format!("{:<22}: {}{flags}", word(Word::Deadline), r.deadline),
             format!("{:<22}: {}", word(Word::Step), r.step.title),
             String::new(),
             format!(
-                "{} {}",
+                "{} {officer} ({})",
                 i18n::pick("Petugas:", "Desk officer:"),
                 self.local.code
             ),

@@ -191,23 +191,16 @@ impl<'c> Writer<'c> {
     }
 
     /// Writes the projection of one case (its row, its notes, its agenda
-    /// counter, and with `reindex_text` its words for search).
+    /// counter, and as `text` says, its words for search).
     pub fn put_case(
         &self,
         case_n: i64,
         summary: &CaseSummary,
         state: &CaseState,
         registered_by: i64,
-        reindex_text: bool,
+        text: projection::TextIndex,
     ) -> Result<()> {
-        projection::put_case(
-            &self.tx,
-            case_n,
-            summary,
-            state,
-            registered_by,
-            reindex_text,
-        )
+        projection::put_case(&self.tx, case_n, summary, state, registered_by, text)
     }
 
     pub fn commit(self) -> Result<()> {

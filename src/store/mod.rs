@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
-pub use projection::NoteRow;
+pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 pub use search::search_query;
 

@@ -8,6 +8,17 @@ use crate::domain::event::{Event, Hash};
 use crate::domain::summary::CaseSummary;
 use crate::domain::workflow::CaseState;
 
+/// What a projection write does to the case's words in the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextIndex {
+    /// The searchable fields did not change.
+    Keep,
+    /// The case is not indexed yet.
+    New,
+    /// A searchable field changed.
+    Replace,
+}
+
 /// A note as the projection keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteRow {
@@ -24,10 +35,10 @@ pub(super) fn put_case(
     s: &CaseSummary,
     state: &CaseState,
     registered_by: i64,
-    reindex_text: bool,
+    text: TextIndex,
 ) -> Result<()> {
-    if reindex_text {
-        super::search::index_case(conn, case_n, state)?;
+    if text != TextIndex::Keep {
+        super::search::index_case(conn, case_n, state, text == TextIndex::Replace)?;
     }
     let years = s
         .unlisted_years
@@ -130,7 +141,7 @@ impl Store {
                     .map(|(d, _)| *d);
                 let events: Vec<Event> = batch.drain(..).map(|(_, e)| e).collect();
                 if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
-                    put_case(&tx, case_n, &summary, &state, desk, true)?;
+                    put_case(&tx, case_n, &summary, &state, desk, TextIndex::New)?;
                     count += 1;
                 }
                 Ok(())

@@ -10,7 +10,12 @@ use super::queries::{CASE_COLUMNS, case_row};
 use super::{CaseRow, Result, Store};
 use crate::domain::workflow::CaseState;
 
-pub(super) fn index_case(conn: &Connection, case_n: i64, state: &CaseState) -> Result<()> {
+pub(super) fn index_case(
+    conn: &Connection,
+    case_n: i64,
+    state: &CaseState,
+    replace: bool,
+) -> Result<()> {
     let input = &state.reg.input;
     let phone = input
         .complainant
@@ -18,8 +23,10 @@ pub(super) fn index_case(conn: &Connection, case_n: i64, state: &CaseState) -> R
         .as_deref()
         .map(phone_words)
         .unwrap_or_default();
-    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?
-        .execute([case_n])?;
+    if replace {
+        conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?
+            .execute([case_n])?;
+    }
     conn.prepare_cached(
         "INSERT INTO case_search (rowid, agenda_no, name, nik, phone, subject, description)
          VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -101,8 +101,25 @@ pub fn window(key: KeyEvent) -> Option<Action> {
     })
 }
 
-/// The help screen's rows for the intake form: key, what it does.
-pub fn help_rows() -> Vec<(&'static str, &'static str)> {
+/// The help screen's rows: key, what it does. The form's own keys only
+/// where there is a form.
+pub fn help_rows(form: bool) -> Vec<(&'static str, &'static str)> {
+    let form_only = [
+        "Tab / Shift+Tab",
+        "↓ ↑ Enter",
+        "← → Spasi",
+        "huruf",
+        "Ctrl+← Ctrl+→",
+        "Ctrl+S",
+    ];
+    let mut rows = all_rows();
+    if !form {
+        rows.retain(|(k, _)| !form_only.contains(k));
+    }
+    rows
+}
+
+fn all_rows() -> Vec<(&'static str, &'static str)> {
     vec![
         ("F1", pick("bantuan ini", "this help")),
         (

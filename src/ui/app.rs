@@ -85,14 +85,23 @@ impl App {
         }
     }
 
-    /// Writes the draft once typing has paused.
+    /// Work that waits for typing to pause: the draft, the search.
     pub fn tick(&mut self) {
-        if self.intake.unsaved_draft
-            && self
-                .last_edit
-                .is_some_and(|t| t.elapsed() >= DRAFT_DEBOUNCE)
-        {
+        self.settle(false);
+    }
+
+    /// Does the waiting work now (`now`) or if its pause has passed.
+    pub fn settle(&mut self, now: bool) {
+        let paused = self
+            .last_edit
+            .is_some_and(|t| now || t.elapsed() >= DRAFT_DEBOUNCE);
+        if self.intake.unsaved_draft && paused {
             self.keep_draft();
+        }
+        for popup in &mut self.popups {
+            if let Popup::Search(s) = popup {
+                s.settle(&self.desk, now);
+            }
         }
     }
 
@@ -107,7 +116,7 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         match self.popups.last_mut() {
-            Some(Popup::Search(s)) => s.paste(text, &self.desk),
+            Some(Popup::Search(s)) => s.paste(text),
             None if self.person.is_some() && self.tab == 0 => {
                 self.intake.paste(text);
                 self.after_edit();
@@ -230,7 +239,7 @@ impl App {
                 } else {
                     draft.name.clone()
                 };
-                let file = self.desk.write_receipt(&registered, &name);
+                let file = self.desk.write_receipt(&registered, &name, &person.name);
                 let _ = self.desk.clear_draft(&person.name);
                 self.intake.clear(&self.desk.config.licences.types);
                 self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
@@ -271,7 +280,8 @@ impl App {
                 self.save(true);
             }
             (Popup::Duplicates(_), Some(Action::Confirm)) => self.save(true),
-            (Popup::Search(s), Some(Action::Confirm)) => {
+            (Popup::Search(mut s), Some(Action::Confirm)) => {
+                s.settle(&self.desk, true);
                 let chosen = s.chosen().map(|r| r.agenda_no.clone());
                 self.popups.push(Popup::Search(s));
                 if let Some(agenda) = chosen {
@@ -444,7 +454,7 @@ impl App {
     fn draw_popup(&self, f: &mut Frame<'_>, body: Rect, popup: &Popup) {
         match popup {
             Popup::Help => {
-                let rows = action::help_rows();
+                let rows = action::help_rows(self.tab == 0);
                 let lines: Vec<Line> = rows
                     .iter()
                     .map(|(k, d)| {

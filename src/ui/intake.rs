@@ -16,27 +16,6 @@ use crate::domain::case::{Channel, Kind};
 use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError};
 use crate::i18n::{self, T, t};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Kind,
-    Channel,
-    Name,
-    Nik,
-    Address,
-    Phone,
-    Email,
-    Confidential,
-    Anonymous,
-    Identity,
-    Business,
-    Nib,
-    LicenceNo,
-    LicenceType,
-    Subject,
-    Description,
-    ReceivedAt,
-}
-
 enum Widget {
     Choice {
         options: Vec<(String, String)>,
@@ -48,7 +27,7 @@ enum Widget {
 }
 
 struct Field {
-    key: Key,
+    key: DraftField,
     widget: Widget,
 }
 
@@ -81,71 +60,71 @@ impl Intake {
         let line = || Widget::Line(LineInput::default());
         let fields = vec![
             Field {
-                key: Key::Kind,
+                key: DraftField::Kind,
                 widget: choice(kinds),
             },
             Field {
-                key: Key::Channel,
+                key: DraftField::Channel,
                 widget: choice(channels),
             },
             Field {
-                key: Key::Name,
+                key: DraftField::Name,
                 widget: line(),
             },
             Field {
-                key: Key::Nik,
+                key: DraftField::Nik,
                 widget: line(),
             },
             Field {
-                key: Key::Address,
+                key: DraftField::Address,
                 widget: line(),
             },
             Field {
-                key: Key::Phone,
+                key: DraftField::Phone,
                 widget: line(),
             },
             Field {
-                key: Key::Email,
+                key: DraftField::Email,
                 widget: line(),
             },
             Field {
-                key: Key::Confidential,
+                key: DraftField::Confidential,
                 widget: Widget::Check(false),
             },
             Field {
-                key: Key::Anonymous,
+                key: DraftField::Anonymous,
                 widget: Widget::Check(false),
             },
             Field {
-                key: Key::Identity,
+                key: DraftField::IdentityAttached,
                 widget: Widget::Check(false),
             },
             Field {
-                key: Key::Business,
+                key: DraftField::Business,
                 widget: line(),
             },
             Field {
-                key: Key::Nib,
+                key: DraftField::Nib,
                 widget: line(),
             },
             Field {
-                key: Key::LicenceNo,
+                key: DraftField::LicenceNo,
                 widget: line(),
             },
             Field {
-                key: Key::LicenceType,
+                key: DraftField::LicenceType,
                 widget: choice(licences),
             },
             Field {
-                key: Key::Subject,
+                key: DraftField::Subject,
                 widget: line(),
             },
             Field {
-                key: Key::Description,
+                key: DraftField::Description,
                 widget: Widget::Area(Box::new(new_area(&[]))),
             },
             Field {
-                key: Key::ReceivedAt,
+                key: DraftField::ReceivedAt,
                 widget: line(),
             },
         ];
@@ -160,14 +139,14 @@ impl Intake {
         }
     }
 
-    fn field(&self, key: Key) -> &Field {
+    fn field(&self, key: DraftField) -> &Field {
         self.fields
             .iter()
             .find(|f| f.key == key)
             .expect("every key has a field")
     }
 
-    fn text(&self, key: Key) -> String {
+    fn text(&self, key: DraftField) -> String {
         match &self.field(key).widget {
             Widget::Choice { options, index } => options[*index].0.clone(),
             Widget::Line(l) => l.text().to_string(),
@@ -176,29 +155,29 @@ impl Intake {
         }
     }
 
-    fn checked(&self, key: Key) -> bool {
+    fn checked(&self, key: DraftField) -> bool {
         matches!(self.field(key).widget, Widget::Check(true))
     }
 
     pub fn to_draft(&self) -> CaseDraft {
         CaseDraft {
-            kind: self.text(Key::Kind),
-            channel: self.text(Key::Channel),
-            name: self.text(Key::Name),
-            nik: self.text(Key::Nik),
-            address: self.text(Key::Address),
-            phone: self.text(Key::Phone),
-            email: self.text(Key::Email),
-            confidential: self.checked(Key::Confidential),
-            anonymous: self.checked(Key::Anonymous),
-            identity_attached: self.checked(Key::Identity),
-            business: self.text(Key::Business),
-            nib: self.text(Key::Nib),
-            licence_no: self.text(Key::LicenceNo),
-            licence_type: self.text(Key::LicenceType),
-            subject: self.text(Key::Subject),
-            description: self.text(Key::Description),
-            received_at: self.text(Key::ReceivedAt),
+            kind: self.text(DraftField::Kind),
+            channel: self.text(DraftField::Channel),
+            name: self.text(DraftField::Name),
+            nik: self.text(DraftField::Nik),
+            address: self.text(DraftField::Address),
+            phone: self.text(DraftField::Phone),
+            email: self.text(DraftField::Email),
+            confidential: self.checked(DraftField::Confidential),
+            anonymous: self.checked(DraftField::Anonymous),
+            identity_attached: self.checked(DraftField::IdentityAttached),
+            business: self.text(DraftField::Business),
+            nib: self.text(DraftField::Nib),
+            licence_no: self.text(DraftField::LicenceNo),
+            licence_type: self.text(DraftField::LicenceType),
+            subject: self.text(DraftField::Subject),
+            description: self.text(DraftField::Description),
+            received_at: self.text(DraftField::ReceivedAt),
             linked_to: self.linked_to.clone(),
             ..CaseDraft::default()
         }
@@ -207,25 +186,25 @@ impl Intake {
     /// Fills the form from a kept draft.
     pub fn load(&mut self, d: &CaseDraft) {
         let values = [
-            (Key::Kind, d.kind.as_str()),
-            (Key::Channel, d.channel.as_str()),
-            (Key::Name, d.name.as_str()),
-            (Key::Nik, d.nik.as_str()),
-            (Key::Address, d.address.as_str()),
-            (Key::Phone, d.phone.as_str()),
-            (Key::Email, d.email.as_str()),
-            (Key::Business, d.business.as_str()),
-            (Key::Nib, d.nib.as_str()),
-            (Key::LicenceNo, d.licence_no.as_str()),
-            (Key::LicenceType, d.licence_type.as_str()),
-            (Key::Subject, d.subject.as_str()),
-            (Key::Description, d.description.as_str()),
-            (Key::ReceivedAt, d.received_at.as_str()),
+            (DraftField::Kind, d.kind.as_str()),
+            (DraftField::Channel, d.channel.as_str()),
+            (DraftField::Name, d.name.as_str()),
+            (DraftField::Nik, d.nik.as_str()),
+            (DraftField::Address, d.address.as_str()),
+            (DraftField::Phone, d.phone.as_str()),
+            (DraftField::Email, d.email.as_str()),
+            (DraftField::Business, d.business.as_str()),
+            (DraftField::Nib, d.nib.as_str()),
+            (DraftField::LicenceNo, d.licence_no.as_str()),
+            (DraftField::LicenceType, d.licence_type.as_str()),
+            (DraftField::Subject, d.subject.as_str()),
+            (DraftField::Description, d.description.as_str()),
+            (DraftField::ReceivedAt, d.received_at.as_str()),
         ];
         let checks = [
-            (Key::Confidential, d.confidential),
-            (Key::Anonymous, d.anonymous),
-            (Key::Identity, d.identity_attached),
+            (DraftField::Confidential, d.confidential),
+            (DraftField::Anonymous, d.anonymous),
+            (DraftField::IdentityAttached, d.identity_attached),
         ];
         for field in &mut self.fields {
             if let Some((_, v)) = values.iter().find(|(k, _)| *k == field.key) {
@@ -262,7 +241,7 @@ impl Intake {
         }
     }
 
-    pub fn focused_key(&self) -> Key {
+    pub fn focused_key(&self) -> DraftField {
         self.fields[self.focus].key
     }
 
@@ -344,10 +323,7 @@ impl Intake {
     pub fn validate(&mut self, ctx: &DraftContext) -> bool {
         self.errors = match draft::validate(&self.to_draft(), ctx, Vec::new(), None) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .filter(|e| key_of(e.field).is_some())
-                .collect(),
+            Err(errors) => errors,
         };
         self.errors.is_empty()
     }
@@ -357,14 +333,14 @@ impl Intake {
         if let Some(i) = self
             .fields
             .iter()
-            .position(|f| self.errors.iter().any(|e| key_of(e.field) == Some(f.key)))
+            .position(|f| self.errors.iter().any(|e| shown_on(e.field) == f.key))
         {
             self.focus = i;
         }
     }
 
-    fn problem_of(&self, key: Key) -> Option<&FieldError> {
-        self.errors.iter().find(|e| key_of(e.field) == Some(key))
+    fn problem_of(&self, key: DraftField) -> Option<&FieldError> {
+        self.errors.iter().find(|e| shown_on(e.field) == key)
     }
 
     /// Only shows problems of fields the operator has reached, so a fresh form is not all red.
@@ -403,7 +379,7 @@ impl Intake {
         }
         let mut y = right.y;
         for i in left_keys..self.fields.len() {
-            let rows = if self.fields[i].key == Key::Description {
+            let rows = if self.fields[i].key == DraftField::Description {
                 right.height.saturating_sub((y - right.y) + 1).max(3)
             } else {
                 1
@@ -431,7 +407,7 @@ impl Intake {
         let focused = index == self.focus;
         let [mark, label, value] = Layout::horizontal([
             Constraint::Length(2),
-            Constraint::Length(14),
+            Constraint::Length(16),
             Constraint::Min(5),
         ])
         .areas(area);
@@ -444,7 +420,7 @@ impl Intake {
             theme::label()
         };
         f.render_widget(
-            Paragraph::new(Span::styled(label_text(field.key), label_style)),
+            Paragraph::new(Span::styled(i18n::field_label(field.key), label_style)),
             label,
         );
         let style = if focused {
@@ -472,7 +448,7 @@ impl Intake {
             Widget::Line(l) => {
                 let width = value.width.saturating_sub(1) as usize;
                 let (shown, col) = l.visible(width);
-                let shown = if shown.is_empty() && field.key == Key::ReceivedAt && !focused {
+                let shown = if shown.is_empty() && field.key == DraftField::ReceivedAt && !focused {
                     Span::styled(t(T::NowDefault), theme::hint())
                 } else {
                     Span::styled(format!("{shown:<width$}"), style)
@@ -514,7 +490,7 @@ impl Intake {
                 Span::styled(
                     format!(
                         "{}: {}",
-                        label_text(self.focused_key()),
+                        i18n::field_label(self.focused_key()),
                         i18n::problem(&e.problem)
                     ),
                     theme::problem(),
@@ -553,44 +529,11 @@ fn new_area(lines: &[&str]) -> TextArea<'static> {
     TextArea::new(lines)
 }
 
-fn label_text(key: Key) -> &'static str {
-    match key {
-        Key::Kind => i18n::field_label(DraftField::Kind),
-        Key::Channel => i18n::field_label(DraftField::Channel),
-        Key::Name => i18n::pick("Nama", "Name"),
-        Key::Nik => "NIK",
-        Key::Address => i18n::field_label(DraftField::Address),
-        Key::Phone => i18n::field_label(DraftField::Phone),
-        Key::Email => "Email",
-        Key::Confidential => i18n::pick("Rahasia", "Confidential"),
-        Key::Anonymous => i18n::pick("Anonim", "Anonymous"),
-        Key::Identity => i18n::pick("KTP dilampir", "ID attached"),
-        Key::Business => i18n::field_label(DraftField::Business),
-        Key::Nib => "NIB",
-        Key::LicenceNo => i18n::field_label(DraftField::LicenceNo),
-        Key::LicenceType => i18n::field_label(DraftField::LicenceType),
-        Key::Subject => i18n::field_label(DraftField::Subject),
-        Key::Description => t(T::Description),
-        Key::ReceivedAt => i18n::pick("Diterima", "Received"),
+/// The form has no field of its own for the day the file was complete: its
+/// problems show on the time of receipt.
+fn shown_on(field: DraftField) -> DraftField {
+    match field {
+        DraftField::CompleteOn => DraftField::ReceivedAt,
+        other => other,
     }
-}
-
-fn key_of(field: DraftField) -> Option<Key> {
-    Some(match field {
-        DraftField::Kind => Key::Kind,
-        DraftField::Channel => Key::Channel,
-        DraftField::Name => Key::Name,
-        DraftField::Nik => Key::Nik,
-        DraftField::Address => Key::Address,
-        DraftField::Phone => Key::Phone,
-        DraftField::Email => Key::Email,
-        DraftField::Business => Key::Business,
-        DraftField::Nib => Key::Nib,
-        DraftField::LicenceNo => Key::LicenceNo,
-        DraftField::LicenceType => Key::LicenceType,
-        DraftField::Subject => Key::Subject,
-        DraftField::Description => Key::Description,
-        DraftField::ReceivedAt | DraftField::CompleteOn => Key::ReceivedAt,
-        DraftField::Attachments | DraftField::LinkedTo => return None,
-    })
 }

@@ -1,6 +1,8 @@
 //! The search window: what is typed becomes a full-text query; results page
 //! in from SQL as the cursor reaches the end of what is loaded.
 
+use std::time::{Duration, Instant};
+
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -14,6 +16,9 @@ use crate::service::{Desk, Result};
 use crate::store::CaseRow;
 
 const PAGE: u32 = 50;
+/// Typing must pause this long before the query runs: a key press only
+/// redraws the input, and a half-typed word is never searched.
+pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(150);
 
 #[derive(Default)]
 pub struct Search {
@@ -23,6 +28,8 @@ pub struct Search {
     exhausted: bool,
     /// How the last word is read, fixed by the first page.
     prefix: Option<bool>,
+    /// Typed but not searched yet.
+    pending_since: Option<Instant>,
     pub error: Option<String>,
 }
 
@@ -37,18 +44,29 @@ impl Search {
             _ => {
                 let before = self.input.text().to_string();
                 if self.input.handle(key) && self.input.text() != before {
-                    self.reload(desk);
+                    self.pending_since = Some(Instant::now());
                 }
             }
         }
     }
 
-    pub fn paste(&mut self, text: &str, desk: &Desk) {
+    pub fn paste(&mut self, text: &str) {
         self.input.insert_str(text);
-        self.reload(desk);
+        self.pending_since = Some(Instant::now());
+    }
+
+    /// Runs the query once typing has paused (or at once with `now`).
+    pub fn settle(&mut self, desk: &Desk, now: bool) {
+        if self
+            .pending_since
+            .is_some_and(|t| now || t.elapsed() >= SEARCH_DEBOUNCE)
+        {
+            self.reload(desk);
+        }
     }
 
     fn reload(&mut self, desk: &Desk) {
+        self.pending_since = None;
         self.results.clear();
         self.selected = 0;
         self.exhausted = false;
