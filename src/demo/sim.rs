@@ -24,7 +24,7 @@ use crate::store::{EventDraft, TextIndex, Writer};
 
 /// Events per transaction: large enough to amortise commits, small enough
 /// that a bulk load does not hold gigabytes in the WAL.
-const EVENTS_PER_COMMIT: u64 = 250_000;
+const EVENTS_PER_COMMIT: u64 = 100_000;
 
 const CHANNELS: [(Channel, u32); 12] = [
     (Channel::Loket, 30),

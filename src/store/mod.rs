@@ -231,7 +231,7 @@ impl Store {
         self.conn
             .pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
         self.conn
-            .pragma_update(None, "cache_size", if on { -65_536 } else { -8_192 })?;
+            .pragma_update(None, "cache_size", if on { -32_768 } else { -8_192 })?;
         Ok(())
     }
 
