@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::{print_json, table};
-use crate::i18n::{Msg, pick};
+use crate::i18n::{Msg, R, say};
 use crate::service::Desk;
 
 pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg> {
@@ -13,7 +13,7 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
     } else {
         println!(
             "{}: {}",
-            pick("Integritas SQLite", "SQLite integrity"),
+            say(R::SqliteIntegrity),
             report.integrity.join("; ")
         );
         let rows: Vec<Vec<String>> = report
@@ -29,12 +29,7 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
             })
             .collect();
         table::print(
-            &[
-                pick("Loket", "Desk"),
-                pick("Peristiwa", "Events"),
-                pick("No. terakhir", "Last no."),
-                "Hash",
-            ],
+            &[say(R::Desk), say(R::Events), say(R::LastNo), "Hash"],
             &rows,
         );
         for p in &report.chain_problems {
@@ -42,36 +37,30 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
         }
         println!(
             "{}: {}  {}: {}",
-            pick("Kasus", "Cases"),
+            say(R::Cases),
             report.cases,
-            pick("Peristiwa", "Events"),
+            say(R::Events),
             report.events
         );
         if let Some(r) = &report.rebuild {
             println!(
                 "{} {} {}: {}",
-                pick(
-                    "Proyeksi dibangun ulang dari log:",
-                    "Projection rebuilt from the log:"
-                ),
+                say(R::ProjectionRebuiltFromTheLog),
                 r.cases,
-                pick("kasus", "cases"),
+                say(R::CasesLower),
                 if r.identical {
-                    pick("identik dengan sebelumnya", "identical to before")
+                    say(R::IdenticalToBefore)
                 } else {
-                    pick(
-                        "BERBEDA dari sebelumnya (kini sudah diperbaiki)",
-                        "DIFFERENT from before (now repaired)",
-                    )
+                    say(R::DifferentFromBeforeNowRepaired)
                 }
             );
         }
         println!(
             "{}",
             if report.ok() {
-                pick("Hasil: baik.", "Result: sound.")
+                say(R::ResultSound)
             } else {
-                pick("Hasil: ADA MASALAH.", "Result: PROBLEMS FOUND.")
+                say(R::ResultProblemsFound)
             }
         );
     }

@@ -6,7 +6,7 @@ use chrono::{Datelike, Months};
 use clap::Args;
 
 use crate::demo::{self, DemoOptions, last_day_of_month, parse_month};
-use crate::i18n::{Msg, help, pick};
+use crate::i18n::{Msg, R, help, say};
 use crate::service::Desk;
 
 #[derive(Debug, Args)]
@@ -40,7 +40,7 @@ pub fn run(desk: &mut Desk, args: &DemoArgs) -> Result<ExitCode, Msg> {
         to: last_day_of_month(to),
     };
     let mut progress = |done: u64, total: u64| {
-        eprintln!("{} {done}/{total}", pick("kasus dibuat:", "cases made:"));
+        eprintln!("{} {done}/{total}", say(R::CasesMade));
     };
     let report = demo::generate(desk, &opts, &mut progress)?;
     if args.json {
@@ -48,13 +48,13 @@ pub fn run(desk: &mut Desk, args: &DemoArgs) -> Result<ExitCode, Msg> {
     } else {
         println!(
             "{}: {} {}, {} {}, {} {} ({:.1} s)",
-            pick("Demo selesai", "Demo done"),
+            say(R::DemoDone),
             report.cases,
-            pick("kasus", "cases"),
+            say(R::CasesLower),
             report.events,
-            pick("peristiwa", "events"),
+            say(R::EventsLower),
             report.open,
-            pick("masih terbuka", "still open"),
+            say(R::StillOpen),
             report.seconds
         );
     }

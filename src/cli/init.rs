@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::domain::sop::BUILTIN;
-use crate::i18n::{Msg, pick};
+use crate::i18n::{Msg, R, say};
 use crate::service::Desk;
 
 /// The config and database were made by opening the desk; this also copies
@@ -43,26 +43,20 @@ pub fn summary(desk: &Desk) -> Result<ExitCode, Msg> {
     );
     println!(
         "{}: {} ({})",
-        pick("Loket", "Desk"),
+        say(R::Desk),
         desk.local.code,
         desk.local.name
     );
     println!(
         "{}: {}",
-        pick("Basis data", "Database"),
+        say(R::Database),
         desk.locations.database.display()
     );
     println!(
         "{}: {open}   {}: {overdue}",
-        pick("Kasus terbuka", "Open cases"),
-        pick("Lewat batas waktu", "Overdue")
+        say(R::OpenCases),
+        say(R::Overdue)
     );
-    println!(
-        "\n{}",
-        pick(
-            "Perintah: aduan case add | case list | case show | case act | sop show | check | demo. Lihat aduan --help.",
-            "Commands: aduan case add | case list | case show | case act | sop show | check | demo. See aduan --help."
-        )
-    );
+    println!("\n{}", say(R::CommandsAduanCaseAddCase));
     Ok(ExitCode::SUCCESS)
 }

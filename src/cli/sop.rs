@@ -8,7 +8,7 @@ use clap::Subcommand;
 use super::table;
 use crate::domain::case::Kind;
 use crate::domain::sop::{Next, Sop, StepKind};
-use crate::i18n::{Msg, Word, help, kind_label, pick, word};
+use crate::i18n::{Msg, R, Word, help, kind_label, say, word};
 use crate::service::{Desk, read_sop};
 
 #[derive(Debug, Subcommand)]
@@ -54,10 +54,10 @@ pub fn run(desk: &Desk, command: SopCommand) -> Result<ExitCode, Msg> {
             let sop = read_sop(&file.display().to_string(), &desk.locations.sop_dir)?;
             println!(
                 "{}: {} ({} {})",
-                pick("SOP sah", "SOP is valid"),
+                say(R::SopIsValid),
                 sop.name,
                 sop.steps.len(),
-                pick("langkah", "steps")
+                say(R::Steps)
             );
         }
     }
@@ -81,9 +81,9 @@ fn print_sop(desk: &Desk, sop: &Sop) {
     println!("{} ({}) — {}", sop.name, sop.id, kinds.join(", "));
     println!(
         "{}: {} {}",
-        pick("Batas penyelesaian", "Resolution limit"),
+        say(R::ResolutionLimit),
         sop.limit_workdays,
-        pick("hari kerja", "working days")
+        say(R::WorkingDays)
     );
     let rows: Vec<Vec<String>> = sop
         .steps

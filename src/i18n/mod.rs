@@ -5,6 +5,7 @@
 pub mod help;
 mod labels;
 mod messages;
+mod report;
 mod ui;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -13,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 pub use labels::*;
 pub use messages::{Msg, problem};
-pub use ui::{T, t};
+pub use report::{R, say};
+pub use ui::{T, key_help, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -118,3 +118,66 @@ pub fn t(key: T) -> &'static str {
         T::FirstStep => pick("Langkah berikutnya", "Next step"),
     }
 }
+
+/// Every key of the interface and what it does, for the help screen.
+pub fn key_help() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("F1", pick("bantuan ini", "this help")),
+        (
+            "Ctrl+Q",
+            pick(
+                "keluar (bertanya bila formulir belum disimpan)",
+                "quit (asks if the form is unsaved)",
+            ),
+        ),
+        ("Alt+1…4", pick("pindah ke tab 1–4", "go to tab 1–4")),
+        (
+            "Ctrl+PgDn / Ctrl+PgUp",
+            pick("tab berikut / sebelumnya", "next / previous tab"),
+        ),
+        (
+            "Tab / Shift+Tab",
+            pick("isian berikut / sebelumnya", "next / previous field"),
+        ),
+        (
+            "↓ ↑ Enter",
+            pick(
+                "isian berikut / sebelumnya (bukan di Uraian)",
+                "next / previous field (not in the description)",
+            ),
+        ),
+        (
+            "← → Spasi",
+            pick(
+                "ganti pilihan; Spasi mencentang ya/tidak",
+                "change a choice; Space ticks yes/no",
+            ),
+        ),
+        (
+            "huruf",
+            pick(
+                "mengetik ke isian yang aktif; pada pilihan, melompat ke pilihan berawalan huruf itu",
+                "type into the field; on a choice, jump to the option starting with it",
+            ),
+        ),
+        (
+            "Ctrl+← Ctrl+→",
+            pick("lompat per kata (Uraian)", "jump by word (description)"),
+        ),
+        (
+            "Ctrl+S",
+            pick(
+                "simpan: nomor agenda, batas waktu, tanda terima",
+                "save: agenda number, deadline, receipt",
+            ),
+        ),
+        (
+            "Ctrl+F, /",
+            pick(
+                "cari kasus (/ bila isian kosong)",
+                "search cases (/ when the field is empty)",
+            ),
+        ),
+        ("Esc", pick("tutup jendela", "close a window")),
+    ]
+}

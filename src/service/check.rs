@@ -99,32 +99,19 @@ impl Desk {
 }
 
 fn chain_problem(p: &ChainProblem) -> String {
-    use crate::i18n::pick;
+    use crate::i18n::{R, say};
     match p {
-        ChainProblem::HashMismatch { desk, seq } => format!(
-            "{desk} #{seq}: {}",
-            pick(
-                "isi peristiwa tidak cocok dengan hash-nya (diubah)",
-                "event bytes do not match their hash (edited)"
-            )
-        ),
-        ChainProblem::BrokenLink { desk, seq } => format!(
-            "{desk} #{seq}: {}",
-            pick(
-                "rantai terputus: tidak menyebut hash peristiwa sebelumnya",
-                "broken chain: does not name the previous hash"
-            )
-        ),
-        ChainProblem::Gap { desk, after } => format!(
-            "{desk}: {} #{after}",
-            pick(
-                "ada nomor urut yang hilang setelah",
-                "a sequence number is missing after"
-            )
-        ),
-        ChainProblem::Undecodable { desk, seq } => format!(
-            "{desk} #{seq}: {}",
-            pick("peristiwa tidak dapat dibaca", "the event cannot be read")
-        ),
+        ChainProblem::HashMismatch { desk, seq } => {
+            format!("{desk} #{seq}: {}", say(R::EventBytesDoNotMatch))
+        }
+        ChainProblem::BrokenLink { desk, seq } => {
+            format!("{desk} #{seq}: {}", say(R::BrokenChainDoesNotName))
+        }
+        ChainProblem::Gap { desk, after } => {
+            format!("{desk}: {} #{after}", say(R::ASequenceNumberIsMissing))
+        }
+        ChainProblem::Undecodable { desk, seq } => {
+            format!("{desk} #{seq}: {}", say(R::TheEventCannotBeRead))
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{Desk, Registered, Result};
 use crate::domain::draft::CaseDraft;
 use crate::domain::identity;
-use crate::i18n::{self, Msg, Word, word};
+use crate::i18n::{self, Msg, R, Word, say, word};
 use crate::store::{CaseRow, search_query};
 
 const LAST_PERSON: &str = "last_person";
@@ -137,7 +137,7 @@ impl Desk {
             o.regency.to_uppercase(),
             format!("{} — {}", o.address, o.phone),
             String::new(),
-            i18n::pick("TANDA TERIMA PENGADUAN", "COMPLAINT RECEIPT").to_string(),
+            say(R::ComplaintReceipt).to_string(),
             String::new(),
             format!("{:<22}: {}", word(Word::AgendaNo), r.agenda_no),
             format!(
@@ -152,11 +152,7 @@ impl Desk {
             format!("{:<22}: {}{flags}", word(Word::Deadline), r.deadline),
             format!("{:<22}: {}", word(Word::Step), r.step.title),
             String::new(),
-            format!(
-                "{} {officer} ({})",
-                i18n::pick("Petugas:", "Desk officer:"),
-                self.local.code
-            ),
+            format!("{} {officer} ({})", say(R::DeskOfficer), self.local.code),
         ]
         .join("\n")
             + "\n"

@@ -3,8 +3,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::pick;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Show the keys of the current screen.
@@ -112,71 +110,9 @@ pub fn help_rows(form: bool) -> Vec<(&'static str, &'static str)> {
         "Ctrl+← Ctrl+→",
         "Ctrl+S",
     ];
-    let mut rows = all_rows();
+    let mut rows = crate::i18n::key_help();
     if !form {
         rows.retain(|(k, _)| !form_only.contains(k));
     }
     rows
-}
-
-fn all_rows() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("F1", pick("bantuan ini", "this help")),
-        (
-            "Ctrl+Q",
-            pick(
-                "keluar (bertanya bila formulir belum disimpan)",
-                "quit (asks if the form is unsaved)",
-            ),
-        ),
-        ("Alt+1…4", pick("pindah ke tab 1–4", "go to tab 1–4")),
-        (
-            "Ctrl+PgDn / Ctrl+PgUp",
-            pick("tab berikut / sebelumnya", "next / previous tab"),
-        ),
-        (
-            "Tab / Shift+Tab",
-            pick("isian berikut / sebelumnya", "next / previous field"),
-        ),
-        (
-            "↓ ↑ Enter",
-            pick(
-                "isian berikut / sebelumnya (bukan di Uraian)",
-                "next / previous field (not in the description)",
-            ),
-        ),
-        (
-            "← → Spasi",
-            pick(
-                "ganti pilihan; Spasi mencentang ya/tidak",
-                "change a choice; Space ticks yes/no",
-            ),
-        ),
-        (
-            "huruf",
-            pick(
-                "mengetik ke isian yang aktif; pada pilihan, melompat ke pilihan berawalan huruf itu",
-                "type into the field; on a choice, jump to the option starting with it",
-            ),
-        ),
-        (
-            "Ctrl+← Ctrl+→",
-            pick("lompat per kata (Uraian)", "jump by word (description)"),
-        ),
-        (
-            "Ctrl+S",
-            pick(
-                "simpan: nomor agenda, batas waktu, tanda terima",
-                "save: agenda number, deadline, receipt",
-            ),
-        ),
-        (
-            "Ctrl+F, /",
-            pick(
-                "cari kasus (/ bila isian kosong)",
-                "search cases (/ when the field is empty)",
-            ),
-        ),
-        ("Esc", pick("tutup jendela", "close a window")),
-    ]
 }

@@ -14,7 +14,7 @@ use super::field::LineInput;
 use super::theme;
 use crate::domain::case::{Channel, Kind};
 use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError};
-use crate::i18n::{self, T, t};
+use crate::i18n::{self, R, T, say, t};
 
 enum Widget {
     Choice {
@@ -500,11 +500,7 @@ impl Intake {
             Line::from(Span::styled(format!("✓ {}", t(T::FormValid)), theme::ok()))
         } else {
             Line::from(Span::styled(
-                format!(
-                    "{} · F1 {}",
-                    i18n::pick("Ctrl+S simpan", "Ctrl+S save"),
-                    i18n::pick("bantuan", "help")
-                ),
+                format!("{} · F1 {}", say(R::CtrlSSave), say(R::Help)),
                 theme::hint(),
             ))
         };
