@@ -118,7 +118,7 @@ CREATE TABLE drafts (
 -- stays in the events; diacritics and case are folded.
 CREATE VIRTUAL TABLE case_search USING fts5(
     agenda_no, name, nik, phone, subject, description,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = none,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
