@@ -274,7 +274,7 @@ fn help_tabs_duplicates_and_quit() {
         "{screen}"
     );
     term.keys(&["Escape"]);
-    term.keys(&["M-2"]);
+    term.keys(&["M-3"]);
     term.wait_for("belum tersedia");
     term.keys(&["C-PageUp"]);
     term.wait_for("Pengaduan baru");

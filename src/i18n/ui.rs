@@ -43,6 +43,35 @@ pub enum T {
     Saved,
     Linked,
     FirstStep,
+    QueueMine,
+    QueueOpen,
+    QueueOverdue,
+    QueuePaused,
+    QueueForwarded,
+    QueueClosed,
+    QueueEmpty,
+    ColUsed,
+    ColLeft,
+    ColStep,
+    Actions,
+    NoActions,
+    ActAs,
+    ActTo,
+    ActInstruction,
+    ActPriority,
+    ActPaperDate,
+    ActOption,
+    ActOpd,
+    ActNote,
+    ActNoteKind,
+    ActFormHint,
+    ConfirmTitle,
+    ConfirmBody,
+    Recorded,
+    Hours,
+    Minutes,
+    WorkdaysShort,
+    SwitchPerson,
 }
 
 pub fn t(key: T) -> &'static str {
@@ -116,6 +145,41 @@ pub fn t(key: T) -> &'static str {
         T::Saved => pick("Tersimpan", "Saved"),
         T::Linked => pick("Ditautkan ke", "Linked to"),
         T::FirstStep => pick("Langkah berikutnya", "Next step"),
+        T::QueueMine => pick("Antrean saya", "My queue"),
+        T::QueueOpen => pick("Semua terbuka", "All open"),
+        T::QueueOverdue => pick("Terlambat", "Overdue"),
+        T::QueuePaused => pick("Dijeda", "Paused"),
+        T::QueueForwarded => pick("Diteruskan", "Forwarded"),
+        T::QueueClosed => pick("Selesai", "Closed"),
+        T::QueueEmpty => pick("Tidak ada kasus di antrean ini.", "No case in this queue."),
+        T::ColUsed => pick("Pakai/baku", "Used/std"),
+        T::ColLeft => pick("Sisa HK", "Days left"),
+        T::ColStep => pick("Langkah (pelaksana)", "Step (actor)"),
+        T::Actions => pick("Tindakan", "Actions"),
+        T::NoActions => pick(
+            "tidak ada tindakan untuk Anda sekarang",
+            "no action for you now",
+        ),
+        T::ActAs => pick("Sebagai", "As"),
+        T::ActTo => pick("Kepada", "To"),
+        T::ActInstruction => pick("Instruksi", "Instruction"),
+        T::ActPriority => pick("Sifat", "Priority"),
+        T::ActPaperDate => pick("Tgl. di kertas", "Date on paper"),
+        T::ActOption => pick("Keputusan", "Decision"),
+        T::ActOpd => "OPD",
+        T::ActNote => pick("Keterangan", "Note"),
+        T::ActNoteKind => pick("Jenis catatan", "Note kind"),
+        T::ActFormHint => pick(
+            "Tab pindah · ←→ pilih · Enter lanjut · Esc batal",
+            "Tab move · ←→ choose · Enter continue · Esc cancel",
+        ),
+        T::ConfirmTitle => pick("Catat tindakan?", "Record the action?"),
+        T::ConfirmBody => pick("Enter: catat · Esc: kembali", "Enter: record · Esc: back"),
+        T::Recorded => pick("Tercatat", "Recorded"),
+        T::Hours => pick("j", "h"),
+        T::Minutes => pick("m", "m"),
+        T::WorkdaysShort => pick("HK", "wd"),
+        T::SwitchPerson => pick("ganti petugas", "switch person"),
     }
 }
 
@@ -179,5 +243,53 @@ pub fn key_help() -> Vec<(&'static str, &'static str)> {
             ),
         ),
         ("Esc", pick("tutup jendela", "close a window")),
+        ("F9", pick("ganti petugas", "switch person")),
+    ]
+}
+
+/// Keys of the disposition inbox.
+pub fn inbox_key_help() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "↑ ↓ PgUp PgDn Home",
+            pick("pindah kasus", "move between cases"),
+        ),
+        (
+            "F2…F7",
+            pick(
+                "antrean saya · semua terbuka · terlambat · dijeda · diteruskan · selesai",
+                "my queue · all open · overdue · paused · forwarded · closed",
+            ),
+        ),
+        (
+            "d",
+            pick(
+                "catat disposisi (atas nama pimpinan bila perlu)",
+                "record a disposition (on a head's behalf if needed)",
+            ),
+        ),
+        (
+            "k",
+            pick(
+                "putuskan (kewenangan / teruskan ke OPD / pilihan lain)",
+                "decide (authority / forward to an agency / other options)",
+            ),
+        ),
+        (
+            "s",
+            pick(
+                "selesaikan langkah dengan outputnya",
+                "complete the step with its output",
+            ),
+        ),
+        (
+            "t / u",
+            pick(
+                "jeda jam menunggu berkas / lanjutkan",
+                "pause the clock for documents / resume",
+            ),
+        ),
+        ("x", pick("tutup kasus", "close the case")),
+        ("n", pick("tambah catatan", "add a note")),
     ]
 }

@@ -4,6 +4,7 @@
 
 mod cases;
 mod check;
+mod inbox;
 mod intake;
 mod views;
 
@@ -11,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate};
 
-pub use cases::{ActInput, Registered};
+pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
+pub use inbox::{Queue, RowTiming, Urgency};
 pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};

@@ -22,6 +22,8 @@ pub struct CaseRow {
     pub step: Option<String>,
     pub step_actor: Option<String>,
     pub step_due: Option<i64>,
+    pub step_since: i64,
+    pub sop: String,
     pub deadline: String,
     pub unlisted_years: String,
     pub forwarded_to: Option<String>,
@@ -33,9 +35,14 @@ pub struct ListFilter {
     pub status: Option<String>,
     /// Open cases whose deadline is before this date (YYYY-MM-DD).
     pub overdue_on: Option<String>,
-    pub step_actor: Option<String>,
+    /// Open cases whose current step is done by one of these roles.
+    pub step_actors: Vec<String>,
+    /// Cases decided not to be the office's and forwarded to an OPD.
+    pub forwarded: bool,
     pub limit: u32,
     pub offset: u32,
+    /// Keyset paging: only cases after this (deadline, n) in list order.
+    pub after: Option<(String, i64)>,
 }
 
 /// An event with the code of the desk that wrote it.
@@ -63,7 +70,7 @@ pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event
 
 pub(super) const CASE_COLUMNS: &str =
     "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
-    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at";
+    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at, step_since, sop";
 
 pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
     Ok(CaseRow {
@@ -84,6 +91,8 @@ pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
         unlisted_years: r.get(14)?,
         forwarded_to: r.get(15)?,
         closed_at: r.get(16)?,
+        step_since: r.get(17)?,
+        sop: r.get(18)?,
     })
 }
 
@@ -146,19 +155,28 @@ impl Store {
 
     /// A page of cases, soonest deadline first.
     pub fn list_cases(&self, f: &ListFilter) -> Result<Vec<CaseRow>> {
-        let mut clauses = Vec::new();
+        let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         if let Some(s) = &f.status {
-            clauses.push("status = ?");
+            clauses.push("status = ?".into());
             args.push(Value::Text(s.clone()));
         }
         if let Some(day) = &f.overdue_on {
-            clauses.push("status = 'open' AND deadline < ?");
+            clauses.push("status = 'open' AND deadline < ?".into());
             args.push(Value::Text(day.clone()));
         }
-        if let Some(actor) = &f.step_actor {
-            clauses.push("step_actor = ?");
-            args.push(Value::Text(actor.clone()));
+        if !f.step_actors.is_empty() {
+            let marks = vec!["?"; f.step_actors.len()].join(", ");
+            clauses.push(format!("status = 'open' AND step_actor IN ({marks})"));
+            args.extend(f.step_actors.iter().cloned().map(Value::Text));
+        }
+        if f.forwarded {
+            clauses.push("forwarded_to IS NOT NULL".into());
+        }
+        if let Some((deadline, n)) = &f.after {
+            clauses.push("(deadline, n) > (?, ?)".into());
+            args.push(Value::Text(deadline.clone()));
+            args.push(Value::Integer(*n));
         }
         let filter = if clauses.is_empty() {
             String::new()
@@ -166,7 +184,7 @@ impl Store {
             format!("WHERE {}", clauses.join(" AND "))
         };
         let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, agenda_no LIMIT ? OFFSET ?"
+            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, n LIMIT ? OFFSET ?"
         );
         args.push(Value::Integer(i64::from(if f.limit == 0 {
             u32::MAX

@@ -126,17 +126,31 @@ CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL;
 CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL;
 "#;
 
+/// The disposition inbox's queues, paged in deadline order.
+const V3: &str = r#"
+CREATE INDEX cases_queue ON cases(step_actor, deadline) WHERE status = 'open';
+CREATE INDEX cases_forwarded ON cases(deadline) WHERE forwarded_to IS NOT NULL;
+"#;
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 2;
+pub const LATEST: usize = 3;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// Indexes a bulk load into an empty database drops first and builds after:
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
-pub const BULK_INDEXES: [(&str, &str); 5] = [
+pub const BULK_INDEXES: [(&str, &str); 7] = [
+    (
+        "cases_queue",
+        "CREATE INDEX cases_queue ON cases(step_actor, deadline) WHERE status = 'open'",
+    ),
+    (
+        "cases_forwarded",
+        "CREATE INDEX cases_forwarded ON cases(deadline) WHERE forwarded_to IS NOT NULL",
+    ),
     (
         "cases_nik",
         "CREATE INDEX cases_nik ON cases(nik) WHERE nik IS NOT NULL",

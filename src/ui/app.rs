@@ -10,7 +10,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
 
+use super::act_form::{ActForm, Outcome};
 use super::action::{self, Action, Focus};
+use super::inbox::{Command, Inbox};
 use super::intake::Intake;
 use super::search::Search;
 use super::theme;
@@ -38,6 +40,7 @@ pub enum Popup {
     Search(Box<Search>),
     Case(Vec<String>),
     Error(String),
+    Act(Box<ActForm>),
 }
 
 pub struct App {
@@ -47,6 +50,7 @@ pub struct App {
     pub picker: usize,
     pub tab: usize,
     pub intake: Intake,
+    pub inbox: Inbox,
     pub popups: Vec<Popup>,
     pub counts: (u64, u64),
     pub quit: bool,
@@ -70,6 +74,7 @@ impl App {
             picker,
             tab: 0,
             intake,
+            inbox: Inbox::new(),
             popups: Vec::new(),
             counts,
             quit: false,
@@ -135,6 +140,12 @@ impl App {
         if let Some(a) = action::global(key) {
             return self.run(a);
         }
+        if key.code == crossterm::event::KeyCode::F(9) {
+            return self.switch_person();
+        }
+        if self.tab == 1 {
+            return self.inbox_key(key);
+        }
         if self.tab != 0 {
             return;
         }
@@ -187,9 +198,9 @@ impl App {
             Action::Help => self.popups.push(Popup::Help),
             Action::Quit if self.intake.touched => self.popups.push(Popup::Quit),
             Action::Quit => self.quit = true,
-            Action::GoTab(i) => self.tab = i.min(3),
-            Action::NextTab => self.tab = (self.tab + 1) % 4,
-            Action::PrevTab => self.tab = (self.tab + 3) % 4,
+            Action::GoTab(i) => self.show_tab(i.min(3)),
+            Action::NextTab => self.show_tab((self.tab + 1) % 4),
+            Action::PrevTab => self.show_tab((self.tab + 3) % 4),
             Action::Search => self.popups.push(Popup::Search(Box::default())),
             Action::Save => self.save(false),
             other => {
@@ -203,6 +214,72 @@ impl App {
                 }
             }
         }
+    }
+
+    fn show_tab(&mut self, tab: usize) {
+        self.tab = tab;
+        if tab == 1
+            && let Some(p) = &self.person
+        {
+            self.inbox.reload(&self.desk, p);
+        }
+    }
+
+    /// Back to the person picker; the form's draft is kept first.
+    fn switch_person(&mut self) {
+        self.keep_draft();
+        self.person = None;
+        self.intake.clear(&self.desk.config.licences.types);
+    }
+
+    fn inbox_key(&mut self, key: KeyEvent) {
+        let Some(person) = self.person.clone() else {
+            return;
+        };
+        let Some(Command::Act(action)) = self.inbox.handle(key, &self.desk, &person) else {
+            return;
+        };
+        let Some(detail) = &self.inbox.detail else {
+            return;
+        };
+        if self.inbox.allowed(&self.desk, &person).contains(&action) {
+            let form = ActForm::new(&self.desk, &person, detail, action);
+            return self.popups.push(Popup::Act(Box::new(form)));
+        }
+        // Not allowed for any role this person holds: the service's refusal
+        // names what is allowed, and nothing is written.
+        let agenda = detail.agenda_no.clone();
+        let refusal = self
+            .desk
+            .acting_as(Some(&person.name), None)
+            .and_then(|who| {
+                self.desk.act(
+                    &agenda,
+                    action.id(),
+                    &crate::service::ActInput::default(),
+                    &who,
+                )
+            });
+        if let Err(e) = refusal {
+            self.popups.push(Popup::Error(e.text()));
+        }
+        self.inbox.reload(&self.desk, &person);
+    }
+
+    fn submit_action(&mut self, form: &ActForm) {
+        let Some(person) = self.person.clone() else {
+            return;
+        };
+        let (role, input) = form.to_input();
+        let result = self
+            .desk
+            .acting_as(Some(&person.name), Some(&role))
+            .and_then(|who| self.desk.act(&form.agenda, form.action.id(), &input, &who));
+        if let Err(e) = result {
+            self.popups.push(Popup::Error(e.text()));
+        }
+        self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
+        self.inbox.reload(&self.desk, &person);
     }
 
     fn save(&mut self, confirmed: bool) {
@@ -257,6 +334,20 @@ impl App {
     }
 
     fn popup_key(&mut self, key: KeyEvent) {
+        if let Some(Popup::Act(form)) = self.popups.last_mut() {
+            match form.handle(key) {
+                Outcome::Open => {}
+                Outcome::Cancel => {
+                    self.popups.pop();
+                }
+                Outcome::Submit => {
+                    if let Some(Popup::Act(form)) = self.popups.pop() {
+                        self.submit_action(&form);
+                    }
+                }
+            }
+            return;
+        }
         let act = action::window(key);
         let Some(top) = self.popups.pop() else { return };
         match (top, act) {
@@ -356,8 +447,9 @@ impl App {
         ])
         .areas(area);
         self.draw_tabs(f, tabs);
-        match self.tab {
-            0 => self.intake.draw(f, body),
+        match (self.tab, &self.person) {
+            (0, _) => self.intake.draw(f, body),
+            (1, Some(p)) => self.inbox.draw(f, body, &self.desk, p),
             _ => f.render_widget(
                 Paragraph::new(t(T::NotYet)).block(Block::default().borders(Borders::ALL)),
                 body,
@@ -454,7 +546,10 @@ impl App {
     fn draw_popup(&self, f: &mut Frame<'_>, body: Rect, popup: &Popup) {
         match popup {
             Popup::Help => {
-                let rows = action::help_rows(self.tab == 0);
+                let mut rows = action::help_rows(self.tab == 0);
+                if self.tab == 1 {
+                    rows.extend(crate::i18n::inbox_key_help());
+                }
                 let lines: Vec<Line> = rows
                     .iter()
                     .map(|(k, d)| {
@@ -552,6 +647,7 @@ impl App {
                     body.height.saturating_sub(2),
                 ),
             ),
+            Popup::Act(form) => form.draw(f, body),
             Popup::Case(lines) => {
                 let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
                 text_window(

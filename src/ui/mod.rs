@@ -2,9 +2,11 @@
 //! uses. A plain blocking loop: wait for a key (or a short tick that writes
 //! the draft), update, redraw. Modules here never touch SQL.
 
+mod act_form;
 pub mod action;
 pub mod app;
 mod field;
+mod inbox;
 mod intake;
 mod search;
 mod theme;

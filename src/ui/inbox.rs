@@ -1,0 +1,410 @@
+//! The disposition inbox (Disposisi): the office's cases by queue, the
+//! selected case's SOP checklist and timeline, and the actions its current
+//! step allows. Rows page in from SQL in deadline order.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Tabs};
+
+use super::theme;
+use crate::config::Person;
+use crate::domain::workflow::ActionKind;
+use crate::i18n::{self, T, Word, t, word};
+use crate::service::{CaseDetail, Desk, Queue, Urgency};
+use crate::store::CaseRow;
+
+const PAGE: u32 = 100;
+
+pub struct Inbox {
+    pub queue: Queue,
+    rows: Vec<CaseRow>,
+    selected: usize,
+    exhausted: bool,
+    pub detail: Option<CaseDetail>,
+    pub error: Option<String>,
+}
+
+/// What a key in the inbox asks the application to do.
+pub enum Command {
+    Act(ActionKind),
+}
+
+impl Inbox {
+    pub fn new() -> Inbox {
+        Inbox {
+            queue: Queue::Mine,
+            rows: Vec::new(),
+            selected: 0,
+            exhausted: false,
+            detail: None,
+            error: None,
+        }
+    }
+
+    /// Loads the first page of the queue again, keeping the selected case
+    /// when it is still there.
+    pub fn reload(&mut self, desk: &Desk, person: &Person) {
+        let keep = self.rows.get(self.selected).map(|r| r.agenda_no.clone());
+        self.rows.clear();
+        self.exhausted = false;
+        self.load_more(desk, person);
+        while let Some(agenda) = &keep {
+            if let Some(i) = self.rows.iter().position(|r| &r.agenda_no == agenda) {
+                self.selected = i;
+                break;
+            }
+            if self.exhausted || self.rows.len() > 5_000 {
+                self.selected = 0;
+                break;
+            }
+            self.load_more(desk, person);
+        }
+        if keep.is_none() {
+            self.selected = 0;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.load_detail(desk);
+    }
+
+    fn load_more(&mut self, desk: &Desk, person: &Person) {
+        let after = self.rows.last().map(|r| (r.deadline.clone(), r.n));
+        match desk.queue_page(self.queue, person, after, PAGE) {
+            Ok(rows) => {
+                self.exhausted = (rows.len() as u32) < PAGE;
+                self.rows.extend(rows);
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.text()),
+        }
+    }
+
+    fn load_detail(&mut self, desk: &Desk) {
+        self.detail = self
+            .rows
+            .get(self.selected)
+            .and_then(|r| desk.show(&r.agenda_no).ok());
+    }
+
+    fn move_to(&mut self, target: usize, desk: &Desk, person: &Person) {
+        while target + 1 >= self.rows.len() && !self.exhausted {
+            self.load_more(desk, person);
+        }
+        let target = target.min(self.rows.len().saturating_sub(1));
+        if target != self.selected {
+            self.selected = target;
+            self.load_detail(desk);
+        }
+    }
+
+    pub fn handle(&mut self, key: KeyEvent, desk: &Desk, person: &Person) -> Option<Command> {
+        let page = 10;
+        match key.code {
+            KeyCode::Down => self.move_to(self.selected + 1, desk, person),
+            KeyCode::Up => self.move_to(self.selected.saturating_sub(1), desk, person),
+            KeyCode::PageDown => self.move_to(self.selected + page, desk, person),
+            KeyCode::PageUp => self.move_to(self.selected.saturating_sub(page), desk, person),
+            KeyCode::Home => self.move_to(0, desk, person),
+            KeyCode::F(n @ 2..=7) => {
+                self.queue = Queue::ALL[usize::from(n - 2)];
+                self.rows.clear();
+                self.selected = 0;
+                self.reload(desk, person);
+            }
+            KeyCode::Char(c) => {
+                let action = match c {
+                    'd' => ActionKind::Dispose,
+                    'k' => ActionKind::Decide,
+                    's' => ActionKind::Complete,
+                    't' => ActionKind::Pause,
+                    'u' => ActionKind::Resume,
+                    'x' => ActionKind::Close,
+                    'n' => ActionKind::Note,
+                    _ => return None,
+                };
+                return self.detail.as_ref().map(|_| Command::Act(action));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The actions the person may take on the selected case now.
+    pub fn allowed(&self, desk: &Desk, person: &Person) -> Vec<ActionKind> {
+        let Some(d) = &self.detail else {
+            return Vec::new();
+        };
+        let roles = desk.roles_of(person);
+        let mut out: Vec<ActionKind> = Vec::new();
+        for (role, actions) in &d.allowed {
+            if roles.contains(role) {
+                for a in actions.iter().filter_map(|a| ActionKind::parse(a)) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk, person: &Person) {
+        let [queues, list, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Percentage(45),
+            Constraint::Min(8),
+        ])
+        .areas(area);
+        let names: Vec<String> = [
+            T::QueueMine,
+            T::QueueOpen,
+            T::QueueOverdue,
+            T::QueuePaused,
+            T::QueueForwarded,
+            T::QueueClosed,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("F{} {}", i + 2, t(*q)))
+        .collect();
+        let current = Queue::ALL
+            .iter()
+            .position(|q| *q == self.queue)
+            .unwrap_or(0);
+        f.render_widget(
+            Tabs::new(names)
+                .select(current)
+                .highlight_style(theme::tab_active())
+                .divider(" "),
+            queues,
+        );
+        self.draw_list(f, list, desk);
+        self.draw_detail(f, detail, desk, person);
+    }
+
+    fn draw_list(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk) {
+        if let Some(e) = &self.error {
+            return f.render_widget(
+                Paragraph::new(Span::styled(e.clone(), theme::problem())),
+                area,
+            );
+        }
+        if self.rows.is_empty() {
+            let p = Paragraph::new(t(T::QueueEmpty)).block(Block::default().borders(Borders::TOP));
+            return f.render_widget(p, area);
+        }
+        // Only the rows on screen are built: a queue may hold a million cases.
+        let height = area.height.saturating_sub(1) as usize;
+        let start = self.selected.saturating_sub(height.saturating_sub(1));
+        let rows = self.rows.iter().skip(start).take(height).map(|r| {
+            let timing = desk.row_timing(r);
+            let (symbol, color) = urgency_mark(timing.urgency);
+            let name = if r.confidential || r.anonymous {
+                word(Word::Hidden).to_string()
+            } else {
+                r.name.clone()
+            };
+            let step = match (&r.step, &r.step_actor) {
+                (Some(s), Some(a)) => format!("{s} ({a})"),
+                _ => i18n::status_label_by_id(&r.status).to_string(),
+            };
+            let used = timing
+                .step_used
+                .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
+                .unwrap_or_else(|| "-".into());
+            Row::new(vec![
+                Span::styled(format!("{symbol} {}", r.agenda_no), Style::new().fg(color)),
+                Span::raw(desk.local_time(r.received_at)[..10].to_string()),
+                Span::raw(name),
+                Span::raw(r.subject.clone()),
+                Span::raw(step),
+                Span::raw(used),
+                Span::styled(
+                    format!("{:>4}", timing.workdays_left),
+                    Style::new().fg(color),
+                ),
+            ])
+        });
+        let header = Row::new(vec![
+            word(Word::AgendaNo),
+            word(Word::Received),
+            word(Word::Complainant),
+            word(Word::Subject),
+            t(T::ColStep),
+            t(T::ColUsed),
+            t(T::ColLeft),
+        ])
+        .style(theme::title());
+        let widths = [
+            Constraint::Length(21),
+            Constraint::Length(10),
+            Constraint::Length(14),
+            Constraint::Min(10),
+            Constraint::Length(22),
+            Constraint::Length(10),
+            Constraint::Length(7),
+        ];
+        let table = Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme::focused());
+        let mut state = TableState::default().with_selected(Some(self.selected - start));
+        f.render_stateful_widget(table, area, &mut state);
+    }
+
+    fn draw_detail(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk, person: &Person) {
+        let block = Block::default().borders(Borders::TOP);
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let Some(d) = &self.detail else { return };
+        let [head, body, actions] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let name = d
+            .complainant
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let shown = if d.confidential || d.anonymous {
+            word(Word::Hidden)
+        } else {
+            name
+        };
+        let mut first = format!(
+            "{}  {}  [{}]  {}: {}",
+            d.agenda_no,
+            shown,
+            i18n::status_label_by_id(&d.status),
+            word(Word::Deadline),
+            d.deadline
+        );
+        if let Some(opd) = &d.forwarded_to {
+            first.push_str(&format!("  → {opd}"));
+        }
+        let head_lines = vec![
+            Line::styled(first, theme::title()),
+            Line::raw(d.subject.clone()),
+        ];
+        f.render_widget(Paragraph::new(head_lines), head);
+        let [steps, timeline] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        f.render_widget(Paragraph::new(step_lines(d, steps.height as usize)), steps);
+        let events: Vec<Line> = d
+            .timeline
+            .iter()
+            .rev()
+            .take(timeline.height as usize)
+            .rev()
+            .map(|e| {
+                let who = if e.on_behalf {
+                    format!("{} ({} {})", e.person, word(Word::OnBehalf), e.role)
+                } else {
+                    e.person.clone()
+                };
+                Line::raw(format!(
+                    "{} {} · {}",
+                    e.at.get(5..16).unwrap_or("").replace('T', " "),
+                    who,
+                    e.summary
+                ))
+            })
+            .collect();
+        f.render_widget(
+            Paragraph::new(events).block(Block::default().borders(Borders::LEFT)),
+            timeline,
+        );
+        let allowed = self.allowed(desk, person);
+        let text = if allowed.is_empty() {
+            format!("{}: {}", t(T::Actions), t(T::NoActions))
+        } else {
+            let keys: Vec<String> = allowed
+                .iter()
+                .map(|a| format!("[{}] {}", action_key(*a), i18n::action_label(*a)))
+                .collect();
+            format!("{}: {}", t(T::Actions), keys.join("  "))
+        };
+        f.render_widget(Paragraph::new(Span::styled(text, theme::hint())), actions);
+    }
+}
+
+impl Default for Inbox {
+    fn default() -> Inbox {
+        Inbox::new()
+    }
+}
+
+/// The SOP checklist, scrolled so the current step shows.
+fn step_lines(d: &CaseDetail, height: usize) -> Vec<Line<'static>> {
+    let shown: Vec<_> = d
+        .steps
+        .iter()
+        .filter(|s| s.state != "pending" || d.current_step.is_some())
+        .collect();
+    let current = shown
+        .iter()
+        .position(|s| s.state == "current")
+        .unwrap_or(shown.len().saturating_sub(1));
+    let start = current.saturating_sub(height.saturating_sub(2));
+    shown
+        .iter()
+        .skip(start)
+        .take(height)
+        .map(|s| {
+            let (mark, style) = match s.state.as_str() {
+                "done" if s.late == Some(true) => ("✔!", Style::new().fg(Color::Red)),
+                "done" => ("✔ ", Style::new().fg(Color::Green)),
+                "current" => ("▶ ", theme::title()),
+                _ => ("· ", theme::hint()),
+            };
+            let when = s
+                .done_at
+                .as_deref()
+                .or(s.due_at.as_deref())
+                .and_then(|w| w.get(5..16))
+                .unwrap_or("")
+                .replace('T', " ");
+            let by = s
+                .done_by
+                .as_deref()
+                .map(|p| format!(" {p}"))
+                .unwrap_or_default();
+            Line::styled(format!("{mark}{} ({}) {when}{by}", s.id, s.actor), style)
+        })
+        .collect()
+}
+
+fn urgency_mark(u: Urgency) -> (&'static str, Color) {
+    match u {
+        Urgency::OnTime => ("·", Color::Green),
+        Urgency::DueToday => ("!", Color::Yellow),
+        Urgency::Late => ("✗", Color::Red),
+        Urgency::Paused => ("‖", Color::Cyan),
+        Urgency::Finished => ("✓", Color::Reset),
+    }
+}
+
+pub fn action_key(a: ActionKind) -> char {
+    match a {
+        ActionKind::Dispose => 'd',
+        ActionKind::Decide => 'k',
+        ActionKind::Complete => 's',
+        ActionKind::Pause => 't',
+        ActionKind::Resume => 'u',
+        ActionKind::Close => 'x',
+        ActionKind::Note => 'n',
+    }
+}
+
+/// Office minutes as the list shows them: `45m`, `8j`, `2j30`.
+fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}{}", t(T::Minutes)),
+        (h, 0) => format!("{h}{}", t(T::Hours)),
+        (h, m) => format!("{h}{}{m:02}", t(T::Hours)),
+    }
+}
