@@ -179,6 +179,7 @@ impl App {
             (_, Some(Action::Quit)) => self.quit = true,
             (KeyCode::Down, _) => self.picker = (self.picker + 1) % n,
             (KeyCode::Up, _) => self.picker = (self.picker + n - 1) % n,
+            (KeyCode::Home, _) => self.picker = 0,
             (KeyCode::Enter, _) => self.sign_in(),
             _ => {}
         }
@@ -189,6 +190,9 @@ impl App {
         let _ = self.desk.remember_person(&person.name);
         if let Ok(Some(draft)) = self.desk.load_draft(&person.name) {
             self.popups.push(Popup::Restore(Box::new(draft)));
+        }
+        if self.tab == 1 {
+            self.inbox.reload(&self.desk, &person);
         }
         self.person = Some(person);
     }
@@ -227,7 +231,9 @@ impl App {
 
     /// Back to the person picker; the form's draft is kept first.
     fn switch_person(&mut self) {
-        self.keep_draft();
+        if self.intake.touched {
+            self.keep_draft();
+        }
         self.person = None;
         self.intake.clear(&self.desk.config.licences.types);
     }

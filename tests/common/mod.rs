@@ -1,6 +1,8 @@
 //! A desk in a temporary folder, driven through the real `aduan` binary.
 #![allow(dead_code)]
 
+pub mod term;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

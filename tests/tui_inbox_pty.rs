@@ -1,0 +1,165 @@
+//! The disposition inbox in a real terminal: whole SOPs walked from this
+//! screen only, as the Kasi and the staff would, recording the heads'
+//! paper dispositions on their behalf.
+
+mod common;
+
+use common::TestDesk;
+use common::term::Term;
+
+const KASI: usize = 1;
+const STAF: usize = 2;
+
+/// Signs in as the person at `index` of the config's people and opens the inbox.
+fn sign_in_to_inbox(term: &Term, index: usize) {
+    term.wait_for("Siapa yang bertugas?");
+    for _ in 0..index {
+        term.keys(&["Down"]);
+    }
+    term.keys(&["Enter"]);
+    term.wait_for("Pengaduan baru");
+    term.keys(&["M-2"]);
+    term.wait_for("Antrean saya");
+}
+
+/// F9: another person signs in; the inbox stays open, now with their queue.
+fn switch_to(term: &Term, index: usize) {
+    term.keys(&["F9"]);
+    term.wait_for("Siapa yang bertugas?");
+    // The picker starts on the last person; count from the top.
+    term.keys(&["Home"]);
+    for _ in 0..index {
+        term.keys(&["Down"]);
+    }
+    term.keys(&["Enter"]);
+    term.wait_for("Antrean saya");
+}
+
+/// Presses an action key on the selected case, moves the first choice after
+/// "as" `right` times, records it, and waits for the step that follows.
+fn act(term: &Term, key: &str, right: usize, then: &str) {
+    term.keys(&[key]);
+    term.wait_for("Tab pindah");
+    for _ in 0..right {
+        term.keys(&["Right"]);
+    }
+    term.keys(&["Enter"]);
+    term.wait_for("Catat tindakan?");
+    term.keys(&["Enter"]);
+    term.wait_for(then);
+}
+
+fn timeline(desk: &TestDesk, agenda: &str) -> serde_json::Value {
+    desk.json(&["case", "show", agenda, "--json"])
+}
+
+#[test]
+fn situbondo_not_ours_from_the_inbox() {
+    let desk = TestDesk::new();
+    let agenda = desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "notours");
+    sign_in_to_inbox(&term, KASI);
+    term.wait_for("▶ disposisi-kadis");
+    act(&term, "d", 0, "▶ disposisi-kabid");
+    act(&term, "d", 0, "▶ kewenangan");
+    // The first option is "ours"; one step right is the first OPD.
+    act(&term, "k", 1, "▶ konsep-penerusan");
+    act(&term, "s", 0, "▶ paraf-penerusan");
+    act(&term, "s", 0, "▶ ttd-penerusan");
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, STAF);
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    term.keys(&["F6"]);
+    term.wait_for("Diteruskan ke OPD");
+    let d = timeline(&term.desk, &agenda);
+    assert_eq!(d["status"], "forwarded");
+    assert_eq!(d["forwarded_to"], "Dinas Pekerjaan Umum dan Penataan Ruang");
+    let events = d["timeline"].as_array().unwrap();
+    assert_eq!(events.len(), 8);
+    // The Kasi typed the Kadis's paper disposition: both are kept.
+    assert_eq!(events[1]["role"], "kadis");
+    assert_eq!(events[1]["person"], "Kepala Seksi Penanganan Pengaduan");
+    assert_eq!(events[1]["on_behalf"], true);
+    assert_eq!(events[7]["person"], "Staf Penanganan Pengaduan");
+}
+
+#[test]
+fn situbondo_ours_to_closing_from_the_inbox() {
+    let desk = TestDesk::new();
+    let agenda = desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "ours");
+    sign_in_to_inbox(&term, KASI);
+    term.wait_for("▶ disposisi-kadis");
+    act(&term, "d", 0, "▶ disposisi-kabid");
+    act(&term, "d", 0, "▶ kewenangan");
+    act(&term, "k", 0, "▶ perintah-cek");
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, STAF);
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, KASI);
+    for next in [
+        "▶ koordinasi",
+        "▶ lapor-kadis",
+        "▶ arahan",
+        "▶ perintah-tangani",
+    ] {
+        act(&term, "s", 0, next);
+    }
+    act(&term, "d", 0, "▶ penanganan");
+    for next in [
+        "▶ konsep-jawaban",
+        "▶ paraf-jawaban",
+        "▶ ttd-jawaban",
+        "Tidak ada kasus di antrean ini",
+    ] {
+        act(&term, "s", 0, next);
+    }
+    switch_to(&term, STAF);
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    let d = timeline(&term.desk, &agenda);
+    assert_eq!(d["status"], "closed");
+    let done = d["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["state"] == "done")
+        .count();
+    assert_eq!(done, 16);
+    assert_eq!(d["timeline"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn gresik_eight_steps_from_the_inbox_and_a_refusal() {
+    let desk = TestDesk::with_config("[sop]\npengaduan = \"gresik-pengaduan\"\n");
+    let agenda = desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "gresik");
+    sign_in_to_inbox(&term, STAF);
+    term.wait_for("▶ identifikasi");
+    // "ajukan" (escalate to the head) is the second option.
+    act(&term, "k", 1, "Tidak ada kasus di antrean ini");
+    switch_to(&term, KASI);
+    // A key the SOP does not allow now is refused, naming what is.
+    term.keys(&["k"]);
+    let screen = term.wait_for("Yang diizinkan");
+    assert!(screen.contains("tidak diizinkan"), "{screen}");
+    term.keys(&["Escape"]);
+    act(&term, "s", 0, "▶ disposisi");
+    act(&term, "d", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, STAF);
+    act(&term, "s", 0, "▶ laporan");
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, KASI);
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    switch_to(&term, STAF);
+    act(&term, "s", 0, "Tidak ada kasus di antrean ini");
+    let d = timeline(&term.desk, &agenda);
+    assert_eq!(d["status"], "closed");
+    let done: Vec<&str> = d["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["state"] == "done")
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(done.len(), 8, "{done:?}");
+}
