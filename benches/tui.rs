@@ -115,6 +115,7 @@ fn main() {
         "search scroll (↓, PgDn; pages load from SQL) → redraw",
         &mut scroll,
     );
+    inbox(&opts);
     println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
 }
 
@@ -210,4 +211,56 @@ fn peak_rss_kb() -> u64 {
             })
         })
         .unwrap_or(0)
+}
+
+/// The disposition inbox as the Kasi: opening it, switching views, moving.
+fn inbox(opts: &OpenOptions) {
+    let mut app = App::new(Desk::open(opts).unwrap());
+    let mut t = terminal();
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
+        key(&mut app, KeyCode::Esc);
+    }
+    let mut open = Vec::new();
+    for _ in 0..10 {
+        key(&mut app, KeyCode::F(2));
+        let start = Instant::now();
+        app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char('2'),
+            KeyModifiers::ALT,
+        )));
+        t.draw(|f| app.draw(f)).unwrap();
+        open.push(start.elapsed());
+        app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char('1'),
+            KeyModifiers::ALT,
+        )));
+    }
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('2'),
+        KeyModifiers::ALT,
+    )));
+    report("inbox: open the tab (my queue) → redraw", &mut open);
+    let mut views = Vec::new();
+    for _ in 0..5 {
+        for f in 2..=7 {
+            views.push(timed(&mut app, &mut t, KeyCode::F(f)));
+        }
+    }
+    report("inbox: switch view (F2…F7) → redraw", &mut views);
+    for (view, name) in [(3, "all open"), (7, "closed")] {
+        key(&mut app, KeyCode::F(view));
+        let mut lines = Vec::new();
+        for _ in 0..1000 {
+            lines.push(timed(&mut app, &mut t, KeyCode::Down));
+        }
+        report(&format!("inbox ({name}): cursor ↓ → redraw"), &mut lines);
+        let mut pages = Vec::new();
+        for _ in 0..200 {
+            pages.push(timed(&mut app, &mut t, KeyCode::PageDown));
+        }
+        report(&format!("inbox ({name}): page ↓ → redraw"), &mut pages);
+    }
 }

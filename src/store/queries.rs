@@ -110,13 +110,21 @@ impl Store {
                 found.push((r.get(0)?, id));
             }
         }
+        // As typed, then in capitals as agenda numbers are written: both
+        // through the index (a NOCASE comparison would scan every case).
         let mut stmt = self.conn().prepare_cached(
-            "SELECT c.n, i.uid FROM cases c JOIN case_ids i ON i.n = c.n WHERE c.agenda_no = ? COLLATE NOCASE",
+            "SELECT c.n, i.uid FROM cases c JOIN case_ids i ON i.n = c.n WHERE c.agenda_no = ?",
         )?;
-        let mut rows = stmt.query([key])?;
-        while let Some(r) = rows.next()? {
-            found.push((r.get(0)?, uuid_from(r.get_ref(1)?.as_blob()?)));
+        for candidate in [key.to_string(), key.to_uppercase()] {
+            let mut rows = stmt.query([&candidate])?;
+            while let Some(r) = rows.next()? {
+                found.push((r.get(0)?, uuid_from(r.get_ref(1)?.as_blob()?)));
+            }
+            if !found.is_empty() {
+                break;
+            }
         }
+        found.sort();
         found.dedup();
         Ok(found)
     }

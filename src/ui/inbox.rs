@@ -373,7 +373,15 @@ fn step_lines(d: &CaseDetail, height: usize) -> Vec<Line<'static>> {
                 .as_deref()
                 .map(|p| format!(" {p}"))
                 .unwrap_or_default();
-            Line::styled(format!("{mark}{} ({}) {when}{by}", s.id, s.actor), style)
+            Line::styled(
+                format!(
+                    "{mark}{} ({}, {}) {when}{by}",
+                    s.id,
+                    s.actor,
+                    duration(s.minutes)
+                ),
+                style,
+            )
         })
         .collect()
 }

@@ -1,0 +1,127 @@
+//! The inbox drawn on a TestBackend in each view, with the detail pane.
+
+mod common;
+
+use aduan::service::{Desk, OpenOptions};
+use aduan::ui::App;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+/// Five cases, one in each state the views tell apart.
+fn desk_with_cases() -> common::TestDesk {
+    let desk = common::TestDesk::new();
+    let late = desk.add_case("2026-10-05 09:00");
+    assert_eq!(late, "0001/PGD/LKT1/2026");
+    desk.add_case("2026-11-19 09:00");
+    let paused = desk.add_case("2026-11-10 09:00");
+    desk.act(
+        &paused,
+        "tunda",
+        &["--note", "Menunggu KTP", "--at", "2026-11-11 09:00"],
+    );
+    let forwarded = desk.add_case("2026-11-02 09:00");
+    let kasi = "Kepala Seksi Penanganan Pengaduan";
+    desk.act(
+        &forwarded,
+        "disposisi",
+        &["--as", "kadis", "--at", "2026-11-02 10:00"],
+    );
+    desk.act(
+        &forwarded,
+        "disposisi",
+        &["--as", "kabid-dip", "--at", "2026-11-02 11:00"],
+    );
+    desk.act(
+        &forwarded,
+        "putuskan",
+        &[
+            "--by",
+            kasi,
+            "--to",
+            "Perhubungan",
+            "--at",
+            "2026-11-03 09:00",
+        ],
+    );
+    let closed = desk.add_case("2026-11-04 09:00");
+    desk.act(
+        &closed,
+        "tutup",
+        &[
+            "--by",
+            kasi,
+            "--note",
+            "Dicabut oleh pelapor",
+            "--at",
+            "2026-11-05 09:00",
+        ],
+    );
+    desk
+}
+
+fn inbox_as_kasi(desk: &common::TestDesk) -> App {
+    let opts = OpenOptions {
+        config: Some(desk.config()),
+        db: Some(desk.db()),
+    };
+    let mut d = Desk::open(&opts).unwrap();
+    d.fixed_now = Some(
+        chrono::DateTime::parse_from_rfc3339(common::NOW)
+            .unwrap()
+            .timestamp(),
+    );
+    let mut app = App::new(d);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
+    app
+}
+
+fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.handle(Event::Key(KeyEvent::new(code, mods)));
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    terminal
+}
+
+#[test]
+fn each_view_of_the_inbox() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    for (n, name) in [
+        (2, "mine"),
+        (3, "open"),
+        (4, "overdue"),
+        (5, "paused"),
+        (6, "forwarded"),
+        (7, "closed"),
+    ] {
+        key(&mut app, KeyCode::F(n), KeyModifiers::NONE);
+        insta::assert_snapshot!(format!("inbox_{name}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn a_late_case_is_marked_red_with_a_cross() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    // All open cases; the late 0004 is not the highlighted row.
+    key(&mut app, KeyCode::F(3), KeyModifiers::NONE);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let row = (0..30)
+        .find(|&y| {
+            (0..100)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("0004/PGD/LKT1/2026")
+        })
+        .unwrap();
+    assert_eq!(buffer[(0, row)].symbol(), "✗");
+    assert_eq!(buffer[(0, row)].fg, Color::Red);
+}
