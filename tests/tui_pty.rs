@@ -179,3 +179,20 @@ fn help_tabs_duplicates_and_quit() {
         .unwrap();
     assert!(draft.contains("\"name\":\"X\""), "{draft}");
 }
+
+#[test]
+fn the_picker_remembers_who_signed_in_last() {
+    let term = Term::start(TestDesk::new(), "picker");
+    term.wait_for("Siapa yang bertugas?");
+    term.keys(&["Down", "Enter"]);
+    term.wait_for("Kepala Seksi Penanganan Pengaduan (kasi)");
+    term.keys(&["C-q"]);
+    term.wait_exit();
+    term.tmux(&["kill-server"]);
+    term.launch();
+    let screen = term.wait_for("Siapa yang bertugas?");
+    assert!(
+        screen.contains("▶ Kepala Seksi Penanganan Pengaduan"),
+        "{screen}"
+    );
+}
