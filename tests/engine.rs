@@ -293,7 +293,7 @@ fn step_due_times_follow_office_hours_and_holidays() {
     let c = Case::new("situbondo-pengaduan");
     let step = c.sop.step("disposisi-kadis").unwrap();
     // Registered Monday 08:00; one working day later is Monday 16:00.
-    let due = clock.step_due(&c.state, step, T0).unwrap();
+    let due = clock.step_due(&c.state, step, T0, None).unwrap();
     assert_eq!(due - T0, 8 * 3600);
     let deadline = clock.deadline(&c.state, 14, NaiveDate::from_ymd_opt(2026, 10, 5).unwrap());
     assert_eq!(

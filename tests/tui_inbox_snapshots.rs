@@ -125,3 +125,17 @@ fn a_late_case_is_marked_red_with_a_cross() {
     assert_eq!(buffer[(0, row)].symbol(), "✗");
     assert_eq!(buffer[(0, row)].fg, Color::Red);
 }
+
+#[test]
+fn the_inbox_fits_the_smallest_terminal() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::F(3), KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    for must in ["F7 Selesai", "Sisa", "0004/PGD/LKT1/2026", "[d]"] {
+        assert!(screen.contains(must), "{must} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}

@@ -377,7 +377,7 @@ fn print_detail(d: &CaseDetail) {
     let flags = if d.deadline_flags.is_empty() {
         String::new()
     } else {
-        format!(" ({})", d.deadline_flags.join(", "))
+        format!(" ({})", i18n::deadline_note(&d.deadline_flags))
     };
     println!(
         "{}: {}{flags}  {}: {}",

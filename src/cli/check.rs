@@ -29,7 +29,7 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
             })
             .collect();
         table::print(
-            &[say(R::Desk), say(R::Events), say(R::LastNo), "Hash"],
+            &[say(R::Desk), say(R::Events), say(R::LastNo), say(R::Hash)],
             &rows,
         );
         for p in &report.chain_problems {

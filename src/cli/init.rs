@@ -31,7 +31,7 @@ pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
             desk: format!("{} ({})", desk.local.code, desk.local.name),
         }
     );
-    println!("SOP: {}", dir.display());
+    println!("{}: {}", say(R::SopFolder), dir.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,7 +7,8 @@ use clap::Subcommand;
 
 use super::table;
 use crate::domain::case::Kind;
-use crate::domain::sop::{Next, Sop, StepKind};
+use crate::domain::sop::{End, Next, Sop, StepKind};
+use crate::domain::workflow::Status;
 use crate::i18n::{Msg, R, Word, help, kind_label, say, word};
 use crate::service::{Desk, read_sop};
 
@@ -31,7 +32,7 @@ pub fn run(desk: &Desk, command: SopCommand) -> Result<ExitCode, Msg> {
     match command {
         SopCommand::Show { kind, json } => {
             let kinds: Vec<Kind> = match kind {
-                Some(k) => vec![Kind::parse(&k).ok_or_else(|| Msg::UnknownAction(k.clone()))?],
+                Some(k) => vec![Kind::parse(&k).ok_or_else(|| Msg::UnknownKind(k.clone()))?],
                 None => Kind::ALL.to_vec(),
             };
             let mut shown: Vec<&Sop> = Vec::new();
@@ -67,7 +68,8 @@ pub fn run(desk: &Desk, command: SopCommand) -> Result<ExitCode, Msg> {
 fn next_text(next: &Next) -> String {
     match next {
         Next::Step(s) => s.clone(),
-        Next::End(e) => format!("[{} {e:?}]", word(Word::End)).to_lowercase(),
+        Next::End(End::Closed) => format!("[{}]", crate::i18n::status_label(Status::Closed)),
+        Next::End(End::Forwarded) => format!("[{}]", crate::i18n::status_label(Status::Forwarded)),
     }
 }
 
@@ -112,7 +114,7 @@ fn print_sop(desk: &Desk, sop: &Sop) {
         .collect();
     table::print(
         &[
-            "No",
+            say(R::Number),
             word(Word::Step),
             word(Word::Actor),
             word(Word::Minutes),

@@ -139,11 +139,17 @@ pub fn to_unix(local: NaiveDateTime, offset: FixedOffset) -> i64 {
 }
 
 /// Accepts the forms an Indonesian office writes: `2026-03-16`, `16-03-2026`, `16/03/2026`.
+/// The year must be written in full: `16/03/26` is refused, not read as year 26.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
         .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok().filter(plausible))
+}
+
+/// Years a complaint desk can mean.
+fn plausible(d: &NaiveDate) -> bool {
+    (2000..=2100).contains(&chrono::Datelike::year(d))
 }
 
 /// A date with a time (`2026-03-16 09:15`, `2026-03-16T09:15:00`, `16/03/2026 09.15`,
@@ -151,7 +157,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 pub fn parse_datetime(s: &str, offset: FixedOffset) -> Option<NaiveDateTime> {
     let s = s.trim();
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&offset).naive_local());
+        return Some(t.with_timezone(&offset).naive_local()).filter(|t| plausible(&t.date()));
     }
     let normalised = s.replace('T', " ").replace('.', ":");
     const FORMS: [&str; 6] = [
@@ -164,7 +170,11 @@ pub fn parse_datetime(s: &str, offset: FixedOffset) -> Option<NaiveDateTime> {
     ];
     FORMS
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(&normalised, f).ok())
+        .find_map(|f| {
+            NaiveDateTime::parse_from_str(&normalised, f)
+                .ok()
+                .filter(|t| plausible(&t.date()))
+        })
         .or_else(|| parse_date(s).map(|d| d.and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap())))
 }
 
@@ -414,6 +424,10 @@ mod tests {
         let t = parse_datetime("2026-03-16T02:15:00Z", o).unwrap();
         assert_eq!(t.to_string(), "2026-03-16 09:15:00");
         assert_eq!(parse_date("2026-02-30"), None);
+        // A two-digit year is refused, not read as year 26 or 16.
+        assert_eq!(parse_date("16/03/26"), None);
+        assert_eq!(parse_date("16-03-26"), None);
+        assert_eq!(parse_datetime("16/03/26 09.15", o), None);
     }
 
     #[test]

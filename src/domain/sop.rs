@@ -122,6 +122,8 @@ pub enum SopProblem {
     ZeroLimit,
     Unreachable(String),
     FirstStepNotRegister,
+    /// The step done by registering must lead on to a next step.
+    RegisterStepNeedsNext(String),
     UnknownKind(String),
 }
 
@@ -362,6 +364,15 @@ impl Sop {
         if let Some(bad) = raw.step.iter().skip(1).find(|s| s.get_ref().on_register) {
             return Err(at(Some(bad.span()), SopProblem::FirstStepNotRegister));
         }
+        if let Some(first) = steps
+            .first()
+            .filter(|s| s.on_register && !matches!(s.next, Some(Next::Step(_))))
+        {
+            return Err(at(
+                Some(raw.step[0].span()),
+                SopProblem::RegisterStepNeedsNext(first.id.clone()),
+            ));
+        }
 
         let sop = Sop {
             id: raw.id,
@@ -531,6 +542,12 @@ mod tests {
         assert!(
             matches!(e.problem, SopProblem::OptionNextOrEnd { .. }),
             "{e:?}"
+        );
+
+        let e = broken(|t| t.replacen("next = \"identifikasi\"", "end = \"closed\"", 1));
+        assert_eq!(
+            e.problem,
+            SopProblem::RegisterStepNeedsNext("sampaikan".into())
         );
 
         let e = broken(|t| format!("{t}\n[[bogus]]\nx = 1\n"));

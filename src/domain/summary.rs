@@ -52,7 +52,7 @@ pub fn summarize(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> Cas
     let deadline = clock.settled_deadline(state, limit);
     let step = sop.and_then(|s| state.current_step(s));
     let step_due = match (step, state.status) {
-        (Some(step), Status::Open) => clock.step_due(state, step, state.step_since),
+        (Some(step), Status::Open) => clock.step_due(state, step, state.step_since, None),
         _ => None,
     };
     CaseSummary {

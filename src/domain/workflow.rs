@@ -127,10 +127,16 @@ impl CaseState {
     ) -> Option<CaseState> {
         let mut sorted: Vec<&Event> = events.into_iter().collect();
         sorted.sort_by_key(|e| e.order_key());
-        let (first, rest) = sorted.split_first()?;
-        let mut state = CaseState::registered(first, sop)?;
-        for e in rest {
-            state.apply(e, sop);
+        // The registration starts the state even if another desk's clock put
+        // an event before it; that event is then applied after it.
+        let first = sorted
+            .iter()
+            .position(|e| matches!(e.payload, Payload::CaseRegistered(_)))?;
+        let mut state = CaseState::registered(sorted[first], sop)?;
+        for (i, e) in sorted.iter().enumerate() {
+            if i != first {
+                state.apply(e, sop);
+            }
         }
         Some(state)
     }
@@ -159,9 +165,9 @@ impl CaseState {
         };
         if let Some(sop) = sop {
             let first = sop.first();
-            if first.on_register {
+            if let (true, Some(next)) = (first.on_register, first.next.clone()) {
                 state.record_step(first, e, first.output.clone());
-                state.advance(first.next.clone().expect("checked by the SOP parser"), e.at);
+                state.advance(next, e.at);
             } else {
                 state.current = Some(first.id.clone());
             }
@@ -395,9 +401,18 @@ impl Clock<'_> {
     /// When a step started at `started` is due: its time standard in office
     /// minutes, plus the office time of pauses that ended since it started.
     /// None while a pause that began after the start is still running.
-    pub fn step_due(&self, state: &CaseState, step: &Step, started: i64) -> Option<i64> {
+    /// `done` bounds the pauses that count: a step finished before a pause
+    /// is not extended by it.
+    pub fn step_due(
+        &self,
+        state: &CaseState,
+        step: &Step,
+        started: i64,
+        done: Option<i64>,
+    ) -> Option<i64> {
         let mut extra = 0u32;
-        for p in state.pauses.iter().filter(|p| p.from >= started) {
+        let counts = |p: &&PauseSpan| p.from >= started && done.is_none_or(|d| p.from < d);
+        for p in state.pauses.iter().filter(counts) {
             let to = p.to?;
             extra += self
                 .calendar

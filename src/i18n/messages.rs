@@ -119,12 +119,13 @@ pub enum Msg {
     UnknownStatus(String),
     UnknownField(String),
     UnknownNoteKind(String),
+    UnknownKind(String),
     BadDate(String),
     BadDateTime(String),
     BadMonth(String),
     BadFieldValue {
         field: String,
-        problem: Box<Msg>,
+        problem: Problem,
     },
     DemoRange,
     DemoNotEmpty(PathBuf),
@@ -347,6 +348,10 @@ impl Msg {
                 "Jenis catatan \"{s}\" tidak dikenal. Pilihan: catatan, cek-perizinan, bap, koordinasi, fasilitasi.",
                 "Unknown note kind \"{s}\". Choices: catatan, cek-perizinan, bap, koordinasi, fasilitasi."
             ),
+            Msg::UnknownKind(s) => tr!(
+                "Jenis \"{s}\" tidak dikenal. Pilihan: pengaduan, konsultasi, aspirasi.",
+                "Unknown kind \"{s}\". Choices: pengaduan, konsultasi, aspirasi."
+            ),
             Msg::BadDate(s) => tr!(
                 "Tanggal \"{s}\" tidak sah; tulis seperti 2026-03-16 atau 16-03-2026.",
                 "Date \"{s}\" is invalid; write it like 2026-03-16 or 16-03-2026."
@@ -359,10 +364,10 @@ impl Msg {
                 "Bulan \"{s}\" tidak sah; tulis seperti 2026-03.",
                 "Month \"{s}\" is invalid; write it like 2026-03."
             ),
-            Msg::BadFieldValue { field, problem } => tr!(
+            Msg::BadFieldValue { field, problem: p } => tr!(
                 "Nilai baru untuk {field} tidak sah: {}",
                 "The new value for {field} is invalid: {}",
-                problem.text()
+                problem(p)
             ),
             Msg::DemoRange => tr!(
                 "Rentang demo tidak sah: --from harus sebelum atau sama dengan --to, dan --cases lebih dari 0.",
@@ -477,6 +482,10 @@ fn sop_error(e: &SopError) -> String {
         SopProblem::FirstStepNotRegister => tr!(
             "hanya langkah pertama yang boleh on_register = true",
             "only the first step may have on_register = true"
+        ),
+        SopProblem::RegisterStepNeedsNext(s) => tr!(
+            "langkah \"{s}\" (on_register) harus berupa tugas dengan next ke langkah berikutnya",
+            "step \"{s}\" (on_register) must be a task with a next step"
         ),
         SopProblem::UnknownKind(k) => tr!(
             "jenis langkah \"{k}\" tidak dikenal (task, disposition, decision)",

@@ -4,6 +4,9 @@ use super::pick;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum R {
+    Number,
+    Hash,
+    SopFolder,
     SqliteIntegrity,
     Desk,
     Events,
@@ -39,6 +42,9 @@ pub enum R {
 
 pub fn say(key: R) -> &'static str {
     match key {
+        R::Number => pick("No", "No"),
+        R::Hash => "Hash",
+        R::SopFolder => pick("Folder SOP", "SOP folder"),
         R::SqliteIntegrity => pick("Integritas SQLite", "SQLite integrity"),
         R::Desk => pick("Loket", "Desk"),
         R::Events => pick("Peristiwa", "Events"),

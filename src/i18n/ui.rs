@@ -50,6 +50,7 @@ pub enum T {
     QueueForwarded,
     QueueClosed,
     QueueEmpty,
+    ColDate,
     ColUsed,
     ColLeft,
     ColStep,
@@ -145,15 +146,16 @@ pub fn t(key: T) -> &'static str {
         T::Saved => pick("Tersimpan", "Saved"),
         T::Linked => pick("Ditautkan ke", "Linked to"),
         T::FirstStep => pick("Langkah berikutnya", "Next step"),
-        T::QueueMine => pick("Antrean saya", "My queue"),
-        T::QueueOpen => pick("Semua terbuka", "All open"),
+        T::QueueMine => pick("Antrean saya", "Mine"),
+        T::QueueOpen => pick("Terbuka", "Open"),
         T::QueueOverdue => pick("Terlambat", "Overdue"),
         T::QueuePaused => pick("Dijeda", "Paused"),
         T::QueueForwarded => pick("Diteruskan", "Forwarded"),
         T::QueueClosed => pick("Selesai", "Closed"),
         T::QueueEmpty => pick("Tidak ada kasus di antrean ini.", "No case in this queue."),
-        T::ColUsed => pick("Pakai/baku", "Used/std"),
-        T::ColLeft => pick("Sisa HK", "Days left"),
+        T::ColDate => pick("Tgl", "Date"),
+        T::ColUsed => pick("Pakai/bk", "Used/std"),
+        T::ColLeft => pick("Sisa", "Left"),
         T::ColStep => pick("Langkah (pelaksana)", "Step (actor)"),
         T::Actions => pick("Tindakan", "Actions"),
         T::NoActions => pick(
@@ -184,8 +186,17 @@ pub fn t(key: T) -> &'static str {
 }
 
 /// Every key of the interface and what it does, for the help screen.
-pub fn key_help() -> Vec<(&'static str, &'static str)> {
-    vec![
+/// The last element tells whether the key belongs to the intake form only.
+pub fn key_help() -> Vec<(&'static str, &'static str, bool)> {
+    let form_only = [
+        "Tab / Shift+Tab",
+        "↓ ↑ Enter",
+        "← → Spasi",
+        "huruf",
+        "Ctrl+← Ctrl+→",
+        "Ctrl+S",
+    ];
+    let rows = vec![
         ("F1", pick("bantuan ini", "this help")),
         (
             "Ctrl+Q",
@@ -244,7 +255,10 @@ pub fn key_help() -> Vec<(&'static str, &'static str)> {
         ),
         ("Esc", pick("tutup jendela", "close a window")),
         ("F9", pick("ganti petugas", "switch person")),
-    ]
+    ];
+    rows.into_iter()
+        .map(|(key, what)| (localised_key(key), what, form_only.contains(&key)))
+        .collect()
 }
 
 /// Keys of the disposition inbox.
@@ -292,4 +306,13 @@ pub fn inbox_key_help() -> Vec<(&'static str, &'static str)> {
         ("x", pick("tutup kasus", "close the case")),
         ("n", pick("tambah catatan", "add a note")),
     ]
+}
+
+/// Key names that are words.
+fn localised_key(key: &'static str) -> &'static str {
+    match key {
+        "← → Spasi" => pick("← → Spasi", "← → Space"),
+        "huruf" => pick("huruf", "letters"),
+        other => other,
+    }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{Desk, Result};
 use crate::domain::case::{AttachmentRef, CaseField};
-use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError, Problem};
+use crate::domain::draft::{self, CaseDraft, DraftContext, Problem};
 use crate::domain::event::{Correction, Payload, Registration};
 use crate::domain::identity;
 use crate::domain::summary::{CaseSummary, summarize};
@@ -91,16 +91,7 @@ impl Desk {
         let attachments = read_attachments(&draft.attachments)?;
         let linked_to = match draft.linked_to.trim() {
             "" => None,
-            key => Some(
-                self.resolve(key)
-                    .map_err(|_| {
-                        Msg::DraftInvalid(vec![FieldError {
-                            field: DraftField::LinkedTo,
-                            problem: Problem::Required,
-                        }])
-                    })?
-                    .1,
-            ),
+            key => Some(self.resolve(key)?.1),
         };
         let ctx = DraftContext {
             now,
@@ -225,6 +216,41 @@ impl Desk {
         })
     }
 
+    /// Why `action` would be refused on the case now, if it would; nothing
+    /// is written either way.
+    pub fn why_not(&self, key: &str, action: ActionKind, who: &ActingAs) -> Result<Option<Msg>> {
+        let (case_n, _) = self.resolve(key)?;
+        let events = self
+            .store
+            .case_events(case_n)
+            .map_err(|e| self.db_error(e))?;
+        let sop_id = events.iter().find_map(|e| match &e.payload {
+            Payload::CaseRegistered(r) => Some(r.sop.clone()),
+            _ => None,
+        });
+        let sop = sop_id
+            .as_deref()
+            .and_then(|id| self.sops.by_id(id))
+            .ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        let state =
+            CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        let now = self.now();
+        let req = ActionRequest {
+            at: now,
+            ..ActionRequest::default()
+        };
+        let planned = workflow::plan(
+            &state,
+            sop,
+            who.actor(),
+            action,
+            &req,
+            &self.config.forward.opds,
+            now,
+        );
+        Ok(planned.err().map(Msg::Refused))
+    }
+
     /// Corrects one field of a case; the correction names the value it replaces.
     pub fn correct(
         &mut self,
@@ -236,7 +262,17 @@ impl Desk {
         let field = CaseField::parse(field).ok_or_else(|| Msg::UnknownField(field.into()))?;
         let value = self.normalise_field(field, value)?;
         let now = self.now();
+        let (offset, today) = (self.offset, self.today());
         self.write_event(key, who, now, now, |state, _| {
+            if field == CaseField::CompleteOn {
+                let day = draft::parse_date(&value).unwrap_or(today);
+                if day > today {
+                    return Err(field_error(field, Problem::InFuture));
+                }
+                if day < draft::to_local(state.reg.input.received_at, offset).date() {
+                    return Err(field_error(field, Problem::BeforeReceipt));
+                }
+            }
             Ok(Payload::FieldCorrected(Correction {
                 field,
                 value,
@@ -290,7 +326,9 @@ impl Desk {
                 case_n,
                 EventDraft {
                     case,
-                    at,
+                    // Never before the case's last event, so the fold keeps
+                    // the order it was typed in (actions were checked in `plan`).
+                    at: at.max(state.last_at),
                     recorded: now,
                     person: who.person.clone(),
                     person_role: who.person_role.clone(),
@@ -311,13 +349,7 @@ impl Desk {
     /// Checks and normalises a corrected value as the intake form would.
     fn normalise_field(&self, field: CaseField, value: &str) -> Result<String> {
         let today = self.today();
-        let bad = |problem: Problem| Msg::BadFieldValue {
-            field: crate::i18n::case_field_label(field).into(),
-            problem: Box::new(Msg::DraftInvalid(vec![FieldError {
-                field: DraftField::Name,
-                problem,
-            }])),
-        };
+        let bad = |problem: Problem| field_error(field, problem);
         let v = value.trim();
         Ok(match field {
             CaseField::Nik if !v.is_empty() => {
@@ -349,6 +381,13 @@ impl Desk {
             CaseField::Description => v.to_string(),
             _ => draft::clean(v),
         })
+    }
+}
+
+fn field_error(field: CaseField, problem: Problem) -> Msg {
+    Msg::BadFieldValue {
+        field: crate::i18n::case_field_label(field).into(),
+        problem,
     }
 }
 

@@ -172,6 +172,11 @@ impl Desk {
             .to_string()
     }
 
+    /// A date as a short column shows it: `16/03`.
+    pub fn day_month(&self, unix: i64) -> String {
+        to_local(unix, self.offset).format("%d/%m").to_string()
+    }
+
     /// A time in RFC 3339 with the office's offset, for JSON.
     pub fn rfc3339(&self, unix: i64) -> String {
         to_local(unix, self.offset)

@@ -91,7 +91,10 @@ impl Desk {
         let done = state.and_then(|s| s.done.iter().rev().find(|d| d.step == step.id));
         let current = state.is_some_and(|s| s.current.as_deref() == Some(&step.id));
         let (started, due) = match (done, state) {
-            (Some(d), Some(s)) => (Some(d.started), self.clock().step_due(s, step, d.started)),
+            (Some(d), Some(s)) => (
+                Some(d.started),
+                self.clock().step_due(s, step, d.started, Some(d.done)),
+            ),
             _ => (started, due),
         };
         StepView {
@@ -155,7 +158,7 @@ impl Desk {
                 .map(|step| {
                     let current = state.current.as_deref() == Some(&step.id);
                     let due = if current && state.status == Status::Open {
-                        self.clock().step_due(&state, step, state.step_since)
+                        self.clock().step_due(&state, step, state.step_since, None)
                     } else {
                         None
                     };

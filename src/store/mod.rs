@@ -145,6 +145,10 @@ impl Store {
             });
         }
         migrations.to_latest(&mut conn)?;
+        // A bulk load that was interrupted leaves its indexes dropped.
+        for (_, sql) in schema::BULK_INDEXES {
+            conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
+        }
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
         Ok(Store {
             conn,

@@ -126,9 +126,8 @@ impl Store {
         )?;
         let mut count = 0;
         {
-            let mut stmt = tx.prepare(
-                "SELECT e.case_n, e.desk, e.body FROM events e INDEXED BY events_by_case ORDER BY e.case_n",
-            )?;
+            let mut stmt =
+                tx.prepare("SELECT e.case_n, e.desk, e.body FROM events e ORDER BY e.case_n")?;
             let mut rows = stmt.query([])?;
             let mut current: Option<i64> = None;
             let mut batch: Vec<(i64, Event)> = Vec::new();

@@ -130,6 +130,7 @@ CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL;
 const V3: &str = r#"
 CREATE INDEX cases_queue ON cases(step_actor, deadline) WHERE status = 'open';
 CREATE INDEX cases_forwarded ON cases(deadline) WHERE forwarded_to IS NOT NULL;
+CREATE INDEX cases_deadline ON cases(deadline);
 "#;
 
 /// The newest schema version this build knows.
@@ -142,7 +143,11 @@ pub fn migrations() -> Migrations<'static> {
 /// Indexes a bulk load into an empty database drops first and builds after:
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
-pub const BULK_INDEXES: [(&str, &str); 7] = [
+pub const BULK_INDEXES: [(&str, &str); 8] = [
+    (
+        "cases_deadline",
+        "CREATE INDEX cases_deadline ON cases(deadline)",
+    ),
     (
         "cases_queue",
         "CREATE INDEX cases_queue ON cases(step_actor, deadline) WHERE status = 'open'",

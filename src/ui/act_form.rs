@@ -63,10 +63,26 @@ impl ActForm {
         let mine = desk.roles_of(person);
         let mut as_options: Vec<(String, String)> =
             mine.iter().map(|r| (r.clone(), role_name(r))).collect();
-        // The step's actor first: usually the head whose paper is on the desk.
-        if let Some(pos) = step.and_then(|s| as_options.iter().position(|(r, _)| *r == s.actor)) {
-            let actor = as_options.remove(pos);
-            as_options.insert(0, actor);
+        // First the role that would take this action: for a step, its actor
+        // (usually the head whose paper is on the desk); otherwise the
+        // person's first role that may.
+        let preferred = match action {
+            ActionKind::Dispose | ActionKind::Decide | ActionKind::Complete => {
+                step.map(|s| s.actor.clone())
+            }
+            _ => mine
+                .iter()
+                .find(|r| {
+                    detail
+                        .allowed
+                        .iter()
+                        .any(|(role, acts)| role == *r && acts.iter().any(|a| a == action.id()))
+                })
+                .cloned(),
+        };
+        if let Some(pos) = preferred.and_then(|p| as_options.iter().position(|(r, _)| *r == p)) {
+            let first = as_options.remove(pos);
+            as_options.insert(0, first);
         }
         let choice = |options: Vec<(String, String)>| Input::Choice { options, index: 0 };
         let mut rows = vec![Row {

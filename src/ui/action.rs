@@ -102,17 +102,9 @@ pub fn window(key: KeyEvent) -> Option<Action> {
 /// The help screen's rows: key, what it does. The form's own keys only
 /// where there is a form.
 pub fn help_rows(form: bool) -> Vec<(&'static str, &'static str)> {
-    let form_only = [
-        "Tab / Shift+Tab",
-        "↓ ↑ Enter",
-        "← → Spasi",
-        "huruf",
-        "Ctrl+← Ctrl+→",
-        "Ctrl+S",
-    ];
-    let mut rows = crate::i18n::key_help();
-    if !form {
-        rows.retain(|(k, _)| !form_only.contains(k));
-    }
-    rows
+    crate::i18n::key_help()
+        .into_iter()
+        .filter(|(_, _, form_only)| form || !form_only)
+        .map(|(key, what, _)| (key, what))
+        .collect()
 }

@@ -252,22 +252,17 @@ impl App {
             let form = ActForm::new(&self.desk, &person, detail, action);
             return self.popups.push(Popup::Act(Box::new(form)));
         }
-        // Not allowed for any role this person holds: the service's refusal
-        // names what is allowed, and nothing is written.
+        // Not allowed for any role this person holds: the engine's refusal
+        // names what is allowed. Nothing is written.
         let agenda = detail.agenda_no.clone();
-        let refusal = self
+        let why = self
             .desk
             .acting_as(Some(&person.name), None)
-            .and_then(|who| {
-                self.desk.act(
-                    &agenda,
-                    action.id(),
-                    &crate::service::ActInput::default(),
-                    &who,
-                )
-            });
-        if let Err(e) = refusal {
-            self.popups.push(Popup::Error(e.text()));
+            .and_then(|who| self.desk.why_not(&agenda, action, &who));
+        match why {
+            Ok(Some(refusal)) | Err(refusal) => self.popups.push(Popup::Error(refusal.text())),
+            // The list was behind: the case moved on; show it as it is now.
+            Ok(None) => {}
         }
         self.inbox.reload(&self.desk, &person);
     }
@@ -422,7 +417,8 @@ impl App {
                 }
                 lines.push(String::new());
                 lines.push(word(Word::Timeline).to_string());
-                for e in &d.timeline {
+                // The newest events: the window shows about a dozen.
+                for e in d.timeline.iter().skip(d.timeline.len().saturating_sub(12)) {
                     lines.push(format!(
                         "{}  {}  {}",
                         e.at.get(..16).unwrap_or("").replace('T', " "),

@@ -77,7 +77,11 @@ impl Inbox {
                 self.rows.extend(rows);
                 self.error = None;
             }
-            Err(e) => self.error = Some(e.text()),
+            Err(e) => {
+                // Stop paging: a read that fails now would fail again.
+                self.exhausted = true;
+                self.error = Some(e.text());
+            }
         }
     }
 
@@ -177,7 +181,8 @@ impl Inbox {
             Tabs::new(names)
                 .select(current)
                 .highlight_style(theme::tab_active())
-                .divider(" "),
+                .divider("")
+                .padding("", " "),
             queues,
         );
         self.draw_list(f, list, desk);
@@ -216,7 +221,7 @@ impl Inbox {
                 .unwrap_or_else(|| "-".into());
             Row::new(vec![
                 Span::styled(format!("{symbol} {}", r.agenda_no), Style::new().fg(color)),
-                Span::raw(desk.local_time(r.received_at)[..10].to_string()),
+                Span::raw(desk.day_month(r.received_at)),
                 Span::raw(name),
                 Span::raw(r.subject.clone()),
                 Span::raw(step),
@@ -229,7 +234,7 @@ impl Inbox {
         });
         let header = Row::new(vec![
             word(Word::AgendaNo),
-            word(Word::Received),
+            t(T::ColDate),
             word(Word::Complainant),
             word(Word::Subject),
             t(T::ColStep),
@@ -237,14 +242,15 @@ impl Inbox {
             t(T::ColLeft),
         ])
         .style(theme::title());
+        // Fits 80 columns: 73 of widths and 6 of spacing.
         let widths = [
-            Constraint::Length(21),
+            Constraint::Length(20),
+            Constraint::Length(5),
             Constraint::Length(10),
-            Constraint::Length(14),
-            Constraint::Min(10),
-            Constraint::Length(22),
-            Constraint::Length(10),
-            Constraint::Length(7),
+            Constraint::Min(8),
+            Constraint::Length(18),
+            Constraint::Length(8),
+            Constraint::Length(4),
         ];
         let table = Table::new(rows, widths)
             .header(header)
@@ -261,7 +267,7 @@ impl Inbox {
         let [head, body, actions] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(2),
         ])
         .areas(inner);
         let name = d
@@ -328,7 +334,11 @@ impl Inbox {
                 .collect();
             format!("{}: {}", t(T::Actions), keys.join("  "))
         };
-        f.render_widget(Paragraph::new(Span::styled(text, theme::hint())), actions);
+        f.render_widget(
+            Paragraph::new(Span::styled(text, theme::hint()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            actions,
+        );
     }
 }
 
