@@ -94,6 +94,29 @@ fn bad_nik_and_other_field_errors_are_all_named() {
 }
 
 #[test]
+fn a_two_digit_year_is_refused_not_read_as_year_26() {
+    let desk = TestDesk::new();
+    let err = unchanged(
+        &desk,
+        &[
+            "case",
+            "add",
+            "--name",
+            "Siti",
+            "--phone",
+            "081234567890",
+            "--subject",
+            "x",
+            "--description",
+            "y",
+            "--received-at",
+            "16/03/26 09.15",
+        ],
+    );
+    assert!(err.contains("Waktu diterima"), "{err}");
+}
+
+#[test]
 fn unknown_case_and_unknown_action() {
     let desk = TestDesk::new();
     desk.add_case("2026-10-05 09:00");

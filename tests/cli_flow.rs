@@ -444,3 +444,25 @@ fn lists_hide_confidential_names_and_find_overdue_cases() {
     assert_eq!(overdue.as_array().unwrap().len(), 1);
     assert_eq!(overdue[0]["deadline"], "2026-10-23");
 }
+
+#[test]
+fn a_correction_typed_before_the_receipt_time_keeps_the_case_whole() {
+    let desk = TestDesk::new();
+    // Received "now + 4 minutes" (within the clock slack between desks).
+    let a = desk.add_case("2026-11-20 10:04");
+    let d = desk.json(&[
+        "case",
+        "correct",
+        &a,
+        "--field",
+        "subject",
+        "--value",
+        "PBG rumah tinggal",
+        "--json",
+    ]);
+    assert_eq!(d["subject"], "PBG rumah tinggal");
+    assert_eq!(d["current_step"], "disposisi-kadis");
+    let r = desk.json(&["check", "--rebuild", "--json"]);
+    assert_eq!(r["rebuild"]["identical"], true, "{r}");
+    assert_eq!(r["cases"], 1);
+}
