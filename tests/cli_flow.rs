@@ -466,3 +466,29 @@ fn a_correction_typed_before_the_receipt_time_keeps_the_case_whole() {
     assert_eq!(r["rebuild"]["identical"], true, "{r}");
     assert_eq!(r["cases"], 1);
 }
+
+#[test]
+fn a_later_pause_does_not_excuse_a_step_done_late() {
+    let desk = TestDesk::new();
+    let a = desk.add_case("2026-10-05 09:00");
+    // Due Tuesday 09:00; done Wednesday: late.
+    desk.act(
+        &a,
+        "disposisi",
+        &["--as", "kadis", "--at", "2026-10-07 09:00"],
+    );
+    desk.act(
+        &a,
+        "tunda",
+        &["--note", "Menunggu KTP", "--at", "2026-10-08 09:00"],
+    );
+    let d = desk.act(&a, "lanjutkan", &["--at", "2026-10-12 09:00"]);
+    let step = d["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "disposisi-kadis")
+        .unwrap();
+    assert_eq!(step["late"], true, "{step}");
+    assert_eq!(step["due_at"], "2026-10-06T09:00:00+07:00");
+}

@@ -139,3 +139,31 @@ fn the_inbox_fits_the_smallest_terminal() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn time_used_by_a_step_leaves_out_its_pauses() {
+    let desk = common::TestDesk::new();
+    let a = desk.add_case("2026-11-16 08:00");
+    // Paused Monday 09:00 to Thursday 09:00: three office days that do not count.
+    desk.act(
+        &a,
+        "tunda",
+        &["--note", "Menunggu KTP", "--at", "2026-11-16 09:00"],
+    );
+    desk.act(&a, "lanjutkan", &["--at", "2026-11-19 09:00"]);
+    let opts = OpenOptions {
+        config: Some(desk.config()),
+        db: Some(desk.db()),
+    };
+    let mut d = Desk::open(&opts).unwrap();
+    d.fixed_now = Some(
+        chrono::DateTime::parse_from_rfc3339(common::NOW)
+            .unwrap()
+            .timestamp(),
+    );
+    let rows = d.list(&aduan::store::ListFilter::default()).unwrap();
+    assert_eq!(rows[0].step_paused, 3 * 480);
+    // From Monday 08:00 to Friday 10:00 is 4 days and 2 hours of office time; 3 days were paused.
+    let (used, standard) = d.row_timing(&rows[0]).step_used.unwrap();
+    assert_eq!((used, standard), (480 + 120, 480));
+}

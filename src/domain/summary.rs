@@ -35,6 +35,8 @@ pub struct CaseSummary {
     pub step_since: i64,
     /// None while the clock is paused or the case is finished.
     pub step_due: Option<i64>,
+    /// Office minutes of ended pauses since the current step started.
+    pub step_paused: u32,
     /// The legal deadline counting only pauses that have ended.
     pub deadline: NaiveDate,
     pub unlisted_years: Vec<i32>,
@@ -77,6 +79,7 @@ pub fn summarize(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> Cas
         step_actor: step.map(|s| s.actor.clone()),
         step_since: state.step_since,
         step_due,
+        step_paused: clock.paused_minutes_since(state, state.step_since),
         deadline: deadline.date,
         unlisted_years: deadline.unlisted_years,
         paused_since: state

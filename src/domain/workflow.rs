@@ -424,6 +424,21 @@ impl Clock<'_> {
         Some(super::draft::to_unix(due, self.offset))
     }
 
+    /// Office minutes of the pauses that began at or after `since` and have ended.
+    pub fn paused_minutes_since(&self, state: &CaseState, since: i64) -> u32 {
+        state
+            .pauses
+            .iter()
+            .filter(|p| p.from >= since)
+            .filter_map(|p| {
+                p.to.map(|to| {
+                    self.calendar
+                        .work_minutes_between(self.local(p.from), self.local(to))
+                })
+            })
+            .sum()
+    }
+
     fn local(&self, t: i64) -> chrono::NaiveDateTime {
         to_local(t, self.offset)
     }

@@ -106,11 +106,11 @@ impl Desk {
             .map(|s| s.minutes);
         let open = row.status == "open";
         let step_used = standard.filter(|_| open).map(|std| {
-            let used = self.calendar.work_minutes_between(
+            let elapsed = self.calendar.work_minutes_between(
                 to_local(row.step_since, self.offset),
                 to_local(now, self.offset),
             );
-            (used, std)
+            (elapsed.saturating_sub(row.step_paused), std)
         });
         let step_due_today = row
             .step_due

@@ -24,6 +24,8 @@ pub struct CaseRow {
     pub step_due: Option<i64>,
     pub step_since: i64,
     pub sop: String,
+    /// Office minutes the current step spent paused (ended pauses).
+    pub step_paused: u32,
     pub deadline: String,
     pub unlisted_years: String,
     pub forwarded_to: Option<String>,
@@ -70,7 +72,7 @@ pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event
 
 pub(super) const CASE_COLUMNS: &str =
     "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
-    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at, step_since, sop";
+    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at, step_since, sop, step_paused";
 
 pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
     Ok(CaseRow {
@@ -93,6 +95,7 @@ pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
         closed_at: r.get(16)?,
         step_since: r.get(17)?,
         sop: r.get(18)?,
+        step_paused: r.get(19)?,
     })
 }
 
