@@ -301,3 +301,56 @@ fn step_due_times_follow_office_hours_and_holidays() {
         NaiveDate::from_ymd_opt(2026, 10, 23).unwrap()
     );
 }
+
+#[test]
+fn recap_facts_come_from_the_fold() {
+    use aduan::domain::recap;
+    let text = include_str!("../assets/holidays-id.toml");
+    let (years, days) = parse_holiday_years(text).unwrap();
+    let cal = Calendar::new(years, days, false, OfficeHours::default());
+    let clock = Clock {
+        calendar: &cal,
+        offset: FixedOffset::east_opt(7 * 3600).unwrap(),
+    };
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+
+    let mut c = Case::new("situbondo-pengaduan");
+    c.act("operator", "kadis", Dispose, None);
+    c.act("operator", "kabid-dip", Dispose, None);
+    c.act("kasi", "kasi", Decide, Some("perhubungan"));
+    for (p, r) in [
+        ("kasi", "kasi"),
+        ("kasi", "kabid-dip"),
+        ("operator", "kadis"),
+        ("staf", "staf"),
+    ] {
+        c.act(p, r, Complete, None);
+    }
+    let f = recap::facts(&c.state, Some(&c.sop), &clock);
+    assert_eq!(f.received_on, day("2026-10-05"));
+    assert_eq!(
+        f.forwarded,
+        Some((day("2026-10-05"), "Dinas Perhubungan".to_string()))
+    );
+    assert_eq!(f.finished, Some((day("2026-10-05"), Status::Forwarded)));
+    assert_eq!(f.workdays_to_close, None);
+    assert_eq!(f.deadline, day("2026-10-23"));
+    // Every step was done within the hour: all within standard.
+    assert_eq!(f.steps.len(), 8);
+    assert!(f.steps.iter().all(|s| s.within_standard));
+    let oct = recap::month([&f], 2026, 10);
+    assert_eq!(
+        (oct.received, oct.forwarded, oct.closed, oct.open_at_end),
+        (1, 1, 0, 0)
+    );
+
+    let mut g = Case::new("gresik-konsultasi");
+    g.act("petugas-oss", "petugas-oss", Complete, None);
+    g.act("petugas-oss", "petugas-oss", Decide, Some("eskalasi-bkpm"));
+    g.state.reg.input.kind = Kind::Konsultasi;
+    let f = recap::facts(&g.state, Some(&g.sop), &clock);
+    assert_eq!(f.consultation_decision, Some((day("2026-10-05"), false)));
+    let oct = recap::month([&f], 2026, 10);
+    assert_eq!(oct.consultations.escalated, 1);
+    assert_eq!(oct.open_at_end, 1);
+}

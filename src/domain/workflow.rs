@@ -76,6 +76,18 @@ pub struct StepRecord {
     pub output: String,
 }
 
+/// A decision as it was taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub step: String,
+    pub option: String,
+    pub at: i64,
+    /// The option ended the case (answered or resolved at once).
+    pub ends: bool,
+    /// The OPD, when the option forwards the case.
+    pub opd: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PauseSpan {
     pub from: i64,
@@ -108,6 +120,8 @@ pub struct CaseState {
     pub done: Vec<StepRecord>,
     pub pauses: Vec<PauseSpan>,
     pub forwarded_to: Option<String>,
+    /// Decisions taken: (step, option, when, whether the option ended the case).
+    pub decisions: Vec<DecisionRecord>,
     pub closed_at: Option<i64>,
     pub notes: Vec<NoteRecord>,
     /// The event that last set each corrected field.
@@ -156,6 +170,7 @@ impl CaseState {
             done: Vec::new(),
             pauses: Vec::new(),
             forwarded_to: None,
+            decisions: Vec::new(),
             closed_at: None,
             notes: Vec::new(),
             corrected: Vec::new(),
@@ -280,7 +295,17 @@ impl CaseState {
         };
         let next = option.next.clone();
         let forward = option.forward;
+        let ends = matches!(next, Next::End(_));
         let fitted = self.complete(sop, &d.step, e, option.label.clone(), Some(next));
+        if fitted {
+            self.decisions.push(DecisionRecord {
+                step: d.step.clone(),
+                option: d.option.clone(),
+                at: e.at,
+                ends,
+                opd: d.opd.clone().filter(|_| forward),
+            });
+        }
         if fitted && forward {
             self.forwarded_to = d.opd.clone();
         }

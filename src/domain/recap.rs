@@ -1,0 +1,377 @@
+//! Recap arithmetic (rekapitulasi): the figures of a month from the facts of
+//! each case. Pure: the store supplies the facts, the exports format them.
+//!
+//! Definitions, the same in every export:
+//! - *received*: the day of receipt falls in the month;
+//! - *closed*: resolved by the office (not forwarded) on a day in the month;
+//!   *on time* when that day is not after the legal deadline;
+//! - *working days to close*: from the day the file was complete to the day
+//!   closed, paused working days left out;
+//! - *forwarded*: the decision to forward to an OPD was taken in the month;
+//! - *open at the end*: received by the month's last day and not finished by
+//!   then; *overdue* when the deadline is before that day;
+//! - a step counts in the month it was done, *within standard* when done by
+//!   its due time;
+//! - consultations: received in the month; *answered directly* or
+//!   *escalated* by the decision taken in the month.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::case::Kind;
+use super::draft::to_local;
+use super::sop::Sop;
+use super::summary::DEFAULT_LIMIT_WORKDAYS;
+use super::workflow::{CaseState, Clock, Status};
+
+/// A step done, and whether it was done within its time standard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFact {
+    pub step: String,
+    pub done_on: NaiveDate,
+    pub within_standard: bool,
+}
+
+/// What the recap needs to know of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub kind: Kind,
+    pub channel: String,
+    pub licence_type: String,
+    pub received_on: NaiveDate,
+    /// The day the office's part ended, and how (closed or forwarded).
+    pub finished: Option<(NaiveDate, Status)>,
+    pub deadline: NaiveDate,
+    pub workdays_to_close: Option<u32>,
+    /// The day of the decision to forward, and the OPD.
+    pub forwarded: Option<(NaiveDate, String)>,
+    /// For a consultation: the day of its decision, and whether that answered it.
+    pub consultation_decision: Option<(NaiveDate, bool)>,
+    pub steps: Vec<StepFact>,
+}
+
+/// The facts of a case from its folded state.
+pub fn facts(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> CaseFacts {
+    let input = &state.reg.input;
+    let day = |t: i64| to_local(t, clock.offset).date();
+    let limit = sop.map_or(DEFAULT_LIMIT_WORKDAYS, |s| s.limit_workdays);
+    let deadline = clock.settled_deadline(state, limit).date;
+    let finished = state
+        .closed_at
+        .filter(|_| state.status.is_finished())
+        .map(|t| (day(t), state.status));
+    let workdays_to_close = match finished {
+        Some((on, Status::Closed)) => Some(clock.calendar.workdays_used(
+            input.complete_on,
+            &state.pause_days(clock.offset),
+            on,
+        )),
+        _ => None,
+    };
+    let steps = sop.map_or_else(Vec::new, |sop| {
+        state
+            .done
+            .iter()
+            .filter_map(|d| {
+                let step = sop.step(&d.step)?;
+                let due = clock.step_due(state, step, d.started, Some(d.done))?;
+                Some(StepFact {
+                    step: d.step.clone(),
+                    done_on: day(d.done),
+                    within_standard: d.done <= due,
+                })
+            })
+            .collect()
+    });
+    CaseFacts {
+        kind: input.kind,
+        channel: input.channel.id().to_string(),
+        licence_type: input.object.licence_type.clone(),
+        received_on: day(input.received_at),
+        finished,
+        deadline,
+        workdays_to_close,
+        forwarded: state
+            .decisions
+            .iter()
+            .find_map(|d| d.opd.clone().map(|opd| (day(d.at), opd))),
+        consultation_decision: (input.kind == Kind::Konsultasi)
+            .then(|| state.decisions.first().map(|d| (day(d.at), d.ends)))
+            .flatten(),
+        steps,
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StepFigure {
+    pub done: u64,
+    pub done_within_standard: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Consultations {
+    pub received: u64,
+    pub answered_directly: u64,
+    pub escalated: u64,
+}
+
+/// The figures of one month. Keys are the JSON keys of `aduan recap`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MonthFigures {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub received: u64,
+    pub received_by_channel: BTreeMap<String, u64>,
+    pub received_by_kind: BTreeMap<String, u64>,
+    pub received_by_licence: BTreeMap<String, u64>,
+    pub closed: u64,
+    pub closed_on_time: u64,
+    pub median_workdays_to_close: Option<f64>,
+    pub p90_workdays_to_close: Option<f64>,
+    pub forwarded: u64,
+    pub forwarded_by_opd: BTreeMap<String, u64>,
+    pub open_at_end: u64,
+    pub overdue_at_end: u64,
+    pub steps: BTreeMap<String, StepFigure>,
+    pub consultations: Consultations,
+}
+
+fn in_month(d: NaiveDate, year: i32, month: u32) -> bool {
+    d.year() == year && d.month() == month
+}
+
+fn last_day(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .expect("a valid month")
+}
+
+/// The figures of `year`-`month` over every case given.
+pub fn month<'a>(
+    cases: impl IntoIterator<Item = &'a CaseFacts>,
+    year: i32,
+    month: u32,
+) -> MonthFigures {
+    let end = last_day(year, month);
+    let mut f = MonthFigures {
+        month: format!("{year:04}-{month:02}"),
+        ..MonthFigures::default()
+    };
+    let mut to_close: Vec<u32> = Vec::new();
+    for c in cases {
+        if in_month(c.received_on, year, month) {
+            f.received += 1;
+            *f.received_by_channel.entry(c.channel.clone()).or_default() += 1;
+            *f.received_by_kind
+                .entry(c.kind.id().to_string())
+                .or_default() += 1;
+            if !c.licence_type.is_empty() {
+                *f.received_by_licence
+                    .entry(c.licence_type.clone())
+                    .or_default() += 1;
+            }
+            if c.kind == Kind::Konsultasi {
+                f.consultations.received += 1;
+            }
+        }
+        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| in_month(*on, year, month))
+        {
+            f.closed += 1;
+            if on <= c.deadline {
+                f.closed_on_time += 1;
+            }
+            to_close.extend(c.workdays_to_close);
+        }
+        if let Some((on, opd)) = c
+            .forwarded
+            .as_ref()
+            .filter(|(on, _)| in_month(*on, year, month))
+        {
+            let _ = on;
+            f.forwarded += 1;
+            *f.forwarded_by_opd.entry(opd.clone()).or_default() += 1;
+        }
+        let open_then = c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end);
+        if open_then {
+            f.open_at_end += 1;
+            if c.deadline < end {
+                f.overdue_at_end += 1;
+            }
+        }
+        for s in c.steps.iter().filter(|s| in_month(s.done_on, year, month)) {
+            let fig = f.steps.entry(s.step.clone()).or_default();
+            fig.done += 1;
+            if s.within_standard {
+                fig.done_within_standard += 1;
+            }
+        }
+        if let Some((on, answered)) = c
+            .consultation_decision
+            .filter(|(on, _)| in_month(*on, year, month))
+        {
+            let _ = on;
+            if answered {
+                f.consultations.answered_directly += 1;
+            } else {
+                f.consultations.escalated += 1;
+            }
+        }
+    }
+    to_close.sort_unstable();
+    f.median_workdays_to_close = percentile(&to_close, 0.5);
+    f.p90_workdays_to_close = percentile(&to_close, 0.9);
+    f
+}
+
+/// The nearest-rank percentile; the median of an even count is the mean of
+/// the middle two.
+fn percentile(sorted: &[u32], p: f64) -> Option<f64> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    if p == 0.5 && n.is_multiple_of(2) {
+        return Some(f64::from(sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
+    }
+    let rank = ((p * n as f64).ceil() as usize).clamp(1, n);
+    Some(f64::from(sorted[rank - 1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn case(received: &str, deadline: &str) -> CaseFacts {
+        CaseFacts {
+            kind: Kind::Pengaduan,
+            channel: "loket".into(),
+            licence_type: "PBG".into(),
+            received_on: d(received),
+            finished: None,
+            deadline: d(deadline),
+            workdays_to_close: None,
+            forwarded: None,
+            consultation_decision: None,
+            steps: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn percentiles() {
+        assert_eq!(percentile(&[], 0.5), None);
+        assert_eq!(percentile(&[3], 0.9), Some(3.0));
+        assert_eq!(percentile(&[2, 4, 6, 8], 0.5), Some(5.0));
+        assert_eq!(percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), Some(9.0));
+    }
+
+    #[test]
+    fn every_figure_of_a_hand_made_month() {
+        // Received on the last working day of October, closed in November: counts
+        // as received in October, open (not overdue) at October's end, closed in November.
+        let mut late_october = case("2026-10-30", "2026-11-19");
+        late_october.finished = Some((d("2026-11-10"), Status::Closed));
+        late_october.workdays_to_close = Some(7);
+        // Closed late in October.
+        let mut closed_late = case("2026-09-15", "2026-10-05");
+        closed_late.finished = Some((d("2026-10-07"), Status::Closed));
+        closed_late.workdays_to_close = Some(16);
+        closed_late.steps = vec![
+            StepFact {
+                step: "kewenangan".into(),
+                done_on: d("2026-09-20"),
+                within_standard: true,
+            },
+            StepFact {
+                step: "kirim-jawaban".into(),
+                done_on: d("2026-10-07"),
+                within_standard: false,
+            },
+        ];
+        // Closed on time in October.
+        let mut on_time = case("2026-10-01", "2026-10-21");
+        on_time.channel = "whatsapp".into();
+        on_time.finished = Some((d("2026-10-14"), Status::Closed));
+        on_time.workdays_to_close = Some(9);
+        on_time.steps = vec![StepFact {
+            step: "kirim-jawaban".into(),
+            done_on: d("2026-10-14"),
+            within_standard: true,
+        }];
+        // Forwarded in October, delivered in November.
+        let mut forwarded = case("2026-10-02", "2026-10-22");
+        forwarded.forwarded = Some((d("2026-10-05"), "Dinas Perhubungan".into()));
+        forwarded.finished = Some((d("2026-11-02"), Status::Forwarded));
+        // Paused (its deadline moved past October) and still open.
+        let paused = case("2026-10-05", "2026-11-06");
+        // Overdue at October's end.
+        let overdue = case("2026-09-01", "2026-09-21");
+        // A consultation answered at once.
+        let mut consult = case("2026-10-12", "2026-10-30");
+        consult.kind = Kind::Konsultasi;
+        consult.licence_type = String::new();
+        consult.consultation_decision = Some((d("2026-10-12"), true));
+        consult.finished = Some((d("2026-10-12"), Status::Closed));
+        consult.workdays_to_close = Some(0);
+
+        let all = [
+            late_october,
+            closed_late,
+            on_time,
+            forwarded,
+            paused,
+            overdue,
+            consult,
+        ];
+        let oct = month(&all, 2026, 10);
+        assert_eq!(oct.month, "2026-10");
+        assert_eq!(oct.received, 5); // late_october, on_time, forwarded, paused, consult
+        assert_eq!(oct.received_by_channel["loket"], 4);
+        assert_eq!(oct.received_by_channel["whatsapp"], 1);
+        assert_eq!(oct.received_by_kind["konsultasi"], 1);
+        assert_eq!(oct.received_by_licence["PBG"], 4);
+        assert_eq!(oct.closed, 3); // closed_late, on_time, consult
+        assert_eq!(oct.closed_on_time, 2);
+        assert_eq!(oct.median_workdays_to_close, Some(9.0)); // of 0, 9, 16
+        assert_eq!(oct.p90_workdays_to_close, Some(16.0));
+        assert_eq!(oct.forwarded, 1);
+        assert_eq!(oct.forwarded_by_opd["Dinas Perhubungan"], 1);
+        // late_october, forwarded (finished in November), paused, overdue.
+        assert_eq!(oct.open_at_end, 4);
+        assert_eq!(oct.overdue_at_end, 2); // forwarded (deadline 10-22) and overdue (09-21)
+        assert_eq!(
+            oct.steps["kirim-jawaban"],
+            StepFigure {
+                done: 2,
+                done_within_standard: 1
+            }
+        );
+        assert!(!oct.steps.contains_key("kewenangan"));
+        assert_eq!(
+            oct.consultations,
+            Consultations {
+                received: 1,
+                answered_directly: 1,
+                escalated: 0
+            }
+        );
+
+        let nov = month(&all, 2026, 11);
+        assert_eq!(nov.received, 0);
+        assert_eq!(nov.closed, 1);
+        assert_eq!(nov.closed_on_time, 1);
+        assert_eq!(nov.median_workdays_to_close, Some(7.0));
+        assert_eq!(nov.forwarded, 0);
+        assert_eq!(nov.open_at_end, 2); // paused and overdue
+    }
+}
