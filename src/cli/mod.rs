@@ -5,6 +5,7 @@ mod case;
 mod check;
 mod demo;
 mod init;
+mod recap;
 mod sop;
 mod table;
 
@@ -53,6 +54,8 @@ pub enum Command {
     },
     #[command(about = help::DEMO)]
     Demo(demo::DemoArgs),
+    #[command(about = help::RECAP)]
+    Recap(recap::RecapArgs),
 }
 
 /// Runs one command; an error comes back as a message for the user.
@@ -80,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         Some(Command::Case { command }) => case::run(&mut desk, command, by),
         Some(Command::Sop { command }) => sop::run(&desk, command),
         Some(Command::Demo(args)) => demo::run(&mut desk, &args),
+        Some(Command::Recap(args)) => recap::run(&desk, &args),
     }
 }
 

@@ -3,16 +3,22 @@
 
 use unicode_width::UnicodeWidthStr;
 
-/// Prints rows under a header, each column as wide as its widest cell,
-/// the last column unpadded.
+/// Prints rows under a header (see [`render`]).
 pub fn print(header: &[&str], rows: &[Vec<String>]) {
+    print!("{}", render(header, rows));
+}
+
+/// Rows under a header, each column as wide as its widest cell, the last
+/// column unpadded.
+pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut text = String::new();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    let line = |cells: Vec<&str>| {
+    let mut line = |cells: Vec<&str>| {
         let last = cells.len().saturating_sub(1);
         let mut out = String::new();
         for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
@@ -21,7 +27,8 @@ pub fn print(header: &[&str], rows: &[Vec<String>]) {
                 out.push_str(&" ".repeat(w - cell.width() + 2));
             }
         }
-        println!("{}", out.trim_end());
+        text.push_str(out.trim_end());
+        text.push('\n');
     };
     line(header.to_vec());
     line(
@@ -36,6 +43,7 @@ pub fn print(header: &[&str], rows: &[Vec<String>]) {
     for row in rows {
         line(row.iter().map(String::as_str).collect());
     }
+    text
 }
 
 /// Shortens text to `max` columns with an ellipsis.

@@ -17,7 +17,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::case::Kind;
@@ -37,6 +37,9 @@ pub struct StepFact {
 /// What the recap needs to know of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseFacts {
+    pub agenda_no: String,
+    /// The complainant's name, absent when confidential or anonymous.
+    pub shown_name: Option<String>,
     pub kind: Kind,
     pub channel: String,
     pub licence_type: String,
@@ -86,6 +89,8 @@ pub fn facts(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> CaseFac
             .collect()
     });
     CaseFacts {
+        agenda_no: state.reg.agenda_no.clone(),
+        shown_name: input.display_name().map(str::to_string),
         kind: input.kind,
         channel: input.channel.id().to_string(),
         licence_type: input.object.licence_type.clone(),
@@ -138,10 +143,6 @@ pub struct MonthFigures {
     pub consultations: Consultations,
 }
 
-fn in_month(d: NaiveDate, year: i32, month: u32) -> bool {
-    d.year() == year && d.month() == month
-}
-
 fn last_day(year: i32, month: u32) -> NaiveDate {
     let (y, m) = if month == 12 {
         (year + 1, 1)
@@ -159,14 +160,31 @@ pub fn month<'a>(
     year: i32,
     month: u32,
 ) -> MonthFigures {
-    let end = last_day(year, month);
+    let (start, end) = month_bounds(year, month).expect("a valid month");
+    period(cases, start, end, format!("{year:04}-{month:02}"))
+}
+
+/// The first and last day of a month.
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+    Some((start, last_day(year, month)))
+}
+
+/// The figures of the days from `start` to `end`: a month, or a year's total.
+pub fn period<'a>(
+    cases: impl IntoIterator<Item = &'a CaseFacts>,
+    start: NaiveDate,
+    end: NaiveDate,
+    label: String,
+) -> MonthFigures {
+    let within = |d: NaiveDate| start <= d && d <= end;
     let mut f = MonthFigures {
-        month: format!("{year:04}-{month:02}"),
+        month: label,
         ..MonthFigures::default()
     };
     let mut to_close: Vec<u32> = Vec::new();
     for c in cases {
-        if in_month(c.received_on, year, month) {
+        if within(c.received_on) {
             f.received += 1;
             *f.received_by_channel.entry(c.channel.clone()).or_default() += 1;
             *f.received_by_kind
@@ -181,19 +199,14 @@ pub fn month<'a>(
                 f.consultations.received += 1;
             }
         }
-        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| in_month(*on, year, month))
-        {
+        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| within(*on)) {
             f.closed += 1;
             if on <= c.deadline {
                 f.closed_on_time += 1;
             }
             to_close.extend(c.workdays_to_close);
         }
-        if let Some((on, opd)) = c
-            .forwarded
-            .as_ref()
-            .filter(|(on, _)| in_month(*on, year, month))
-        {
+        if let Some((on, opd)) = c.forwarded.as_ref().filter(|(on, _)| within(*on)) {
             let _ = on;
             f.forwarded += 1;
             *f.forwarded_by_opd.entry(opd.clone()).or_default() += 1;
@@ -205,17 +218,14 @@ pub fn month<'a>(
                 f.overdue_at_end += 1;
             }
         }
-        for s in c.steps.iter().filter(|s| in_month(s.done_on, year, month)) {
+        for s in c.steps.iter().filter(|s| within(s.done_on)) {
             let fig = f.steps.entry(s.step.clone()).or_default();
             fig.done += 1;
             if s.within_standard {
                 fig.done_within_standard += 1;
             }
         }
-        if let Some((on, answered)) = c
-            .consultation_decision
-            .filter(|(on, _)| in_month(*on, year, month))
-        {
+        if let Some((on, answered)) = c.consultation_decision.filter(|(on, _)| within(*on)) {
             let _ = on;
             if answered {
                 f.consultations.answered_directly += 1;
@@ -254,6 +264,8 @@ mod tests {
 
     fn case(received: &str, deadline: &str) -> CaseFacts {
         CaseFacts {
+            agenda_no: format!("{received}/PGD"),
+            shown_name: Some("Siti".into()),
             kind: Kind::Pengaduan,
             channel: "loket".into(),
             licence_type: "PBG".into(),

@@ -73,3 +73,13 @@ pub const ADD_RECEIVED_AT: &str = "Waktu diterima (bawaan: sekarang)";
 pub const ADD_COMPLETE_ON: &str = "Tanggal berkas lengkap (bawaan: tanggal diterima)";
 pub const ADD_ATTACH: &str = "Berkas lampiran (boleh berulang)";
 pub const ADD_LINKED: &str = "Kasus terkait (nomor agenda atau id)";
+
+pub const RECAP: &str = "Rekapitulasi penanganan pengaduan sebulan atau setahun";
+pub const RECAP_MONTH: &str = "Bulan, YYYY-MM";
+pub const RECAP_YEAR: &str = "Tahun, bulan demi bulan (bawaan: tahun ini)";
+pub const RECAP_YEARS: &str = "Beberapa tahun berdampingan, mis. 2021..2023";
+pub const RECAP_FORMAT: &str = "Bentuk: table, json, csv, md";
+pub const RECAP_OUTPUT: &str =
+    "Berkas keluaran ('-' untuk layar); csv dan md bawaan ke folder ekspor";
+pub const RECAP_FORCE: &str = "Timpa berkas yang sudah ada";
+pub const RECAP_DELIMITER: &str = "Pemisah kolom CSV (';' untuk pengaturan bahasa Indonesia)";

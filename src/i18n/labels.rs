@@ -217,3 +217,42 @@ pub fn deadline_note(flags: &[String]) -> String {
         .collect();
     format!("{} {}", word(Word::NoHolidayList), years.join(", "))
 }
+
+/// A period's title: "Oktober 2026" for `2026-10`, the year or "Jumlah" as given.
+pub fn period_label(key: &str) -> String {
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match key
+        .split_once('-')
+        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?)))
+    {
+        Some((y, m @ 1..=12)) => format!("{} {y}", pick(ID[m - 1], EN[m - 1])),
+        _ => key.to_string(),
+    }
+}

@@ -127,6 +127,10 @@ pub enum Msg {
         field: String,
         problem: Problem,
     },
+    BadYears(String),
+    ProjectionRefreshed,
+    FileExists(PathBuf),
+    Written(PathBuf),
     DemoRange,
     DemoNotEmpty(PathBuf),
     AlreadyInitialised(PathBuf),
@@ -369,6 +373,20 @@ impl Msg {
                 "The new value for {field} is invalid: {}",
                 problem(p)
             ),
+            Msg::ProjectionRefreshed => tr!(
+                "Tabel kasus dibangun ulang dari log untuk versi program ini.",
+                "The case tables were rebuilt from the log for this version of the program."
+            ),
+            Msg::BadYears(s) => tr!(
+                "Rentang tahun \"{s}\" tidak sah; tulis seperti 2021..2023.",
+                "Year range \"{s}\" is invalid; write it like 2021..2023."
+            ),
+            Msg::FileExists(p) => tr!(
+                "Berkas {} sudah ada; tidak ditimpa (pakai --force untuk menimpa).",
+                "{} already exists; not overwritten (use --force to overwrite).",
+                p.display()
+            ),
+            Msg::Written(p) => tr!("Ditulis: {}", "Written: {}", p.display()),
             Msg::DemoRange => tr!(
                 "Rentang demo tidak sah: --from harus sebelum atau sama dengan --to, dan --cases lebih dari 0.",
                 "Invalid demo range: --from must not be after --to, and --cases must be above 0."

@@ -4,6 +4,21 @@ use super::pick;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum R {
+    Total,
+    Received,
+    Closed,
+    ClosedOnTime,
+    Forwarded,
+    OpenAtEnd,
+    OverdueAtEnd,
+    ConsultationsReceived,
+    AnsweredDirectly,
+    EscalatedBkpm,
+    MedianDays,
+    P90Days,
+    StepWithinDone,
+    RecapTitle,
+    OverdueList,
     Number,
     Hash,
     SopFolder,
@@ -42,6 +57,36 @@ pub enum R {
 
 pub fn say(key: R) -> &'static str {
     match key {
+        R::Total => pick("Jumlah", "Total"),
+        R::Received => pick("Pengaduan diterima", "Received"),
+        R::Closed => pick("Selesai", "Closed"),
+        R::ClosedOnTime => pick(
+            "selesai dalam 14 hari kerja",
+            "closed within 14 working days",
+        ),
+        R::Forwarded => pick("Diteruskan ke OPD", "Forwarded to an agency"),
+        R::OpenAtEnd => pick("Masih terbuka di akhir periode", "Open at the end"),
+        R::OverdueAtEnd => pick("lewat batas waktu", "overdue"),
+        R::ConsultationsReceived => pick("Konsultasi (Pojok OSS)", "Consultations (OSS desk)"),
+        R::AnsweredDirectly => pick("dijawab langsung", "answered directly"),
+        R::EscalatedBkpm => pick("diajukan ke BKPM", "escalated to BKPM"),
+        R::MedianDays => pick(
+            "Median hari kerja sampai selesai",
+            "Median working days to close",
+        ),
+        R::P90Days => pick(
+            "Persentil 90 hari kerja sampai selesai",
+            "90th percentile working days to close",
+        ),
+        R::StepWithinDone => pick("Tepat waktu/dikerjakan:", "Within standard/done:"),
+        R::RecapTitle => pick(
+            "REKAPITULASI PENANGANAN PENGADUAN",
+            "COMPLAINT HANDLING RECAP",
+        ),
+        R::OverdueList => pick(
+            "Kasus lewat batas waktu di akhir periode",
+            "Cases overdue at the end",
+        ),
         R::Number => pick("No", "No"),
         R::Hash => "Hash",
         R::SopFolder => pick("Folder SOP", "SOP folder"),

@@ -6,6 +6,7 @@ mod cases;
 mod check;
 mod inbox;
 mod intake;
+mod recap;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use chrono::{FixedOffset, NaiveDate};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
+pub use recap::{Overdue, Recap, Span};
 pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};
@@ -28,6 +30,11 @@ use crate::i18n::{self, Msg};
 use crate::store::{LocalDesk, Store, StoreError};
 
 pub type Result<T> = std::result::Result<T, Msg>;
+
+/// Bumped whenever the projection is derived differently; a desk whose
+/// stored projection is older rebuilds it from the log when opened.
+const PROJECTION_VERSION: &str = "5";
+const PROJECTION_KEY: &str = "projection_version";
 
 /// The official holiday list shipped with the program.
 pub const HOLIDAYS: &str = include_str!("../../assets/holidays-id.toml");
@@ -129,11 +136,13 @@ impl Desk {
                 .create_local_desk(&config.desk.code, &config.desk.name)
                 .map_err(|e| store_msg(e, &db))?,
         };
+        let desk_state = (store, local);
         let fixed_now = std::env::var("ADUAN_NOW")
             .ok()
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
             .map(|t| t.timestamp());
-        Ok(Desk {
+        let (store, local) = desk_state;
+        let mut desk = Desk {
             config,
             locations,
             store,
@@ -144,7 +153,9 @@ impl Desk {
             agenda,
             notices,
             fixed_now,
-        })
+        };
+        desk.refresh_projection()?;
+        Ok(desk)
     }
 
     /// Now, in unix seconds. `ADUAN_NOW` (RFC 3339) fixes it, for trying out
@@ -190,6 +201,25 @@ impl Desk {
         crate::domain::draft::parse_datetime(s, self.offset)
             .map(|t| to_unix(t, self.offset))
             .ok_or_else(|| Msg::BadDateTime(s.to_string()))
+    }
+
+    /// Derives the projection again when this build derives it differently
+    /// from the build that wrote it (a new column, a new table).
+    fn refresh_projection(&mut self) -> Result<()> {
+        let current = self
+            .store
+            .meta(PROJECTION_KEY)
+            .map_err(|e| self.db_error(e))?;
+        if current.as_deref() == Some(PROJECTION_VERSION) {
+            return Ok(());
+        }
+        if self.store.count_events().map_err(|e| self.db_error(e))? > 0 {
+            self.rebuild()?;
+            self.notices.push(Msg::ProjectionRefreshed);
+        }
+        self.store
+            .set_meta(PROJECTION_KEY, PROJECTION_VERSION)
+            .map_err(|e| self.db_error(e))
     }
 
     fn db_error(&self, e: StoreError) -> Msg {

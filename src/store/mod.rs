@@ -6,6 +6,7 @@ mod check;
 mod log;
 mod projection;
 mod queries;
+mod recap;
 pub mod schema;
 mod search;
 mod session;

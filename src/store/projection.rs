@@ -91,6 +91,7 @@ pub(super) fn put_case(
          ON CONFLICT (desk, year) DO UPDATE SET last = max(last, excluded.last)",
     )?
     .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
+    super::recap::put(conn, case_n, &s.recap)?;
     if !state.notes.is_empty() {
         conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
             .execute([case_n])?;
@@ -122,7 +123,7 @@ impl Store {
     pub fn rebuild_projection(&mut self, project: &mut Project<'_>) -> Result<u64> {
         let tx = self.transaction()?;
         tx.execute_batch(
-            "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters;
+            "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters; DELETE FROM recap_cases;
              INSERT INTO case_search (case_search) VALUES ('delete-all');",
         )?;
         let mut count = 0;
@@ -174,6 +175,7 @@ impl Store {
             "SELECT * FROM cases ORDER BY n",
             "SELECT * FROM notes ORDER BY case_n, at, event",
             "SELECT * FROM agenda_counters ORDER BY desk, year",
+            "SELECT * FROM recap_cases ORDER BY n",
         ] {
             let mut stmt = self.conn().prepare(sql)?;
             let columns = stmt.column_count();

@@ -138,17 +138,45 @@ const V4: &str = r#"
 ALTER TABLE cases ADD COLUMN step_paused INTEGER NOT NULL DEFAULT 0;
 "#;
 
+/// Projection: what the monthly recap counts of each case (dates as
+/// YYYY-MM-DD; `steps` one "step|date|within" per line).
+const V5: &str = r#"
+CREATE TABLE recap_cases (
+    n                  INTEGER PRIMARY KEY,
+    agenda_no          TEXT NOT NULL,
+    shown_name         TEXT,
+    kind               TEXT NOT NULL,
+    channel            TEXT NOT NULL,
+    licence_type       TEXT NOT NULL,
+    received_on        TEXT NOT NULL,
+    finished_on        TEXT,
+    finished_status    TEXT,
+    deadline           TEXT NOT NULL,
+    workdays_to_close  INTEGER,
+    forwarded_on       TEXT,
+    opd                TEXT,
+    consult_on         TEXT,
+    consult_answered   INTEGER,
+    steps              TEXT NOT NULL
+);
+CREATE INDEX recap_finished ON recap_cases(finished_on);
+"#;
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 4;
+pub const LATEST: usize = 5;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// Indexes a bulk load into an empty database drops first and builds after:
 /// building an index from sorted data is several times faster than keeping it
 /// up to date row by row.
-pub const BULK_INDEXES: [(&str, &str); 8] = [
+pub const BULK_INDEXES: [(&str, &str); 9] = [
+    (
+        "recap_finished",
+        "CREATE INDEX recap_finished ON recap_cases(finished_on)",
+    ),
     (
         "cases_deadline",
         "CREATE INDEX cases_deadline ON cases(deadline)",

@@ -1,0 +1,203 @@
+//! `aduan recap` over cases whose every figure is known.
+
+mod common;
+
+use common::TestDesk;
+
+/// October 2026: one closed on time, one received on the last working day
+/// and still open, one forwarded (received in September), one consultation
+/// answered at once, one confidential and overdue.
+fn october() -> TestDesk {
+    let desk = TestDesk::new();
+    let kasi = "Kepala Seksi Penanganan Pengaduan";
+    let closed = desk.add_case("2026-10-05 09:00");
+    desk.act(
+        &closed,
+        "tutup",
+        &[
+            "--by",
+            kasi,
+            "--note",
+            "Selesai di loket",
+            "--at",
+            "2026-10-06 09:00",
+        ],
+    );
+    desk.add_case("2026-10-30 15:00");
+    let forwarded = desk.add_case("2026-09-15 09:00");
+    desk.act(
+        &forwarded,
+        "disposisi",
+        &["--as", "kadis", "--at", "2026-09-16 09:00"],
+    );
+    desk.act(
+        &forwarded,
+        "disposisi",
+        &["--as", "kabid-dip", "--at", "2026-09-17 09:00"],
+    );
+    desk.act(
+        &forwarded,
+        "putuskan",
+        &[
+            "--by",
+            kasi,
+            "--to",
+            "Perhubungan",
+            "--at",
+            "2026-10-01 09:00",
+        ],
+    );
+    let oss = "Petugas Pojok OSS";
+    let consult = desk.json(&[
+        "case",
+        "add",
+        "--kind",
+        "konsultasi",
+        "--name",
+        "Budi",
+        "--phone",
+        "081234567891",
+        "--subject",
+        "NIB",
+        "--description",
+        "Cara membuat NIB.",
+        "--received-at",
+        "2026-10-12 09:00",
+    ])["agenda_no"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.act(
+        &consult,
+        "selesai",
+        &["--by", oss, "--at", "2026-10-12 09:05"],
+    );
+    desk.act(
+        &consult,
+        "putuskan",
+        &[
+            "--by",
+            oss,
+            "--to",
+            "jawab-langsung",
+            "--at",
+            "2026-10-12 09:10",
+        ],
+    );
+    desk.json(&[
+        "case",
+        "add",
+        "--name",
+        "Rahasia Sekali",
+        "--nik",
+        "3512074507850003",
+        "--phone",
+        "081298765432",
+        "--address",
+        "Jl. Rahasia 1",
+        "--rahasia",
+        "--subject",
+        "Pungli",
+        "--description",
+        "Diminta uang.",
+        "--received-at",
+        "2026-09-01 09:00",
+    ]);
+    desk
+}
+
+#[test]
+fn the_figures_of_a_month_in_json() {
+    let desk = october();
+    let v = desk.json(&["recap", "--month", "2026-10", "--format", "json"]);
+    assert_eq!(v["month"], "2026-10");
+    assert_eq!(v["received"], 3);
+    assert_eq!(v["received_by_channel"]["loket"], 3);
+    assert_eq!(v["received_by_kind"]["pengaduan"], 2);
+    assert_eq!(v["received_by_kind"]["konsultasi"], 1);
+    assert_eq!(v["closed"], 2); // the closed complaint and the answered consultation
+    assert_eq!(v["closed_on_time"], 2);
+    assert_eq!(v["median_workdays_to_close"], 0.5); // 1 and 0 working days
+    assert_eq!(v["forwarded"], 1);
+    assert_eq!(v["forwarded_by_opd"]["Dinas Perhubungan"], 1);
+    // Open at the end: received 30 Oct, the forwarded one (still being sent), the confidential one.
+    assert_eq!(v["open_at_end"], 3);
+    assert_eq!(v["overdue_at_end"], 2); // forwarded (deadline 2026-10-05) and confidential (2026-09-21)
+    assert_eq!(v["steps"]["kewenangan"]["done"], 1);
+    assert_eq!(v["consultations"]["received"], 1);
+    assert_eq!(v["consultations"]["answered_directly"], 1);
+    assert_eq!(v["consultations"]["escalated"], 0);
+    // Names only of cases that are neither confidential nor anonymous.
+    let overdue = v["overdue"].as_array().unwrap();
+    assert_eq!(overdue.len(), 2);
+    assert!(overdue.iter().any(|o| o["name"].is_null()));
+}
+
+#[test]
+fn no_export_carries_a_nik_phone_or_address() {
+    let desk = october();
+    for format in ["table", "json", "csv", "md"] {
+        let out = desk.ok(&["recap", "--month", "2026-10", "--format", format, "-o", "-"]);
+        for secret in [
+            "3512074507850003",
+            "81298765432",
+            "Jl. Rahasia",
+            "Rahasia Sekali",
+            "81234567891",
+        ] {
+            assert!(!out.contains(secret), "{format} shows {secret}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn csv_opens_in_indonesian_spreadsheets_and_is_never_overwritten_silently() {
+    let desk = october();
+    desk.ok(&[
+        "recap",
+        "--month",
+        "2026-10",
+        "--format",
+        "csv",
+        "--delimiter",
+        ";",
+    ]);
+    let path = desk
+        .dir
+        .path()
+        .join("ekspor")
+        .join("rekap-pengaduan-2026-10.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with(";Oktober 2026\n"), "{text}");
+    assert!(text.contains("Pengaduan diterima;3\n"), "{text}");
+    let err = desk.fails(&["recap", "--month", "2026-10", "--format", "csv"]);
+    assert!(
+        err.contains("sudah ada") && err.contains("--force"),
+        "{err}"
+    );
+    desk.ok(&["recap", "--month", "2026-10", "--format", "csv", "--force"]);
+}
+
+#[test]
+fn a_year_month_by_month_with_totals_and_years_side_by_side() {
+    let desk = october();
+    let v = desk.json(&["recap", "--year", "2026", "--format", "json"]);
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 12);
+    assert_eq!(periods[8]["received"], 2); // September
+    assert_eq!(periods[9]["received"], 3); // October
+    assert_eq!(v["total"]["received"], 5);
+    let md = desk.ok(&[
+        "recap",
+        "--years",
+        "2025..2026",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert!(md.contains("| | 2025 | 2026 | Jumlah |"), "{md}");
+    assert!(md.contains("| Pengaduan diterima | 0 | 5 | 5 |"), "{md}");
+}
