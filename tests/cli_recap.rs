@@ -201,3 +201,38 @@ fn a_year_month_by_month_with_totals_and_years_side_by_side() {
     assert!(md.contains("| | 2025 | 2026 | Jumlah |"), "{md}");
     assert!(md.contains("| Pengaduan diterima | 0 | 5 | 5 |"), "{md}");
 }
+
+#[test]
+fn the_xlsx_opens_in_a_spreadsheet_reader_with_sheets_headers_and_totals() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let desk = october();
+    desk.ok(&["recap", "--year", "2026", "--format", "xlsx"]);
+    let path = desk
+        .dir
+        .path()
+        .join("ekspor")
+        .join("rekap-pengaduan-2026.xlsx");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(wb.sheet_names(), ["Rekap", "Terlambat"]);
+    let sheet = wb.worksheet_range("Rekap").unwrap();
+    let text = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(0, 0), "REKAPITULASI PENANGANAN PENGADUAN");
+    assert_eq!(text(4, 1), "Januari 2026");
+    assert_eq!(text(4, 10), "Oktober 2026");
+    assert_eq!(text(4, 13), "Jumlah");
+    assert_eq!(text(5, 0), "Pengaduan diterima");
+    assert_eq!(text(5, 10), "3");
+    assert_eq!(text(5, 13), "5");
+    let overdue = wb.worksheet_range("Terlambat").unwrap();
+    assert_eq!(
+        overdue.get_value((2, 0)),
+        Some(&Data::String("No. agenda".into()))
+    );
+    // Never overwritten without --force.
+    let err = desk.fails(&["recap", "--year", "2026", "--format", "xlsx"]);
+    assert!(err.contains("--force"), "{err}");
+}

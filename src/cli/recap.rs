@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::table;
 use crate::demo::parse_month;
+use crate::export;
 use crate::i18n::{Msg, R, help, say};
 use crate::service::{Desk, Recap, Span};
 
@@ -16,6 +17,7 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    Xlsx,
     Md,
 }
 
@@ -40,26 +42,31 @@ pub struct RecapArgs {
 pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
     let (span, slug) = span(desk, args)?;
     let recap = desk.recap(span)?;
-    let text = match args.format {
-        Format::Table => table_text(&recap),
-        Format::Json => json_text(&recap, span),
-        Format::Csv => csv_text(&recap, args.delimiter)?,
-        Format::Md => md_text(&recap),
+    let bytes = match args.format {
+        Format::Table => table_text(&recap).into_bytes(),
+        Format::Json => json_text(&recap, span).into_bytes(),
+        Format::Csv => export::csv(&recap, args.delimiter)?,
+        Format::Xlsx => export::xlsx(&recap)?,
+        Format::Md => export::markdown(&recap).into_bytes(),
     };
-    let default_file = matches!(args.format, Format::Csv | Format::Md).then(|| {
-        let ext = if args.format == Format::Csv {
-            "csv"
-        } else {
-            "md"
-        };
+    let ext = match args.format {
+        Format::Csv => Some("csv"),
+        Format::Xlsx => Some("xlsx"),
+        Format::Md => Some("md"),
+        Format::Table | Format::Json => None,
+    };
+    let default_file = ext.map(|ext| {
         desk.locations
             .export_dir
             .join(format!("rekap-pengaduan-{slug}.{ext}"))
     });
     match args.output.clone().or(default_file) {
-        Some(path) if path.as_os_str() != "-" => write_file(&path, &text, args.force)?,
+        Some(path) if path.as_os_str() != "-" => {
+            export::write_new(&path, &bytes, args.force)?;
+            eprintln!("{}", Msg::Written(path));
+        }
         _ => {
-            let _ = std::io::stdout().write_all(text.as_bytes());
+            let _ = std::io::stdout().write_all(&bytes);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -85,25 +92,6 @@ fn span(desk: &Desk, args: &RecapArgs) -> Result<(Span, String), Msg> {
     }
     let year = args.year.unwrap_or_else(|| desk.today().year());
     Ok((Span::Year(year), year.to_string()))
-}
-
-/// Writes a file whole (temporary name, then rename), never over an existing one unless forced.
-fn write_file(path: &std::path::Path, text: &str, force: bool) -> Result<(), Msg> {
-    if path.exists() && !force {
-        return Err(Msg::FileExists(path.into()));
-    }
-    let fail = |e: std::io::Error| Msg::Io {
-        path: path.into(),
-        detail: e.to_string(),
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let tmp = path.with_extension("tmp-aduan");
-    std::fs::write(&tmp, text).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)?;
-    eprintln!("{}", Msg::Written(path.into()));
-    Ok(())
 }
 
 fn heading(r: &Recap) -> String {
@@ -153,57 +141,4 @@ fn json_text(r: &Recap, span: Span) -> String {
         _ => serde_json::json!({ "periods": r.periods, "total": r.total, "overdue": r.overdue }),
     };
     serde_json::to_string_pretty(&value).expect("json") + "\n"
-}
-
-/// CSV that spreadsheets in Indonesian settings open as UTF-8: with a BOM,
-/// and `;` as the delimiter where a comma is the decimal mark.
-fn csv_text(r: &Recap, delimiter: char) -> Result<String, Msg> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter as u8)
-        .from_writer(Vec::new());
-    let mut header = vec![String::new()];
-    header.extend(r.titles());
-    let csv_err = |e: csv::Error| Msg::Io {
-        path: "csv".into(),
-        detail: e.to_string(),
-    };
-    w.write_record(&header).map_err(csv_err)?;
-    for (label, values) in r.rows() {
-        let record: Vec<String> = std::iter::once(label.trim().to_string())
-            .chain(values)
-            .collect();
-        w.write_record(&record).map_err(csv_err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| Msg::Io {
-        path: "csv".into(),
-        detail: e.to_string(),
-    })?;
-    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
-}
-
-fn md_text(r: &Recap) -> String {
-    let titles = r.titles();
-    let mut out = format!(
-        "# {}\n\n{} — {}\n\n",
-        say(R::RecapTitle),
-        r.office,
-        r.regency
-    );
-    out.push_str(&format!("| | {} |\n", titles.join(" | ")));
-    out.push_str(&format!("|---|{}\n", "---:|".repeat(titles.len())));
-    for (label, values) in r.rows() {
-        out.push_str(&format!("| {} | {} |\n", label.trim(), values.join(" | ")));
-    }
-    if !r.overdue.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", say(R::OverdueList)));
-        for o in &r.overdue {
-            out.push_str(&format!(
-                "- {} ({}) {}\n",
-                o.agenda_no,
-                o.deadline,
-                o.name.as_deref().unwrap_or("-")
-            ));
-        }
-    }
-    out
 }

@@ -4,6 +4,11 @@ use super::pick;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum R {
+    SheetRecap,
+    SheetOverdue,
+    AgendaNo,
+    Name,
+    DeadlineWord,
     Total,
     Received,
     Closed,
@@ -57,6 +62,11 @@ pub enum R {
 
 pub fn say(key: R) -> &'static str {
     match key {
+        R::SheetRecap => pick("Rekap", "Recap"),
+        R::SheetOverdue => pick("Terlambat", "Overdue"),
+        R::AgendaNo => pick("No. agenda", "Agenda no."),
+        R::Name => pick("Nama", "Name"),
+        R::DeadlineWord => pick("Batas waktu", "Deadline"),
         R::Total => pick("Jumlah", "Total"),
         R::Received => pick("Pengaduan diterima", "Received"),
         R::Closed => pick("Selesai", "Closed"),
