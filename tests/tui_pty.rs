@@ -196,3 +196,40 @@ fn the_picker_remembers_who_signed_in_last() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_recap_screen_shows_a_month_a_year_and_exports_xlsx() {
+    let desk = TestDesk::new();
+    desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "recap");
+    sign_in(&term);
+    term.keys(&["M-4"]);
+    let screen = term.wait_for("Saluran bulan ini");
+    assert!(screen.contains("Rekap November 2026"), "{screen}");
+    let received = screen
+        .lines()
+        .find(|l| l.contains("Pengaduan diterima"))
+        .unwrap();
+    assert!(received.contains(" 1 "), "{received}");
+    term.keys(&["Left"]);
+    term.wait_for("Rekap Oktober 2026");
+    term.keys(&["t"]);
+    term.wait_for("Pengaduan per bulan");
+    term.keys(&["e"]);
+    term.wait_for("Ditulis");
+    let file = term
+        .desk
+        .dir
+        .path()
+        .join("ekspor")
+        .join("rekap-pengaduan-2026.xlsx");
+    let first = std::fs::metadata(&file).unwrap().modified().unwrap();
+    term.keys(&["e"]);
+    term.wait_for("Timpa berkas?");
+    term.keys(&["Escape"]);
+    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), first);
+    term.keys(&["e"]);
+    term.wait_for("Timpa berkas?");
+    term.keys(&["Enter"]);
+    term.wait_for("Ditulis");
+}

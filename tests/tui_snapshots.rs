@@ -152,3 +152,16 @@ fn other_tabs_are_not_there_yet() {
     )));
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
+
+#[test]
+fn recap_month_and_year_at_the_smallest_size() {
+    let (desk, mut app) = signed_in();
+    desk.add_case("2026-11-19 09:00");
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('4'),
+        KeyModifiers::ALT,
+    )));
+    insta::assert_snapshot!("recap_month", draw(&app, 80, 24).backend());
+    press(&mut app, KeyCode::Char('t'));
+    insta::assert_snapshot!("recap_year", draw(&app, 80, 24).backend());
+}

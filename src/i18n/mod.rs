@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use labels::*;
 pub use messages::{Msg, problem};
 pub use report::{R, say};
-pub use ui::{T, inbox_key_help, key_help, t};
+pub use ui::{T, inbox_key_help, key_help, recap_key_help, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

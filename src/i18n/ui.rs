@@ -73,6 +73,11 @@ pub enum T {
     Minutes,
     WorkdaysShort,
     SwitchPerson,
+    RecapKeys,
+    ChartChannels,
+    ChartMonths,
+    OverwriteTitle,
+    OverwriteBody,
 }
 
 pub fn t(key: T) -> &'static str {
@@ -182,6 +187,17 @@ pub fn t(key: T) -> &'static str {
         T::Minutes => pick("m", "m"),
         T::WorkdaysShort => pick("HK", "wd"),
         T::SwitchPerson => pick("ganti petugas", "switch person"),
+        T::RecapKeys => pick(
+            "← → periode · b bulan · t tahun · e ekspor XLSX",
+            "← → period · b month · t year · e export XLSX",
+        ),
+        T::ChartChannels => pick("Saluran bulan ini", "Channels this month"),
+        T::ChartMonths => pick("Pengaduan per bulan", "Complaints per month"),
+        T::OverwriteTitle => pick("Timpa berkas?", "Overwrite the file?"),
+        T::OverwriteBody => pick(
+            "Berkas sudah ada. Enter: timpa · Esc: batal",
+            "The file exists. Enter: overwrite · Esc: cancel",
+        ),
     }
 }
 
@@ -315,4 +331,25 @@ fn localised_key(key: &'static str) -> &'static str {
         "huruf" => pick("huruf", "letters"),
         other => other,
     }
+}
+
+/// Keys of the recap screen.
+pub fn recap_key_help() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "← →",
+            pick(
+                "bulan (atau tahun) sebelumnya / berikutnya",
+                "previous / next month (or year)",
+            ),
+        ),
+        ("b / t", pick("tampilan bulan / tahun", "month / year view")),
+        (
+            "e",
+            pick(
+                "ekspor XLSX ke folder ekspor (bertanya sebelum menimpa)",
+                "export XLSX to the export folder (asks before overwriting)",
+            ),
+        ),
+    ]
 }

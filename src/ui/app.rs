@@ -14,6 +14,7 @@ use super::act_form::{ActForm, Outcome};
 use super::action::{self, Action, Focus};
 use super::inbox::{Command, Inbox};
 use super::intake::Intake;
+use super::recap::RecapScreen;
 use super::search::Search;
 use super::theme;
 use crate::config::Person;
@@ -41,6 +42,7 @@ pub enum Popup {
     Case(Vec<String>),
     Error(String),
     Act(Box<ActForm>),
+    Overwrite(PathBuf),
 }
 
 pub struct App {
@@ -51,6 +53,7 @@ pub struct App {
     pub tab: usize,
     pub intake: Intake,
     pub inbox: Inbox,
+    pub recap: RecapScreen,
     pub popups: Vec<Popup>,
     pub counts: (u64, u64),
     pub quit: bool,
@@ -68,6 +71,7 @@ impl App {
             .unwrap_or(0);
         let counts = desk.open_and_overdue().unwrap_or_default();
         let intake = Intake::new(&desk.config.licences.types);
+        let recap = RecapScreen::new(&desk);
         App {
             desk,
             person: None,
@@ -75,6 +79,7 @@ impl App {
             tab: 0,
             intake,
             inbox: Inbox::new(),
+            recap,
             popups: Vec::new(),
             counts,
             quit: false,
@@ -145,6 +150,14 @@ impl App {
         }
         if self.tab == 1 {
             return self.inbox_key(key);
+        }
+        if self.tab == 3 {
+            if let Some(super::recap::Command::ConfirmOverwrite(path)) =
+                self.recap.handle(key, &self.desk)
+            {
+                self.popups.push(Popup::Overwrite(path));
+            }
+            return;
         }
         if self.tab != 0 {
             return;
@@ -222,6 +235,9 @@ impl App {
 
     fn show_tab(&mut self, tab: usize) {
         self.tab = tab;
+        if tab == 3 {
+            self.recap.reload(&self.desk);
+        }
         if tab == 1
             && let Some(p) = &self.person
         {
@@ -352,6 +368,8 @@ impl App {
         let act = action::window(key);
         let Some(top) = self.popups.pop() else { return };
         match (top, act) {
+            (Popup::Overwrite(_), Some(Action::Confirm)) => self.recap.export(&self.desk, true),
+            (Popup::Overwrite(_), Some(Action::Cancel)) => {}
             (Popup::Help, Some(Action::Cancel)) => {}
             (Popup::Help, _) if action::global(key) == Some(Action::Help) => {}
             (Popup::Quit, Some(Action::Confirm)) => {
@@ -452,6 +470,7 @@ impl App {
         match (self.tab, &self.person) {
             (0, _) => self.intake.draw(f, body),
             (1, Some(p)) => self.inbox.draw(f, body, &self.desk, p),
+            (3, _) => self.recap.draw(f, body),
             _ => f.render_widget(
                 Paragraph::new(t(T::NotYet)).block(Block::default().borders(Borders::ALL)),
                 body,
@@ -552,6 +571,9 @@ impl App {
                 if self.tab == 1 {
                     rows.extend(crate::i18n::inbox_key_help());
                 }
+                if self.tab == 3 {
+                    rows.extend(crate::i18n::recap_key_help());
+                }
                 let lines: Vec<Line> = rows
                     .iter()
                     .map(|(k, d)| {
@@ -650,6 +672,16 @@ impl App {
                 ),
             ),
             Popup::Act(form) => form.draw(f, body),
+            Popup::Overwrite(path) => text_window(
+                f,
+                body,
+                t(T::OverwriteTitle),
+                vec![
+                    Line::raw(path.display().to_string()),
+                    Line::raw(t(T::OverwriteBody)),
+                ],
+                70,
+            ),
             Popup::Case(lines) => {
                 let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
                 text_window(

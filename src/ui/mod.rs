@@ -8,6 +8,7 @@ pub mod app;
 mod field;
 mod inbox;
 mod intake;
+mod recap;
 mod search;
 mod theme;
 

@@ -1,0 +1,220 @@
+//! The recap screen (Rekap): a month or a year of figures, a bar chart, and
+//! the XLSX export on one key.
+
+use chrono::Datelike;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
+
+use super::theme;
+use crate::domain::case::Channel;
+use crate::export;
+use crate::i18n::{self, R, T, say, t};
+use crate::service::{Desk, Recap, Span};
+
+pub struct RecapScreen {
+    pub span: Span,
+    recap: Option<Recap>,
+    pub message: Option<(String, bool)>,
+}
+
+/// What a key on the recap screen asks the application to do.
+pub enum Command {
+    /// The file exists: ask before overwriting it.
+    ConfirmOverwrite(std::path::PathBuf),
+}
+
+impl RecapScreen {
+    pub fn new(desk: &Desk) -> RecapScreen {
+        let today = desk.today();
+        RecapScreen {
+            span: Span::Month(today.year(), today.month()),
+            recap: None,
+            message: None,
+        }
+    }
+
+    pub fn reload(&mut self, desk: &Desk) {
+        match desk.recap(self.span) {
+            Ok(r) => self.recap = Some(r),
+            Err(e) => self.message = Some((e.text(), false)),
+        }
+    }
+
+    pub fn handle(&mut self, key: KeyEvent, desk: &Desk) -> Option<Command> {
+        let step = |s: Span, by: i32| match s {
+            Span::Month(y, m) => {
+                let index = y * 12 + m as i32 - 1 + by;
+                Span::Month(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+            }
+            Span::Year(y) => Span::Year(y + by),
+            other => other,
+        };
+        match key.code {
+            KeyCode::Left => self.span = step(self.span, -1),
+            KeyCode::Right => self.span = step(self.span, 1),
+            KeyCode::Char('t') => {
+                let year = match self.span {
+                    Span::Month(y, _) | Span::Year(y) | Span::Years(_, y) => y,
+                };
+                self.span = Span::Year(year);
+            }
+            KeyCode::Char('b') => {
+                let today = desk.today();
+                let year = match self.span {
+                    Span::Month(y, _) | Span::Year(y) | Span::Years(_, y) => y,
+                };
+                let month = if year == today.year() {
+                    today.month()
+                } else {
+                    12
+                };
+                self.span = Span::Month(year, month);
+            }
+            KeyCode::Char('e') => {
+                let path = self.export_path(desk);
+                if path.exists() {
+                    return Some(Command::ConfirmOverwrite(path));
+                }
+                self.export(desk, false);
+                return None;
+            }
+            _ => return None,
+        }
+        self.message = None;
+        self.reload(desk);
+        None
+    }
+
+    fn export_path(&self, desk: &Desk) -> std::path::PathBuf {
+        let slug = match self.span {
+            Span::Month(y, m) => format!("{y:04}-{m:02}"),
+            Span::Year(y) => y.to_string(),
+            Span::Years(a, b) => format!("{a}-{b}"),
+        };
+        desk.locations
+            .export_dir
+            .join(format!("rekap-pengaduan-{slug}.xlsx"))
+    }
+
+    /// Writes the XLSX of what is on screen.
+    pub fn export(&mut self, desk: &Desk, force: bool) {
+        let path = self.export_path(desk);
+        let Some(recap) = &self.recap else { return };
+        let written = export::xlsx(recap).and_then(|bytes| export::write_new(&path, &bytes, force));
+        self.message = Some(match written {
+            Ok(()) => (crate::i18n::Msg::Written(path).text(), true),
+            Err(e) => (e.text(), false),
+        });
+    }
+
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
+        let [head, body, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let Some(r) = &self.recap else { return };
+        let titles = r.titles();
+        let period = titles.first().cloned().unwrap_or_default();
+        let label = match self.span {
+            Span::Month(..) => period,
+            Span::Year(y) => y.to_string(),
+            Span::Years(a, b) => format!("{a}–{b}"),
+        };
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                TextSpan::styled(format!("{} {label}", t(T::TabRecap)), theme::title()),
+                TextSpan::styled(format!("   {}", t(T::RecapKeys)), theme::hint()),
+            ])),
+            head,
+        );
+        let [left, right] = Layout::new(
+            Direction::Horizontal,
+            [Constraint::Percentage(55), Constraint::Percentage(45)],
+        )
+        .areas(body);
+        self.draw_table(f, left, r);
+        match self.span {
+            Span::Month(..) => draw_channels(f, right, r),
+            _ => draw_months(f, right, r),
+        }
+        if let Some((text, good)) = &self.message {
+            let style = if *good { theme::ok() } else { theme::problem() };
+            f.render_widget(Paragraph::new(TextSpan::styled(text.clone(), style)), foot);
+        }
+    }
+
+    fn draw_table(&self, f: &mut Frame<'_>, area: Rect, r: &Recap) {
+        // The headline rows; the full breakdown is in the exports.
+        let total_col = r.titles().len() - 1;
+        let rows: Vec<Row> = r
+            .rows()
+            .into_iter()
+            .filter(|(label, _)| {
+                !label.starts_with("  ")
+                    || label.contains(say(R::ClosedOnTime))
+                    || label.contains(say(R::OverdueAtEnd))
+            })
+            .filter(|(label, _)| !label.starts_with(say(R::StepWithinDone)))
+            .map(|(label, values)| Row::new(vec![label, values[total_col].clone()]))
+            .collect();
+        let table = Table::new(rows, [Constraint::Min(20), Constraint::Length(8)])
+            .block(Block::default().borders(Borders::RIGHT));
+        f.render_widget(table, area);
+    }
+}
+
+fn draw_channels(f: &mut Frame<'_>, area: Rect, r: &Recap) {
+    let Some(month) = r.periods.first() else {
+        return;
+    };
+    let bars: Vec<Bar> = Channel::ALL
+        .iter()
+        .filter_map(|c| month.received_by_channel.get(c.id()).map(|n| (c, *n)))
+        .map(|(c, n)| {
+            let label = i18n::channel_label(*c).chars().take(12).collect::<String>();
+            Bar::default()
+                .value(n)
+                .text_value(n.to_string())
+                .label(Line::from(label))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::default().title(t(T::ChartChannels)))
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(Style::new().fg(Color::Cyan))
+        .data(BarGroup::default().bars(&bars));
+    f.render_widget(chart, area);
+}
+
+fn draw_months(f: &mut Frame<'_>, area: Rect, r: &Recap) {
+    let bars: Vec<Bar> = r
+        .periods
+        .iter()
+        .map(|p| {
+            let short = i18n::period_label(&p.month)
+                .chars()
+                .take(3)
+                .collect::<String>();
+            Bar::default()
+                .value(p.received)
+                .text_value(p.received.to_string())
+                .label(Line::from(short))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::default().title(t(T::ChartMonths)))
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(Style::new().fg(Color::Cyan))
+        .data(BarGroup::default().bars(&bars));
+    f.render_widget(chart, area);
+}
