@@ -177,67 +177,111 @@ pub fn period<'a>(
     end: NaiveDate,
     label: String,
 ) -> MonthFigures {
-    let within = |d: NaiveDate| start <= d && d <= end;
-    let mut f = MonthFigures {
-        month: label,
-        ..MonthFigures::default()
-    };
-    let mut to_close: Vec<u32> = Vec::new();
+    let mut tally = Tally::new(start, end, label);
     for c in cases {
-        if within(c.received_on) {
+        tally.add(c);
+    }
+    tally.finish()
+}
+
+/// The figures of one period, counted case by case, so the cases need not
+/// all be in memory at once.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    start: NaiveDate,
+    end: NaiveDate,
+    figures: MonthFigures,
+    to_close: Vec<u32>,
+}
+
+fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+impl Tally {
+    pub fn new(start: NaiveDate, end: NaiveDate, label: String) -> Tally {
+        Tally {
+            start,
+            end,
+            figures: MonthFigures {
+                month: label,
+                ..MonthFigures::default()
+            },
+            to_close: Vec::new(),
+        }
+    }
+
+    fn within(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    pub fn add(&mut self, c: &CaseFacts) {
+        let end = self.end;
+        if self.within(c.received_on) {
+            let f = &mut self.figures;
             f.received += 1;
-            *f.received_by_channel.entry(c.channel.clone()).or_default() += 1;
-            *f.received_by_kind
-                .entry(c.kind.id().to_string())
-                .or_default() += 1;
+            bump(&mut f.received_by_channel, &c.channel);
+            bump(&mut f.received_by_kind, c.kind.id());
             if !c.licence_type.is_empty() {
-                *f.received_by_licence
-                    .entry(c.licence_type.clone())
-                    .or_default() += 1;
+                bump(&mut f.received_by_licence, &c.licence_type);
             }
             if c.kind == Kind::Konsultasi {
                 f.consultations.received += 1;
             }
         }
-        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| within(*on)) {
-            f.closed += 1;
+        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| self.within(*on)) {
+            self.figures.closed += 1;
             if on <= c.deadline {
-                f.closed_on_time += 1;
+                self.figures.closed_on_time += 1;
             }
-            to_close.extend(c.workdays_to_close);
+            self.to_close.extend(c.workdays_to_close);
         }
-        if let Some((on, opd)) = c.forwarded.as_ref().filter(|(on, _)| within(*on)) {
-            let _ = on;
-            f.forwarded += 1;
-            *f.forwarded_by_opd.entry(opd.clone()).or_default() += 1;
+        if let Some((on, opd)) = &c.forwarded
+            && self.within(*on)
+        {
+            self.figures.forwarded += 1;
+            bump(&mut self.figures.forwarded_by_opd, opd);
         }
-        let open_then = c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end);
-        if open_then {
-            f.open_at_end += 1;
+        if c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end) {
+            self.figures.open_at_end += 1;
             if c.deadline < end {
-                f.overdue_at_end += 1;
+                self.figures.overdue_at_end += 1;
             }
         }
-        for s in c.steps.iter().filter(|s| within(s.done_on)) {
-            let fig = f.steps.entry(s.step.clone()).or_default();
-            fig.done += 1;
-            if s.within_standard {
-                fig.done_within_standard += 1;
+        for s in &c.steps {
+            if self.within(s.done_on) {
+                let fig = match self.figures.steps.get_mut(&s.step) {
+                    Some(fig) => fig,
+                    None => self.figures.steps.entry(s.step.clone()).or_default(),
+                };
+                fig.done += 1;
+                if s.within_standard {
+                    fig.done_within_standard += 1;
+                }
             }
         }
-        if let Some((on, answered)) = c.consultation_decision.filter(|(on, _)| within(*on)) {
-            let _ = on;
+        if let Some((on, answered)) = c.consultation_decision
+            && self.within(on)
+        {
             if answered {
-                f.consultations.answered_directly += 1;
+                self.figures.consultations.answered_directly += 1;
             } else {
-                f.consultations.escalated += 1;
+                self.figures.consultations.escalated += 1;
             }
         }
     }
-    to_close.sort_unstable();
-    f.median_workdays_to_close = percentile(&to_close, 0.5);
-    f.p90_workdays_to_close = percentile(&to_close, 0.9);
-    f
+
+    pub fn finish(mut self) -> MonthFigures {
+        self.to_close.sort_unstable();
+        self.figures.median_workdays_to_close = percentile(&self.to_close, 0.5);
+        self.figures.p90_workdays_to_close = percentile(&self.to_close, 0.9);
+        self.figures
+    }
 }
 
 /// The nearest-rank percentile; the median of an even count is the mean of

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Desk, Result};
-use crate::domain::recap::{self, CaseFacts, MonthFigures};
+use crate::domain::recap::{self, CaseFacts, MonthFigures, Tally};
 use crate::i18n::{self, R, say};
 
 /// What a recap covers.
@@ -44,28 +44,49 @@ impl Desk {
             Span::Year(y) => year_bounds(y),
             Span::Years(a, b) => (year_bounds(a.min(b)).0, year_bounds(a.max(b)).1),
         };
-        let facts = self
-            .store
-            .recap_facts(first, last)
-            .map_err(|e| self.db_error(e))?;
-        let periods: Vec<MonthFigures> = match span {
-            Span::Month(y, m) => vec![recap::month(&facts, y, m)],
-            Span::Year(y) => (1..=12).map(|m| recap::month(&facts, y, m)).collect(),
+        let mut tallies: Vec<Tally> = match span {
+            Span::Month(y, m) => vec![Tally::new(first, last, format!("{y:04}-{m:02}"))],
+            Span::Year(y) => (1..=12)
+                .filter_map(|m| {
+                    recap::month_bounds(y, m)
+                        .map(|(s, e)| Tally::new(s, e, format!("{y:04}-{m:02}")))
+                })
+                .collect(),
             Span::Years(a, b) => (a.min(b)..=a.max(b))
                 .map(|y| {
                     let (s, e) = year_bounds(y);
-                    recap::period(&facts, s, e, y.to_string())
+                    Tally::new(s, e, y.to_string())
                 })
                 .collect(),
         };
-        let total = (!matches!(span, Span::Month(..)))
-            .then(|| recap::period(&facts, first, last, say(R::Total).to_string()));
+        let mut total = (!matches!(span, Span::Month(..)))
+            .then(|| Tally::new(first, last, say(R::Total).to_string()));
+        let mut overdue = Vec::new();
+        self.store
+            .recap_each(first, last, &mut |c| {
+                for t in tallies.iter_mut().chain(total.as_mut()) {
+                    t.add(&c);
+                }
+                if is_overdue_at(&c, last) {
+                    overdue.push(Overdue {
+                        agenda_no: c.agenda_no,
+                        name: c.shown_name,
+                        deadline: c.deadline.to_string(),
+                    });
+                }
+            })
+            .map_err(|e| self.db_error(e))?;
+        overdue.sort_by(|a, b| {
+            a.deadline
+                .cmp(&b.deadline)
+                .then(a.agenda_no.cmp(&b.agenda_no))
+        });
         Ok(Recap {
             office: self.config.office.name.clone(),
             regency: self.config.office.regency.clone(),
-            periods,
-            total,
-            overdue: overdue_at(&facts, last),
+            periods: tallies.into_iter().map(Tally::finish).collect(),
+            total: total.map(Tally::finish),
+            overdue,
         })
     }
 }
@@ -77,24 +98,8 @@ fn year_bounds(y: i32) -> (chrono::NaiveDate, chrono::NaiveDate) {
     )
 }
 
-fn overdue_at(facts: &[CaseFacts], end: chrono::NaiveDate) -> Vec<Overdue> {
-    let mut out: Vec<Overdue> = facts
-        .iter()
-        .filter(|c| {
-            c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end) && c.deadline < end
-        })
-        .map(|c| Overdue {
-            agenda_no: c.agenda_no.clone(),
-            name: c.shown_name.clone(),
-            deadline: c.deadline.to_string(),
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.deadline
-            .cmp(&b.deadline)
-            .then(a.agenda_no.cmp(&b.agenda_no))
-    });
-    out
+fn is_overdue_at(c: &CaseFacts, end: chrono::NaiveDate) -> bool {
+    c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end) && c.deadline < end
 }
 
 impl Recap {

@@ -41,8 +41,19 @@ pub(super) fn put(conn: &Connection, case_n: i64, f: &CaseFacts) -> Result<()> {
     Ok(())
 }
 
+/// `YYYY-MM-DD` as the projection writes it; read by hand because a recap
+/// parses a few million of them.
+fn ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 fn date(s: Option<String>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    s.as_deref().and_then(ymd)
 }
 
 fn facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseFacts> {
@@ -66,7 +77,7 @@ fn facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseFacts> {
             .filter_map(|l| {
                 let mut parts = l.split('|');
                 let step = parts.next()?.to_string();
-                let done_on = NaiveDate::parse_from_str(parts.next()?, "%Y-%m-%d").ok()?;
+                let done_on = ymd(parts.next()?)?;
                 Some(StepFact {
                     step,
                     done_on,
@@ -82,6 +93,17 @@ impl Store {
     /// `end`: received by its end and not finished before its start.
     pub fn recap_facts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<CaseFacts>> {
         let mut out = Vec::new();
+        self.recap_each(start, end, &mut |f| out.push(f))?;
+        Ok(out)
+    }
+
+    /// As [`Store::recap_facts`], one case at a time, without holding them all.
+    pub fn recap_each(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        each: &mut dyn FnMut(CaseFacts),
+    ) -> Result<()> {
         for sql in [
             "SELECT * FROM recap_cases WHERE finished_on >= ?1 AND received_on <= ?2",
             "SELECT * FROM recap_cases WHERE finished_on IS NULL AND received_on <= ?2",
@@ -89,9 +111,9 @@ impl Store {
             let mut stmt = self.conn().prepare_cached(sql)?;
             let rows = stmt.query_map(params![start.to_string(), end.to_string()], facts)?;
             for row in rows {
-                out.push(row?);
+                each(row?);
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
