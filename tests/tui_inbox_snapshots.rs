@@ -2,7 +2,6 @@
 
 mod common;
 
-use aduan::service::{Desk, OpenOptions};
 use aduan::ui::App;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -62,17 +61,7 @@ fn desk_with_cases() -> common::TestDesk {
 }
 
 fn inbox_as_kasi(desk: &common::TestDesk) -> App {
-    let opts = OpenOptions {
-        config: Some(desk.config()),
-        db: Some(desk.db()),
-    };
-    let mut d = Desk::open(&opts).unwrap();
-    d.fixed_now = Some(
-        chrono::DateTime::parse_from_rfc3339(common::NOW)
-            .unwrap()
-            .timestamp(),
-    );
-    let mut app = App::new(d);
+    let mut app = App::new(desk.open());
     key(&mut app, KeyCode::Down, KeyModifiers::NONE);
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     key(&mut app, KeyCode::Char('2'), KeyModifiers::ALT);
@@ -151,16 +140,7 @@ fn time_used_by_a_step_leaves_out_its_pauses() {
         &["--note", "Menunggu KTP", "--at", "2026-11-16 09:00"],
     );
     desk.act(&a, "lanjutkan", &["--at", "2026-11-19 09:00"]);
-    let opts = OpenOptions {
-        config: Some(desk.config()),
-        db: Some(desk.db()),
-    };
-    let mut d = Desk::open(&opts).unwrap();
-    d.fixed_now = Some(
-        chrono::DateTime::parse_from_rfc3339(common::NOW)
-            .unwrap()
-            .timestamp(),
-    );
+    let d = desk.open();
     let rows = d.list(&aduan::store::ListFilter::default()).unwrap();
     assert_eq!(rows[0].step_paused, 3 * 480);
     // From Monday 08:00 to Friday 10:00 is 4 days and 2 hours of office time; 3 days were paused.

@@ -3,7 +3,6 @@
 
 mod common;
 
-use aduan::service::{Desk, OpenOptions};
 use aduan::ui::App;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -11,17 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 fn app(desk: &common::TestDesk) -> App {
-    let opts = OpenOptions {
-        config: Some(desk.config()),
-        db: Some(desk.db()),
-    };
-    let mut d = Desk::open(&opts).unwrap();
-    d.fixed_now = Some(
-        chrono::DateTime::parse_from_rfc3339(common::NOW)
-            .unwrap()
-            .timestamp(),
-    );
-    App::new(d)
+    App::new(desk.open())
 }
 
 fn press(app: &mut App, code: KeyCode) {

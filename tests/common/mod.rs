@@ -122,6 +122,21 @@ impl TestDesk {
         self.json(&args)
     }
 
+    /// The desk opened in-process, its clock fixed at [`NOW`].
+    pub fn open(&self) -> aduan::service::Desk {
+        let opts = aduan::service::OpenOptions {
+            config: Some(self.config()),
+            db: Some(self.db()),
+        };
+        let mut desk = aduan::service::Desk::open(&opts).unwrap();
+        desk.fixed_now = Some(
+            chrono::DateTime::parse_from_rfc3339(NOW)
+                .unwrap()
+                .timestamp(),
+        );
+        desk
+    }
+
     /// Events and projection digest: equal before and after means nothing changed.
     pub fn fingerprint(&self) -> (u64, String) {
         let v = self.json(&["check", "--json"]);
