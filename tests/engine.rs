@@ -128,6 +128,18 @@ fn event(seq: u64, at: i64, person_role: &str, role: &str, payload: Payload) -> 
 
 use ActionKind::*;
 
+/// The forwarding letter's steps: drafted, initialled, signed, delivered.
+fn deliver_forwarding_letter(c: &mut Case) {
+    for (p, r) in [
+        ("kasi", "kasi"),
+        ("kasi", "kabid-dip"),
+        ("operator", "kadis"),
+        ("staf", "staf"),
+    ] {
+        c.act(p, r, Complete, None);
+    }
+}
+
 #[test]
 fn situbondo_not_ours() {
     let mut c = Case::new("situbondo-pengaduan");
@@ -150,14 +162,7 @@ fn situbondo_not_ours() {
     ));
     c.act("kasi", "kasi", Decide, Some("perhubungan"));
     assert_eq!(c.state.forwarded_to.as_deref(), Some("Dinas Perhubungan"));
-    for (p, r) in [
-        ("kasi", "kasi"),
-        ("kasi", "kabid-dip"),
-        ("operator", "kadis"),
-        ("staf", "staf"),
-    ] {
-        c.act(p, r, Complete, None);
-    }
+    deliver_forwarding_letter(&mut c);
     assert_eq!(c.state.status, Status::Forwarded);
     assert_eq!(allowed_actions(&c.state, &c.sop, "kasi"), [Note]);
 }
@@ -318,14 +323,7 @@ fn recap_facts_come_from_the_fold() {
     c.act("operator", "kadis", Dispose, None);
     c.act("operator", "kabid-dip", Dispose, None);
     c.act("kasi", "kasi", Decide, Some("perhubungan"));
-    for (p, r) in [
-        ("kasi", "kasi"),
-        ("kasi", "kabid-dip"),
-        ("operator", "kadis"),
-        ("staf", "staf"),
-    ] {
-        c.act(p, r, Complete, None);
-    }
+    deliver_forwarding_letter(&mut c);
     let f = recap::facts(&c.state, Some(&c.sop), &clock);
     assert_eq!(f.received_on, day("2026-10-05"));
     assert_eq!(

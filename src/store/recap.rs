@@ -90,14 +90,8 @@ fn facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseFacts> {
 
 impl Store {
     /// The facts of every case that can count in the period from `start` to
-    /// `end`: received by its end and not finished before its start.
-    pub fn recap_facts(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<CaseFacts>> {
-        let mut out = Vec::new();
-        self.recap_each(start, end, &mut |f| out.push(f))?;
-        Ok(out)
-    }
-
-    /// As [`Store::recap_facts`], one case at a time, without holding them all.
+    /// `end` (received by its end and not finished before its start), one
+    /// case at a time, so a year's cases are never all in memory.
     pub fn recap_each(
         &self,
         start: NaiveDate,

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
 
 use super::act_form::{ActForm, Outcome};
-use super::action::{self, Action, Focus};
+use super::action::{self, Action};
 use super::inbox::{Command, Inbox};
 use super::intake::Intake;
 use super::recap::RecapScreen;
@@ -731,9 +731,4 @@ fn text_window(f: &mut Frame<'_>, body: Rect, title: &str, lines: Vec<Line<'_>>,
             .title(Span::styled(title.to_string(), theme::title())),
     );
     f.render_widget(p, area);
-}
-
-/// Focus check used by tests and the key map.
-pub fn is_text_focus(f: Focus) -> bool {
-    matches!(f, Focus::Line { .. } | Focus::Area { .. })
 }
