@@ -31,7 +31,7 @@ impl Term {
             super::NOW,
             env!("CARGO_BIN_EXE_aduan")
         );
-        let ok = self.tmux(&[
+        let args = [
             "new-session",
             "-d",
             "-s",
@@ -41,7 +41,15 @@ impl Term {
             "-y",
             "30",
             &cmd,
-        ]);
+        ];
+        // Right after `kill-server` the old server may still hold its socket:
+        // try again for a moment before concluding tmux is missing.
+        let ok = (0..50).any(|_| {
+            self.tmux(&args) || {
+                std::thread::sleep(Duration::from_millis(100));
+                false
+            }
+        });
         assert!(ok, "tmux must be installed to run the terminal tests");
     }
 
