@@ -23,6 +23,7 @@ pub struct Config {
     pub agenda: Agenda,
     pub forward: Forward,
     pub licences: Licences,
+    pub attachments: Attachments,
     pub paths: Paths,
 }
 
@@ -98,6 +99,19 @@ pub struct Licences {
     pub types: Vec<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Attachments {
+    /// The largest file that may be attached, in megabytes.
+    pub max_mb: u64,
+}
+
+impl Default for Attachments {
+    fn default() -> Attachments {
+        Attachments { max_mb: 10 }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Paths {
@@ -117,6 +131,7 @@ impl Default for Config {
             agenda: Agenda::default(),
             forward: Forward::default(),
             licences: Licences::default(),
+            attachments: Attachments::default(),
             paths: Paths::default(),
         }
     }

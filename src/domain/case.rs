@@ -36,9 +36,12 @@ impl Kind {
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.id() == s.trim().to_lowercase())
+        Kind::from_id(&s.trim().to_lowercase())
+    }
+
+    /// The kind whose id is exactly `id`, as the store writes it.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 }
 

@@ -20,7 +20,7 @@ use uuid::Uuid;
 use super::case::{CaseField, CaseInput};
 
 /// Version of the event format written by this build.
-pub const EVENT_SCHEMA_VERSION: u16 = 1;
+pub const EVENT_SCHEMA_VERSION: u16 = 2;
 
 pub type Hash = [u8; 32];
 
@@ -110,6 +110,16 @@ pub enum Payload {
     CaseClosed {
         reason: String,
     },
+    /// An investigation note with the fields of its kind.
+    NoteRecorded(NoteEntry),
+    /// A note taken back: it stays in the history, marked.
+    NoteWithdrawn {
+        note: Uuid,
+        reason: String,
+    },
+    /// A file attached to the case or one of its notes; the content is kept
+    /// beside the log under its SHA-256.
+    AttachmentAdded(Attachment),
 }
 
 impl Payload {
@@ -125,6 +135,9 @@ impl Payload {
             Payload::ClockPaused { .. } => "paused",
             Payload::ClockResumed { .. } => "resumed",
             Payload::CaseClosed { .. } => "closed",
+            Payload::NoteRecorded(_) => "note",
+            Payload::NoteWithdrawn { .. } => "note-withdrawn",
+            Payload::AttachmentAdded(_) => "attachment",
         }
     }
 }
@@ -283,13 +296,32 @@ pub struct Note {
     pub replaces: Option<Uuid>,
 }
 
+/// A note of any kind: its fields in form order (see `domain::note`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteEntry {
+    pub kind: NoteKind,
+    pub fields: Vec<(String, String)>,
+    /// A correction names the note it supersedes.
+    pub replaces: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub sha256: Hash,
+    /// The file's name as it was attached, without its folder.
+    pub name: String,
+    pub size: u64,
+    /// The note it belongs to; none for the case as a whole.
+    pub note: Option<Uuid>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sample() -> Event {
         Event {
-            v: EVENT_SCHEMA_VERSION,
+            v: 1,
             id: Uuid::from_u128(1),
             desk: Uuid::from_u128(2),
             seq: 1,

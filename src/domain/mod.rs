@@ -10,6 +10,7 @@ pub mod case;
 pub mod draft;
 pub mod event;
 pub mod identity;
+pub mod note;
 pub mod recap;
 pub mod sop;
 pub mod summary;

@@ -28,31 +28,44 @@ use super::workflow::{CaseState, Clock, Status};
 
 /// A step done, and whether it was done within its time standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepFact {
-    pub step: String,
+pub struct StepFact<S = String> {
+    pub step: S,
     pub done_on: NaiveDate,
     pub within_standard: bool,
 }
 
-/// What the recap needs to know of one case.
+/// What the recap needs to know of one case. Generic over the string type so
+/// the store can lend a row's text (`CaseFacts<&str>`) instead of copying it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseFacts {
-    pub agenda_no: String,
+pub struct CaseFacts<S = String> {
+    pub agenda_no: S,
     /// The complainant's name, absent when confidential or anonymous.
-    pub shown_name: Option<String>,
+    pub shown_name: Option<S>,
     pub kind: Kind,
-    pub channel: String,
-    pub licence_type: String,
+    pub channel: S,
+    pub licence_type: S,
     pub received_on: NaiveDate,
     /// The day the office's part ended, and how (closed or forwarded).
     pub finished: Option<(NaiveDate, Status)>,
     pub deadline: NaiveDate,
     pub workdays_to_close: Option<u32>,
     /// The day of the decision to forward, and the OPD.
-    pub forwarded: Option<(NaiveDate, String)>,
+    pub forwarded: Option<(NaiveDate, S)>,
     /// For a consultation: the day of its decision, and whether that answered it.
     pub consultation_decision: Option<(NaiveDate, bool)>,
-    pub steps: Vec<StepFact>,
+    pub steps: Vec<StepFact<S>>,
+}
+
+impl<S> CaseFacts<S> {
+    /// Received by `end` and not finished by then.
+    pub fn open_at(&self, end: NaiveDate) -> bool {
+        self.received_on <= end && self.finished.is_none_or(|(on, _)| on > end)
+    }
+
+    /// Open at `end` and past its deadline.
+    pub fn overdue_at(&self, end: NaiveDate) -> bool {
+        self.open_at(end) && self.deadline < end
+    }
 }
 
 /// The facts of a case from its folded state.
@@ -190,16 +203,51 @@ pub fn period<'a>(
 pub struct Tally {
     start: NaiveDate,
     end: NaiveDate,
+    /// The plain counts; the keyed ones are filled in by `finish`.
     figures: MonthFigures,
     to_close: Vec<u32>,
+    by_channel: Counts<u64>,
+    by_kind: Counts<u64>,
+    by_licence: Counts<u64>,
+    by_opd: Counts<u64>,
+    steps: Counts<StepFigure>,
 }
 
-fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
-    match map.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            map.insert(key.to_string(), 1);
+/// Counts under a few dozen keys at most. A year's recap looks keys up
+/// millions of times: a short list compared by length first beats a
+/// sorted map's string comparisons.
+#[derive(Debug, Clone)]
+struct Counts<T> {
+    keys: Vec<String>,
+    values: Vec<T>,
+}
+
+impl<T: Default> Counts<T> {
+    fn new() -> Counts<T> {
+        Counts {
+            keys: Vec::new(),
+            values: Vec::new(),
         }
+    }
+
+    fn at(&mut self, key: &str) -> &mut T {
+        let i = match self.keys.iter().position(|k| k == key) {
+            Some(i) => i,
+            None => {
+                self.keys.push(key.to_string());
+                self.values.push(T::default());
+                self.keys.len() - 1
+            }
+        };
+        &mut self.values[i]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.keys.iter().zip(&self.values)
+    }
+
+    fn into_map(self) -> BTreeMap<String, T> {
+        self.keys.into_iter().zip(self.values).collect()
     }
 }
 
@@ -213,6 +261,11 @@ impl Tally {
                 ..MonthFigures::default()
             },
             to_close: Vec::new(),
+            by_channel: Counts::new(),
+            by_kind: Counts::new(),
+            by_licence: Counts::new(),
+            by_opd: Counts::new(),
+            steps: Counts::new(),
         }
     }
 
@@ -220,67 +273,200 @@ impl Tally {
         self.start <= d && d <= self.end
     }
 
-    pub fn add(&mut self, c: &CaseFacts) {
-        let end = self.end;
+    /// Counts whatever of `c` happened in this period.
+    pub fn add<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
         if self.within(c.received_on) {
-            let f = &mut self.figures;
-            f.received += 1;
-            bump(&mut f.received_by_channel, &c.channel);
-            bump(&mut f.received_by_kind, c.kind.id());
-            if !c.licence_type.is_empty() {
-                bump(&mut f.received_by_licence, &c.licence_type);
-            }
-            if c.kind == Kind::Konsultasi {
-                f.consultations.received += 1;
-            }
+            self.add_received(c);
         }
-        if let Some((on, Status::Closed)) = c.finished.filter(|(on, _)| self.within(*on)) {
-            self.figures.closed += 1;
-            if on <= c.deadline {
-                self.figures.closed_on_time += 1;
-            }
-            self.to_close.extend(c.workdays_to_close);
+        if let Some((on, Status::Closed)) = c.finished
+            && self.within(on)
+        {
+            self.add_closed(c, on);
         }
         if let Some((on, opd)) = &c.forwarded
             && self.within(*on)
         {
-            self.figures.forwarded += 1;
-            bump(&mut self.figures.forwarded_by_opd, opd);
-        }
-        if c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end) {
-            self.figures.open_at_end += 1;
-            if c.deadline < end {
-                self.figures.overdue_at_end += 1;
-            }
+            self.add_forwarded(opd.as_ref());
         }
         for s in &c.steps {
             if self.within(s.done_on) {
-                let fig = match self.figures.steps.get_mut(&s.step) {
-                    Some(fig) => fig,
-                    None => self.figures.steps.entry(s.step.clone()).or_default(),
-                };
-                fig.done += 1;
-                if s.within_standard {
-                    fig.done_within_standard += 1;
-                }
+                self.add_step(s);
             }
         }
         if let Some((on, answered)) = c.consultation_decision
             && self.within(on)
         {
-            if answered {
-                self.figures.consultations.answered_directly += 1;
-            } else {
-                self.figures.consultations.escalated += 1;
-            }
+            self.add_consultation_decision(answered);
+        }
+        self.add_if_open(c);
+    }
+
+    fn add_received<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        self.figures.received += 1;
+        *self.by_channel.at(c.channel.as_ref()) += 1;
+        *self.by_kind.at(c.kind.id()) += 1;
+        let licence = c.licence_type.as_ref();
+        if !licence.is_empty() {
+            *self.by_licence.at(licence) += 1;
+        }
+        if c.kind == Kind::Konsultasi {
+            self.figures.consultations.received += 1;
         }
     }
 
+    fn add_closed<S>(&mut self, c: &CaseFacts<S>, on: NaiveDate) {
+        self.figures.closed += 1;
+        if on <= c.deadline {
+            self.figures.closed_on_time += 1;
+        }
+        self.to_close.extend(c.workdays_to_close);
+    }
+
+    fn add_forwarded(&mut self, opd: &str) {
+        self.figures.forwarded += 1;
+        *self.by_opd.at(opd) += 1;
+    }
+
+    fn add_step<S: AsRef<str>>(&mut self, s: &StepFact<S>) {
+        let fig = self.steps.at(s.step.as_ref());
+        fig.done += 1;
+        if s.within_standard {
+            fig.done_within_standard += 1;
+        }
+    }
+
+    fn add_consultation_decision(&mut self, answered: bool) {
+        let c = &mut self.figures.consultations;
+        if answered {
+            c.answered_directly += 1;
+        } else {
+            c.escalated += 1;
+        }
+    }
+
+    /// Returns false when the case is not open at this period's end.
+    fn add_if_open<S>(&mut self, c: &CaseFacts<S>) -> bool {
+        if !c.open_at(self.end) {
+            return false;
+        }
+        self.figures.open_at_end += 1;
+        if c.deadline < self.end {
+            self.figures.overdue_at_end += 1;
+        }
+        true
+    }
+
+    /// Adds a later period's counts to this one: the open cases are those at
+    /// the later period's end.
+    fn absorb(&mut self, later: &Tally) {
+        let (f, g) = (&mut self.figures, &later.figures);
+        f.received += g.received;
+        f.closed += g.closed;
+        f.closed_on_time += g.closed_on_time;
+        f.forwarded += g.forwarded;
+        f.open_at_end = g.open_at_end;
+        f.overdue_at_end = g.overdue_at_end;
+        f.consultations.received += g.consultations.received;
+        f.consultations.answered_directly += g.consultations.answered_directly;
+        f.consultations.escalated += g.consultations.escalated;
+        for (mine, theirs) in [
+            (&mut self.by_channel, &later.by_channel),
+            (&mut self.by_kind, &later.by_kind),
+            (&mut self.by_licence, &later.by_licence),
+            (&mut self.by_opd, &later.by_opd),
+        ] {
+            for (k, n) in theirs.iter() {
+                *mine.at(k) += n;
+            }
+        }
+        for (k, s) in later.steps.iter() {
+            let mine = self.steps.at(k);
+            mine.done += s.done;
+            mine.done_within_standard += s.done_within_standard;
+        }
+        self.end = later.end;
+        self.to_close.extend_from_slice(&later.to_close);
+    }
+
     pub fn finish(mut self) -> MonthFigures {
+        self.figures.received_by_channel = self.by_channel.into_map();
+        self.figures.received_by_kind = self.by_kind.into_map();
+        self.figures.received_by_licence = self.by_licence.into_map();
+        self.figures.forwarded_by_opd = self.by_opd.into_map();
+        self.figures.steps = self.steps.into_map();
         self.to_close.sort_unstable();
         self.figures.median_workdays_to_close = percentile(&self.to_close, 0.5);
         self.figures.p90_workdays_to_close = percentile(&self.to_close, 0.9);
         self.figures
+    }
+}
+
+/// Consecutive periods (the months of a year, or several years) counted in
+/// one pass: each date of a case goes straight to the period holding it, so
+/// a case costs the same whatever the number of periods.
+#[derive(Debug, Clone)]
+pub struct Periods {
+    tallies: Vec<Tally>,
+}
+
+impl Periods {
+    /// `tallies` in order, each starting the day after the one before ends.
+    pub fn new(tallies: Vec<Tally>) -> Periods {
+        debug_assert!(tallies.windows(2).all(|w| w[0].end < w[1].start));
+        Periods { tallies }
+    }
+
+    fn at(&mut self, d: NaiveDate) -> Option<&mut Tally> {
+        let i = self.tallies.partition_point(|t| t.end < d);
+        self.tallies.get_mut(i).filter(|t| t.start <= d)
+    }
+
+    pub fn add<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        if let Some(t) = self.at(c.received_on) {
+            t.add_received(c);
+        }
+        if let Some((on, Status::Closed)) = c.finished
+            && let Some(t) = self.at(on)
+        {
+            t.add_closed(c, on);
+        }
+        if let Some((on, opd)) = &c.forwarded
+            && let Some(t) = self.at(*on)
+        {
+            t.add_forwarded(opd.as_ref());
+        }
+        for s in &c.steps {
+            if let Some(t) = self.at(s.done_on) {
+                t.add_step(s);
+            }
+        }
+        if let Some((on, answered)) = c.consultation_decision
+            && let Some(t) = self.at(on)
+        {
+            t.add_consultation_decision(answered);
+        }
+        let first = self.tallies.partition_point(|t| t.end < c.received_on);
+        for t in &mut self.tallies[first..] {
+            if !t.add_if_open(c) {
+                break;
+            }
+        }
+    }
+
+    /// The figures of each period, and of the whole span under `total`.
+    pub fn finish(self, total: Option<String>) -> (Vec<MonthFigures>, Option<MonthFigures>) {
+        let sum = total.and_then(|label| {
+            let mut all = Tally::new(
+                self.tallies.first()?.start,
+                self.tallies.first()?.start,
+                label,
+            );
+            for t in &self.tallies {
+                all.absorb(t);
+            }
+            Some(all.finish())
+        });
+        (self.tallies.into_iter().map(Tally::finish).collect(), sum)
     }
 }
 

@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::event::NoteKind;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepKind {
     /// Completed with an output.
@@ -75,6 +77,9 @@ pub struct Step {
     pub next: Option<Next>,
     /// For decisions.
     pub options: Vec<DecisionOption>,
+    /// The kinds of investigation note this step is usually written with;
+    /// a step with any is investigation work (the Investigasi tab lists it).
+    pub notes: Vec<NoteKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +130,7 @@ pub enum SopProblem {
     /// The step done by registering must lead on to a next step.
     RegisterStepNeedsNext(String),
     UnknownKind(String),
+    UnknownNoteKind(String),
 }
 
 #[derive(Deserialize)]
@@ -181,6 +187,8 @@ struct RawStep {
     end: Option<End>,
     #[serde(default)]
     option: Vec<Spanned<RawOption>>,
+    #[serde(default)]
+    notes: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -346,6 +354,18 @@ impl Sop {
                 }
                 (None, _) => None,
             };
+            let notes = s
+                .notes
+                .iter()
+                .map(|n| {
+                    NoteKind::parse(n.get_ref()).ok_or_else(|| {
+                        at(
+                            Some(n.span()),
+                            SopProblem::UnknownNoteKind(n.get_ref().clone()),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             steps.push(Step {
                 id,
                 title: s.title.clone(),
@@ -359,6 +379,7 @@ impl Sop {
                 instruction: s.instruction.clone(),
                 next,
                 options,
+                notes,
             });
         }
         if let Some(bad) = raw.step.iter().skip(1).find(|s| s.get_ref().on_register) {

@@ -17,6 +17,7 @@ use super::event::{
     Correction, Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority,
     Registration, StepDone,
 };
+use super::note::Notebook;
 use super::sop::{End, Next, Sop, Step, StepKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,7 +56,12 @@ impl Status {
             "selesai" | "ditutup" => "closed",
             other => other,
         };
-        Status::ALL.into_iter().find(|x| x.id() == s)
+        Status::from_id(s)
+    }
+
+    /// The status whose id is exactly `id`, as the store writes it.
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.id() == id)
     }
 
     pub fn is_finished(self) -> bool {
@@ -94,17 +100,6 @@ pub struct PauseSpan {
     pub to: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteRecord {
-    pub event: Uuid,
-    pub at: i64,
-    pub person: String,
-    pub role: String,
-    pub kind: NoteKind,
-    pub text: String,
-    pub replaces: Option<Uuid>,
-}
-
 /// Everything known about a case after its events.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseState {
@@ -123,7 +118,7 @@ pub struct CaseState {
     /// Decisions taken: (step, option, when, whether the option ended the case).
     pub decisions: Vec<DecisionRecord>,
     pub closed_at: Option<i64>,
-    pub notes: Vec<NoteRecord>,
+    pub notebook: Notebook,
     /// The event that last set each corrected field.
     pub corrected: Vec<(CaseField, Uuid)>,
     pub last_at: i64,
@@ -172,7 +167,7 @@ impl CaseState {
             forwarded_to: None,
             decisions: Vec::new(),
             closed_at: None,
-            notes: Vec::new(),
+            notebook: Notebook::default(),
             corrected: Vec::new(),
             last_at: e.at,
             events: 1,
@@ -204,17 +199,15 @@ impl CaseState {
             Payload::Decided(d) => self.decide(sop, d, e),
             Payload::StepCompleted(s) => self.complete(sop, &s.step, e, s.output.clone(), None),
             Payload::NoteAdded(n) => {
-                self.notes.push(NoteRecord {
-                    event: e.id,
-                    at: e.at,
-                    person: e.person.clone(),
-                    role: e.role.clone(),
-                    kind: n.kind,
-                    text: n.text.clone(),
-                    replaces: n.replaces,
-                });
-                true
+                let fields = vec![("teks".to_string(), n.text.clone())];
+                self.notebook.record(e, n.kind, fields, n.replaces)
             }
+            Payload::NoteRecorded(n) => {
+                self.notebook
+                    .record(e, n.kind, n.fields.clone(), n.replaces)
+            }
+            Payload::NoteWithdrawn { note, reason } => self.notebook.withdraw(e, *note, reason),
+            Payload::AttachmentAdded(a) => self.notebook.attach(e, a),
             Payload::ClockPaused { .. } => {
                 self.status == Status::Open && {
                     self.status = Status::Paused;

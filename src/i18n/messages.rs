@@ -509,6 +509,10 @@ fn sop_error(e: &SopError) -> String {
             "jenis langkah \"{k}\" tidak dikenal (task, disposition, decision)",
             "unknown step kind \"{k}\" (task, disposition, decision)"
         ),
+        SopProblem::UnknownNoteKind(k) => tr!(
+            "jenis catatan \"{k}\" tidak dikenal (catatan, cek-perizinan, bap, koordinasi, fasilitasi)",
+            "unknown note kind \"{k}\" (catatan, cek-perizinan, bap, koordinasi, fasilitasi)"
+        ),
     };
     tr!(
         "Berkas SOP {}{}: {what}",

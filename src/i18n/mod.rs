@@ -5,6 +5,7 @@
 pub mod help;
 mod labels;
 mod messages;
+mod notes;
 mod report;
 mod ui;
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use labels::*;
 pub use messages::{Msg, problem};
+pub use notes::{N, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
 pub use ui::{T, inbox_key_help, key_help, recap_key_help, t};
 

@@ -33,7 +33,7 @@ pub type Result<T> = std::result::Result<T, Msg>;
 
 /// Bumped whenever the projection is derived differently; a desk whose
 /// stored projection is older rebuilds it from the log when opened.
-const PROJECTION_VERSION: &str = "5";
+const PROJECTION_VERSION: &str = "6";
 const PROJECTION_KEY: &str = "projection_version";
 
 /// The official holiday list shipped with the program.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Desk, Result};
-use crate::domain::recap::{self, CaseFacts, MonthFigures, Tally};
+use crate::domain::recap::{self, MonthFigures, Periods, Tally};
 use crate::i18n::{self, R, say};
 
 /// What a recap covers.
@@ -44,7 +44,7 @@ impl Desk {
             Span::Year(y) => year_bounds(y),
             Span::Years(a, b) => (year_bounds(a.min(b)).0, year_bounds(a.max(b)).1),
         };
-        let mut tallies: Vec<Tally> = match span {
+        let tallies: Vec<Tally> = match span {
             Span::Month(y, m) => vec![Tally::new(first, last, format!("{y:04}-{m:02}"))],
             Span::Year(y) => (1..=12)
                 .filter_map(|m| {
@@ -59,18 +59,15 @@ impl Desk {
                 })
                 .collect(),
         };
-        let mut total = (!matches!(span, Span::Month(..)))
-            .then(|| Tally::new(first, last, say(R::Total).to_string()));
+        let mut periods = Periods::new(tallies);
         let mut overdue = Vec::new();
         self.store
             .recap_each(first, last, &mut |c| {
-                for t in tallies.iter_mut().chain(total.as_mut()) {
-                    t.add(&c);
-                }
-                if is_overdue_at(&c, last) {
+                periods.add(c);
+                if c.overdue_at(last) {
                     overdue.push(Overdue {
-                        agenda_no: c.agenda_no,
-                        name: c.shown_name,
+                        agenda_no: c.agenda_no.to_string(),
+                        name: c.shown_name.map(str::to_string),
                         deadline: c.deadline.to_string(),
                     });
                 }
@@ -81,11 +78,13 @@ impl Desk {
                 .cmp(&b.deadline)
                 .then(a.agenda_no.cmp(&b.agenda_no))
         });
+        let total = (!matches!(span, Span::Month(..))).then(|| say(R::Total).to_string());
+        let (periods, total) = periods.finish(total);
         Ok(Recap {
             office: self.config.office.name.clone(),
             regency: self.config.office.regency.clone(),
-            periods: tallies.into_iter().map(Tally::finish).collect(),
-            total: total.map(Tally::finish),
+            periods,
+            total,
             overdue,
         })
     }
@@ -96,10 +95,6 @@ fn year_bounds(y: i32) -> (chrono::NaiveDate, chrono::NaiveDate) {
         recap::month_bounds(y, 1).expect("January").0,
         recap::month_bounds(y, 12).expect("December").1,
     )
-}
-
-fn is_overdue_at(c: &CaseFacts, end: chrono::NaiveDate) -> bool {
-    c.received_on <= end && c.finished.is_none_or(|(on, _)| on > end) && c.deadline < end
 }
 
 impl Recap {

@@ -282,5 +282,18 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
         Payload::ClockPaused { reason } => format!("{}: {reason}", word(Word::Paused)),
         Payload::ClockResumed { note } => note.clone(),
         Payload::CaseClosed { reason } => reason.clone(),
+        Payload::NoteRecorded(n) => {
+            let first = n.fields.first().map_or("", |(_, v)| v.as_str());
+            format!("{}: {first}", i18n::note_kind_label(n.kind))
+        }
+        Payload::NoteWithdrawn { reason, .. } => {
+            format!("{} — {reason}", i18n::n(i18n::N::Withdrawn))
+        }
+        Payload::AttachmentAdded(a) => format!(
+            "{}: {} ({} B)",
+            i18n::n(i18n::N::Attachment),
+            a.name,
+            a.size
+        ),
     }
 }

@@ -64,7 +64,7 @@ impl Chain {
 /// A write transaction for the local desk. Dropping it without `commit`
 /// rolls everything back.
 pub struct Writer<'c> {
-    tx: Transaction<'c>,
+    pub(super) tx: Transaction<'c>,
     desk: LocalDesk,
     chain: Chain,
 }

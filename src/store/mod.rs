@@ -3,6 +3,7 @@
 //! query. Nothing outside this module writes SQL.
 
 mod check;
+mod content;
 mod log;
 mod projection;
 mod queries;

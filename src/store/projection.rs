@@ -92,13 +92,13 @@ pub(super) fn put_case(
     )?
     .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
     super::recap::put(conn, case_n, &s.recap)?;
-    if !state.notes.is_empty() {
+    if !state.notebook.notes.is_empty() {
         conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
             .execute([case_n])?;
         let mut insert = conn.prepare_cached(
             "INSERT INTO notes (event, case_n, at, kind, person, role, text, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )?;
-        for note in &state.notes {
+        for note in &state.notebook.notes {
             insert.execute(params![
                 note.event.as_bytes().as_slice(),
                 case_n,
@@ -106,7 +106,7 @@ pub(super) fn put_case(
                 note.kind.id(),
                 note.person,
                 note.role,
-                note.text,
+                note.text(),
                 note.replaces.map(|r| r.as_bytes().to_vec()),
             ])?;
         }

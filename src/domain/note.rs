@@ -1,0 +1,433 @@
+//! Investigation notes: the fields of each kind, their checks, and a case's
+//! notes as history (corrections supersede, withdrawals mark, nothing goes).
+
+use chrono::FixedOffset;
+use uuid::Uuid;
+
+use super::draft::{parse_date, parse_datetime};
+use super::event::{Attachment, Event, Hash, NoteKind};
+
+/// How a field is typed and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// One line.
+    Line,
+    /// Several lines.
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM-DD HH:MM`.
+    DateTime,
+    /// One of the listed ids.
+    Choice(&'static [&'static str]),
+    /// Names of the office's people, separated by commas.
+    People,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// Stored in the event and the key of `--field id=value`.
+    pub id: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
+}
+
+const fn field(id: &'static str, ty: FieldType, required: bool) -> FieldSpec {
+    FieldSpec { id, ty, required }
+}
+
+/// What a licence check found in the records.
+pub const LICENCE_STATUSES: &[&str] = &["sah", "kedaluwarsa", "tidak-terdaftar", "tidak-sesuai"];
+/// Whether a mediation reached agreement.
+pub const AGREEMENT: &[&str] = &["ya", "tidak"];
+
+use FieldType::*;
+
+const CATATAN: &[FieldSpec] = &[field("teks", Text, true)];
+const CEK_PERIZINAN: &[FieldSpec] = &[
+    field("nomor-izin", Line, false),
+    field("nib", Line, false),
+    field("jenis-izin", Line, true),
+    field("status", Choice(LICENCE_STATUSES), true),
+    field("dibandingkan", Text, true),
+    field("hasil", Text, true),
+];
+const BAP: &[FieldSpec] = &[
+    field("waktu", DateTime, true),
+    field("tempat", Line, true),
+    field("petugas", People, true),
+    field("pihak-lain", Line, false),
+    field("temuan", Text, true),
+    field("kesimpulan", Text, true),
+    field("rekomendasi", Text, false),
+];
+const KOORDINASI: &[FieldSpec] = &[
+    field("dengan", Line, true),
+    field("tanggal", Date, true),
+    field("hasil", Text, true),
+];
+const FASILITASI: &[FieldSpec] = &[
+    field("tanggal", Date, true),
+    field("pihak", Line, true),
+    field("sepakat", Choice(AGREEMENT), true),
+    field("tindak-lanjut", Text, false),
+];
+
+/// The fields of a kind of note, in the order of its form.
+pub fn fields_of(kind: NoteKind) -> &'static [FieldSpec] {
+    match kind {
+        NoteKind::Catatan => CATATAN,
+        NoteKind::CekPerizinan => CEK_PERIZINAN,
+        NoteKind::Bap => BAP,
+        NoteKind::Koordinasi => KOORDINASI,
+        NoteKind::Fasilitasi => FASILITASI,
+    }
+}
+
+/// Why a note's fields were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    UnknownField(String),
+    Missing(&'static str),
+    BadDate(&'static str, String),
+    BadDateTime(&'static str, String),
+    NotAChoice(&'static str, String, &'static [&'static str]),
+    UnknownPerson(&'static str, String),
+    /// A one-line field holding a line break.
+    MultiLine(&'static str),
+}
+
+/// Checks typed values against the kind's fields and returns them in form
+/// order, trimmed and normalised (dates in ISO form, people as configured).
+/// Empty optional fields are left out.
+pub fn validate(
+    kind: NoteKind,
+    values: &[(String, String)],
+    people: &[String],
+    offset: FixedOffset,
+) -> Result<Vec<(String, String)>, FieldError> {
+    let specs = fields_of(kind);
+    if let Some((unknown, _)) = values
+        .iter()
+        .find(|(id, _)| !specs.iter().any(|s| s.id == id.as_str()))
+    {
+        return Err(FieldError::UnknownField(unknown.clone()));
+    }
+    let mut out = Vec::new();
+    for spec in specs {
+        let value = values
+            .iter()
+            .rev()
+            .find(|(id, _)| id == spec.id)
+            .map_or("", |(_, v)| v.trim());
+        if value.is_empty() {
+            if spec.required {
+                return Err(FieldError::Missing(spec.id));
+            }
+            continue;
+        }
+        out.push((spec.id.to_string(), normalise(spec, value, people, offset)?));
+    }
+    Ok(out)
+}
+
+fn normalise(
+    spec: &FieldSpec,
+    value: &str,
+    people: &[String],
+    offset: FixedOffset,
+) -> Result<String, FieldError> {
+    let id = spec.id;
+    match spec.ty {
+        Line if value.contains('\n') => Err(FieldError::MultiLine(id)),
+        Line | Text => Ok(value.to_string()),
+        Date => parse_date(value)
+            .map(|d| d.to_string())
+            .ok_or_else(|| FieldError::BadDate(id, value.into())),
+        DateTime => parse_datetime(value, offset)
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .ok_or_else(|| FieldError::BadDateTime(id, value.into())),
+        Choice(options) => {
+            let v = value.to_lowercase().replace([' ', '_'], "-");
+            options
+                .iter()
+                .find(|o| **o == v)
+                .map(|o| o.to_string())
+                .ok_or_else(|| FieldError::NotAChoice(id, value.into(), options))
+        }
+        People => value
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                people
+                    .iter()
+                    .find(|p| p.to_lowercase() == n.to_lowercase())
+                    .cloned()
+                    .ok_or_else(|| FieldError::UnknownPerson(id, n.into()))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|names| names.join(", ")),
+    }
+}
+
+/// A file attached to a case or to one of its notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentRecord {
+    pub event: Uuid,
+    pub at: i64,
+    pub person: String,
+    pub sha256: Hash,
+    pub name: String,
+    pub size: u64,
+    pub note: Option<Uuid>,
+}
+
+/// A note as its case knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRecord {
+    pub event: Uuid,
+    pub at: i64,
+    pub person: String,
+    pub role: String,
+    pub kind: NoteKind,
+    pub fields: Vec<(String, String)>,
+    pub replaces: Option<Uuid>,
+    /// The note that superseded this one, if any.
+    pub superseded_by: Option<Uuid>,
+    pub withdrawn: Option<Withdrawn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawn {
+    pub at: i64,
+    pub person: String,
+    pub role: String,
+    pub reason: String,
+}
+
+impl NoteRecord {
+    /// Neither superseded nor withdrawn.
+    pub fn is_current(&self) -> bool {
+        self.superseded_by.is_none() && self.withdrawn.is_none()
+    }
+
+    pub fn field(&self, id: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The fields as one text (search, the case's summary): values only,
+    /// one per line.
+    pub fn text(&self) -> String {
+        self.fields
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The first line of the first field, for lists.
+    pub fn headline(&self) -> &str {
+        self.fields
+            .first()
+            .map_or("", |(_, v)| v.lines().next().unwrap_or(""))
+    }
+}
+
+/// A case's notes and attachments, in the order their events were applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notebook {
+    pub notes: Vec<NoteRecord>,
+    pub attachments: Vec<AttachmentRecord>,
+}
+
+impl Notebook {
+    /// Applies a note event; false when it names a note the case lacks.
+    pub fn record(
+        &mut self,
+        e: &Event,
+        kind: NoteKind,
+        fields: Vec<(String, String)>,
+        replaces: Option<Uuid>,
+    ) -> bool {
+        let fitted = match replaces {
+            Some(old) => match self.note_mut(old) {
+                Some(n) => {
+                    n.superseded_by = Some(e.id);
+                    true
+                }
+                None => false,
+            },
+            None => true,
+        };
+        self.notes.push(NoteRecord {
+            event: e.id,
+            at: e.at,
+            person: e.person.clone(),
+            role: e.role.clone(),
+            kind,
+            fields,
+            replaces,
+            superseded_by: None,
+            withdrawn: None,
+        });
+        fitted
+    }
+
+    pub fn withdraw(&mut self, e: &Event, note: Uuid, reason: &str) -> bool {
+        match self.note_mut(note) {
+            Some(n) if n.withdrawn.is_none() => {
+                n.withdrawn = Some(Withdrawn {
+                    at: e.at,
+                    person: e.person.clone(),
+                    role: e.role.clone(),
+                    reason: reason.to_string(),
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn attach(&mut self, e: &Event, a: &Attachment) -> bool {
+        self.attachments.push(AttachmentRecord {
+            event: e.id,
+            at: e.at,
+            person: e.person.clone(),
+            sha256: a.sha256,
+            name: a.name.clone(),
+            size: a.size,
+            note: a.note,
+        });
+        a.note.is_none_or(|n| self.note(n).is_some())
+    }
+
+    pub fn note(&self, id: Uuid) -> Option<&NoteRecord> {
+        self.notes.iter().find(|n| n.event == id)
+    }
+
+    fn note_mut(&mut self, id: Uuid) -> Option<&mut NoteRecord> {
+        self.notes.iter_mut().find(|n| n.event == id)
+    }
+
+    /// The notes that stand: neither superseded nor withdrawn.
+    pub fn current(&self) -> impl Iterator<Item = &NoteRecord> {
+        self.notes.iter().filter(|n| n.is_current())
+    }
+
+    /// The versions of a note, oldest first, ending with `id`.
+    pub fn history(&self, id: Uuid) -> Vec<&NoteRecord> {
+        let mut chain = Vec::new();
+        let mut next = self.note(id);
+        while let Some(n) = next {
+            chain.push(n);
+            next = n.replaces.and_then(|r| self.note(r));
+            if chain.len() > self.notes.len() {
+                break;
+            }
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wib() -> FixedOffset {
+        FixedOffset::east_opt(7 * 3600).unwrap()
+    }
+
+    fn kv(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_field_report_is_checked_and_normalised() {
+        let people = vec!["Sri Wahyuni".to_string(), "Budi Santoso".to_string()];
+        let ok = validate(
+            NoteKind::Bap,
+            &kv(&[
+                ("waktu", "2026-10-07 09:30"),
+                ("tempat", "Desa Kilensari"),
+                ("petugas", "sri wahyuni,  Budi Santoso"),
+                ("temuan", "Bangunan tanpa PBG"),
+                ("kesimpulan", "Melanggar"),
+            ]),
+            &people,
+            wib(),
+        )
+        .unwrap();
+        assert_eq!(
+            ok[2],
+            ("petugas".into(), "Sri Wahyuni, Budi Santoso".into())
+        );
+        assert_eq!(ok.len(), 5, "empty optional fields are left out");
+
+        let missing = validate(NoteKind::Bap, &kv(&[("tempat", "x")]), &people, wib());
+        assert_eq!(missing, Err(FieldError::Missing("waktu")));
+        let stranger = validate(
+            NoteKind::Bap,
+            &kv(&[
+                ("waktu", "2026-10-07 09:30"),
+                ("tempat", "x"),
+                ("petugas", "Joko"),
+                ("temuan", "x"),
+                ("kesimpulan", "x"),
+            ]),
+            &people,
+            wib(),
+        );
+        assert_eq!(
+            stranger,
+            Err(FieldError::UnknownPerson("petugas", "Joko".into()))
+        );
+        let bad_time = validate(
+            NoteKind::Koordinasi,
+            &kv(&[
+                ("dengan", "Bidang Perizinan"),
+                ("tanggal", "7/10/26"),
+                ("hasil", "x"),
+            ]),
+            &people,
+            wib(),
+        );
+        assert_eq!(
+            bad_time,
+            Err(FieldError::BadDate("tanggal", "7/10/26".into()))
+        );
+    }
+
+    #[test]
+    fn choices_and_unknown_fields() {
+        let status = |s: &str| {
+            validate(
+                NoteKind::CekPerizinan,
+                &kv(&[
+                    ("jenis-izin", "PBG"),
+                    ("status", s),
+                    ("dibandingkan", "OSS dan berkas"),
+                    ("hasil", "x"),
+                ]),
+                &[],
+                wib(),
+            )
+        };
+        assert_eq!(status("Tidak Terdaftar").unwrap()[1].1, "tidak-terdaftar");
+        assert!(matches!(
+            status("hilang"),
+            Err(FieldError::NotAChoice("status", _, _))
+        ));
+        assert_eq!(
+            validate(NoteKind::Catatan, &kv(&[("warna", "x")]), &[], wib()),
+            Err(FieldError::UnknownField("warna".into()))
+        );
+    }
+}

@@ -1,0 +1,30 @@
+//! Attachment contents, addressed by their SHA-256.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, Writer};
+use crate::domain::event::Hash;
+
+impl Writer<'_> {
+    /// Keeps `data` under `sha256` in the same transaction as the event that
+    /// names it; content already held is not written twice.
+    pub fn put_content(&self, sha256: &Hash, data: &[u8]) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO attachments (sha256, size, data) VALUES (?, ?, ?)",
+            )?
+            .execute(params![sha256.as_slice(), data.len() as i64, data])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The content stored under `sha256`, if this desk has it.
+    pub fn content(&self, sha256: &Hash) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT data FROM attachments WHERE sha256 = ?")?
+            .query_row([sha256.as_slice()], |r| r.get(0))
+            .optional()?)
+    }
+}
