@@ -154,12 +154,21 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Msg> {
     }
     let fail = |e: std::io::Error| Msg::Io {
         path: path.into(),
-        detail: e.to_string(),
+        detail: crate::i18n::io_detail(&e),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
+    // A whole file or none: a crash or a full disk never leaves half a file
+    // under the real name.
     let tmp = path.with_extension("tmp-aduan");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }

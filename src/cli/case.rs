@@ -50,6 +50,26 @@ pub enum CaseCommand {
         #[arg(long, help = help::JSON)]
         json: bool,
     },
+    #[command(about = help::CASE_NOTE)]
+    Note(super::note::NoteArgs),
+    #[command(about = help::CASE_NOTES)]
+    Notes {
+        #[arg(help = help::CASE_KEY)]
+        case: String,
+        #[arg(long, help = help::JSON)]
+        json: bool,
+    },
+    #[command(about = help::CASE_ATTACH)]
+    Attach(super::note::AttachArgs),
+    #[command(about = help::CASE_ATTACHMENTS)]
+    Attachments(super::note::AttachmentsArgs),
+    #[command(about = help::CASE_REPORT)]
+    Report {
+        #[arg(help = help::CASE_KEY)]
+        case: String,
+        #[arg(long, help = help::RECAP_FORCE)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +191,15 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
             let summary = desk.correct(&case, &field, &value, &who)?;
             report_change(desk, &summary.agenda_no, json)?;
         }
+        CaseCommand::Note(a) => super::note::note(desk, a, by)?,
+        CaseCommand::Notes { case, json } => super::note::notes(desk, &case, json)?,
+        CaseCommand::Attach(a) => super::note::attach(desk, a, by)?,
+        CaseCommand::Attachments(a) => {
+            if !super::note::attachments(desk, a)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        CaseCommand::Report { case, force } => super::note::report(desk, &case, force)?,
     }
     Ok(ExitCode::SUCCESS)
 }

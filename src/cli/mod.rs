@@ -5,6 +5,7 @@ mod case;
 mod check;
 mod demo;
 mod init;
+mod note;
 mod recap;
 mod sop;
 mod table;

@@ -83,3 +83,23 @@ pub const RECAP_OUTPUT: &str =
     "Berkas keluaran ('-' untuk layar); csv, xlsx dan md bawaan ke folder ekspor";
 pub const RECAP_FORCE: &str = "Timpa berkas yang sudah ada";
 pub const RECAP_DELIMITER: &str = "Pemisah kolom CSV (';' untuk pengaturan bahasa Indonesia)";
+
+pub const CASE_NOTE: &str =
+    "Tambah catatan investigasi, koreksi catatan (--replaces) atau tarik catatan (--withdraw)";
+pub const CASE_NOTES: &str = "Tampilkan semua catatan kasus beserta riwayat koreksi dan penarikan";
+pub const CASE_ATTACH: &str =
+    "Lampirkan berkas (scan KTP, foto lapangan, PDF) ke kasus; isinya disimpan di basis data";
+pub const CASE_ATTACHMENTS: &str =
+    "Daftar lampiran kasus dan periksa keutuhannya, atau tulis satu ke folder ekspor (--save)";
+pub const CASE_REPORT: &str =
+    "Tulis Berita Acara Pemeriksaan (BAP) dari catatan BAP kasus ke folder ekspor (.md dan .txt)";
+pub const NOTE_KIND: &str =
+    "Jenis catatan: catatan, cek-perizinan, bap, koordinasi, fasilitasi (bawaan: catatan)";
+pub const NOTE_FIELD: &str = "Isian catatan, boleh berulang: catatan: teks; cek-perizinan: nomor-izin, nib, jenis-izin, status (sah, kedaluwarsa, tidak-terdaftar, tidak-sesuai), dibandingkan, hasil; bap: waktu, tempat, petugas, pihak-lain, temuan, kesimpulan, rekomendasi; koordinasi: dengan, tanggal, hasil; fasilitasi: tanggal, pihak, sepakat (ya/tidak), tindak-lanjut. \\n dalam nilai menjadi baris baru";
+pub const NOTE_REPLACES: &str = "Kode catatan yang dikoreksi (awal kodenya, mis. 1a2b3c4d)";
+pub const NOTE_WITHDRAW: &str = "Tarik catatan dengan kode ini (tetap tampak di riwayat)";
+pub const NOTE_REASON: &str = "Alasan penarikan";
+pub const ATTACH_FILE: &str = "Berkas yang dilampirkan";
+pub const ATTACH_NOTE: &str = "Lampirkan ke catatan dengan kode ini (bawaan: ke kasus)";
+pub const ATTACHMENTS_SAVE: &str =
+    "Tulis lampiran ini (awal SHA-256 atau nama berkas) ke folder ekspor";

@@ -107,6 +107,24 @@ pub enum Msg {
         path: PathBuf,
         detail: String,
     },
+    AttachmentNotAFile(PathBuf),
+    AttachmentTooLarge {
+        path: PathBuf,
+        size: u64,
+        max_mb: u64,
+    },
+    AttachmentNotFound(String),
+    AttachmentDamaged(String),
+    /// A note's fields were refused (already worded by `field_problem`).
+    NoteField(String),
+    NoteNotFound(String),
+    NoteNotStanding(String),
+    NoteSuperseded {
+        note: String,
+        by: String,
+    },
+    ReasonRequired,
+    NoBapNotes(String),
     CaseNotFound(String),
     CaseAmbiguous {
         key: String,
@@ -317,6 +335,43 @@ impl Msg {
                 "Lampiran {} tidak dapat dibaca: {detail}",
                 "Cannot read the attachment {}: {detail}",
                 path.display()
+            ),
+            Msg::AttachmentNotAFile(p) => tr!(
+                "{} bukan berkas (mungkin folder); tidak ada yang dilampirkan.",
+                "{} is not a file (perhaps a folder); nothing was attached.",
+                p.display()
+            ),
+            Msg::AttachmentTooLarge { path, size, max_mb } => tr!(
+                "Berkas {} berukuran {:.1} MB, melebihi batas {max_mb} MB ([attachments] max_mb); tidak ada yang dilampirkan.",
+                "{} is {:.1} MB, over the {max_mb} MB limit ([attachments] max_mb); nothing was attached.",
+                path.display(),
+                *size as f64 / 1_048_576.0
+            ),
+            Msg::AttachmentNotFound(s) => tr!(
+                "Lampiran \"{s}\" tidak ada pada kasus ini.",
+                "No attachment \"{s}\" on this case."
+            ),
+            Msg::AttachmentDamaged(s) => tr!(
+                "Isi lampiran \"{s}\" tidak cocok dengan sidik SHA-256-nya; jalankan `aduan check`.",
+                "The content of attachment \"{s}\" does not match its SHA-256; run `aduan check`."
+            ),
+            Msg::NoteField(problem) => problem.clone(),
+            Msg::NoteNotFound(s) => tr!(
+                "Catatan \"{s}\" tidak ada pada kasus ini (tulis awal kode catatan, misalnya 1a2b3c4d).",
+                "No note \"{s}\" on this case (give the start of its code, e.g. 1a2b3c4d)."
+            ),
+            Msg::NoteNotStanding(s) => tr!(
+                "Catatan {s} sudah ditarik; tidak dapat dikoreksi atau ditarik lagi.",
+                "Note {s} was withdrawn; it cannot be corrected or withdrawn again."
+            ),
+            Msg::NoteSuperseded { note, by } => tr!(
+                "Catatan {note} sudah diganti oleh {by}; koreksi versi terbarunya.",
+                "Note {note} was superseded by {by}; correct its newest version."
+            ),
+            Msg::ReasonRequired => tr!("Alasan wajib diisi.", "A reason is required."),
+            Msg::NoBapNotes(agenda) => tr!(
+                "Kasus {agenda} belum memiliki catatan BAP pemeriksaan lapangan; laporan tidak dibuat.",
+                "Case {agenda} has no field inspection (BAP) note; no report was written."
             ),
             Msg::CaseNotFound(key) => tr!(
                 "Kasus \"{key}\" tidak ditemukan (cari dengan nomor agenda atau id).",
@@ -738,5 +793,23 @@ fn email(e: &EmailError) -> String {
         ),
         EmailError::BadDomain => tr!("domain email tidak sah", "invalid email domain"),
         EmailError::TooLong => tr!("email terlalu panjang", "the email is too long"),
+    }
+}
+
+/// What went wrong with a file, in words: the common cases translated, the
+/// rest as the system words it.
+pub fn io_detail(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => tr!("berkas atau folder tidak ada", "no such file or folder"),
+        K::PermissionDenied => tr!("tidak ada izin", "permission denied"),
+        K::StorageFull => tr!("disk penuh", "the disk is full"),
+        K::IsADirectory => tr!("ini folder, bukan berkas", "this is a folder, not a file"),
+        K::NotADirectory => tr!(
+            "sebagian jalurnya bukan folder",
+            "part of the path is not a folder"
+        ),
+        K::ReadOnlyFilesystem => tr!("disk hanya-baca", "the disk is read-only"),
+        _ => e.to_string(),
     }
 }

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use serde::{Deserialize, Serialize};
 
 pub use labels::*;
-pub use messages::{Msg, problem};
+pub use messages::{Msg, io_detail, problem};
 pub use notes::{N, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
 pub use ui::{T, inbox_key_help, key_help, recap_key_help, t};

@@ -88,7 +88,18 @@ impl Desk {
     /// one transaction.
     pub fn register(&mut self, draft: &CaseDraft, who: &ActingAs) -> Result<Registered> {
         let now = self.now();
-        let attachments = read_attachments(&draft.attachments)?;
+        let files = draft
+            .attachments
+            .iter()
+            .map(|p| {
+                self.read_attachment_file(Path::new(p))
+                    .map(|data| (Path::new(p), data))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let attachments: Vec<AttachmentRef> = files
+            .iter()
+            .map(|(p, data)| attachment_ref(p, data))
+            .collect();
         let linked_to = match draft.linked_to.trim() {
             "" => None,
             key => Some(self.resolve(key)?.1),
@@ -125,6 +136,9 @@ impl Desk {
             input,
         };
         let case_n = w.case_n(case).map_err(err)?;
+        for (r, (_, data)) in reg.input.attachments.iter().zip(&files) {
+            w.put_content(&r.sha256, data).map_err(err)?;
+        }
         let event = w
             .append(
                 case_n,
@@ -291,6 +305,22 @@ impl Desk {
         now: i64,
         decide: impl FnOnce(&CaseState, &crate::domain::sop::Sop) -> Result<Payload>,
     ) -> Result<CaseSummary> {
+        self.write_event_with(key, who, at, now, None, decide)
+            .map(|(summary, _)| summary)
+    }
+
+    /// Appends the event `decide` makes of the case's state, with the
+    /// attachment content it names if any, and updates the projection: all
+    /// in one transaction. Returns the case's summary and the event's id.
+    pub(super) fn write_event_with(
+        &mut self,
+        key: &str,
+        who: &ActingAs,
+        at: i64,
+        now: i64,
+        content: Option<(&crate::domain::event::Hash, &[u8])>,
+        decide: impl FnOnce(&CaseState, &crate::domain::sop::Sop) -> Result<Payload>,
+    ) -> Result<(CaseSummary, Uuid)> {
         let (case_n, case) = self.resolve(key)?;
         let db = self.locations.database.clone();
         let err = |e| super::store_msg(e, &db);
@@ -316,6 +346,9 @@ impl Desk {
         let mut state =
             CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let payload = decide(&state, sop)?;
+        if let Some((sha256, data)) = content {
+            w.put_content(sha256, data).map_err(err)?;
+        }
         let text = if matches!(payload, Payload::FieldCorrected(_)) {
             TextIndex::Replace
         } else {
@@ -343,7 +376,7 @@ impl Desk {
         w.put_case(case_n, &summary, &state, registered_by, text)
             .map_err(err)?;
         w.commit().map_err(err)?;
-        Ok(summary)
+        Ok((summary, event.id))
     }
 
     /// Checks and normalises a corrected value as the intake form would.
@@ -410,27 +443,13 @@ pub fn deadline_flags(years: &[i32]) -> Vec<String> {
         .collect()
 }
 
-fn read_attachments(paths: &[String]) -> Result<Vec<AttachmentRef>> {
-    paths
-        .iter()
-        .map(|p| read_attachment(Path::new(p)))
-        .collect()
-}
-
-fn read_attachment(path: &Path) -> Result<AttachmentRef> {
-    let fail = |e: std::io::Error| Msg::AttachmentRead {
-        path: path.into(),
-        detail: e.to_string(),
-    };
-    let mut file = std::fs::File::open(path).map_err(fail)?;
-    let mut hasher = Sha256::new();
-    let size = std::io::copy(&mut file, &mut hasher).map_err(fail)?;
-    Ok(AttachmentRef {
+fn attachment_ref(path: &Path, data: &[u8]) -> AttachmentRef {
+    AttachmentRef {
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        size,
-        sha256: hasher.finalize().into(),
-    })
+        size: data.len() as u64,
+        sha256: Sha256::digest(data).into(),
+    }
 }

@@ -6,7 +6,9 @@ mod cases;
 mod check;
 mod inbox;
 mod intake;
+mod notes;
 mod recap;
+mod report;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -16,7 +18,9 @@ use chrono::{FixedOffset, NaiveDate};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
+pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
 pub use recap::{Overdue, Recap, Span};
+pub use report::field_report;
 pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};
@@ -274,7 +278,7 @@ pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
 }
 
 fn io_not_found() -> String {
-    std::io::Error::from(std::io::ErrorKind::NotFound).to_string()
+    crate::i18n::io_detail(&std::io::Error::from(std::io::ErrorKind::NotFound))
 }
 
 fn load_sops(config: &Config, dir: &Path) -> Result<SopSet> {

@@ -39,6 +39,8 @@ pub struct ListFilter {
     pub overdue_on: Option<String>,
     /// Open cases whose current step is done by one of these roles.
     pub step_actors: Vec<String>,
+    /// Open cases whose current step is one of these (SOP id, step id).
+    pub steps: Vec<(String, String)>,
     /// Cases decided not to be the office's and forwarded to an OPD.
     pub forwarded: bool,
     pub limit: u32,
@@ -180,6 +182,16 @@ impl Store {
             let marks = vec!["?"; f.step_actors.len()].join(", ");
             clauses.push(format!("status = 'open' AND step_actor IN ({marks})"));
             args.extend(f.step_actors.iter().cloned().map(Value::Text));
+        }
+        if !f.steps.is_empty() {
+            let pairs = vec!["(?, ?)"; f.steps.len()].join(", ");
+            clauses.push(format!(
+                "status = 'open' AND (sop, step) IN (VALUES {pairs})"
+            ));
+            for (sop, step) in &f.steps {
+                args.push(Value::Text(sop.clone()));
+                args.push(Value::Text(step.clone()));
+            }
         }
         if f.forwarded {
             clauses.push("forwarded_to IS NOT NULL".into());
