@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use super::{print_json, table};
-use crate::i18n::{Msg, R, say};
+use crate::i18n::{self, Msg, R, say};
 use crate::service::Desk;
 
 pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg> {
@@ -34,6 +34,13 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
         );
         for p in &report.chain_problems {
             println!("! {p}");
+        }
+        for sha in &report.damaged_attachments {
+            println!(
+                "! {} {sha}: {}",
+                i18n::n(i18n::N::Attachment),
+                i18n::n(i18n::N::Damaged)
+            );
         }
         println!(
             "{}: {}  {}: {}",

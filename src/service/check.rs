@@ -22,6 +22,8 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     pub desks: Vec<DeskReport>,
     pub chain_problems: Vec<String>,
+    /// Attachments whose stored content no longer matches its SHA-256.
+    pub damaged_attachments: Vec<String>,
     pub cases: u64,
     pub events: u64,
     /// Present after `--rebuild`.
@@ -38,7 +40,9 @@ pub struct RebuildReport {
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
-        self.integrity == ["ok"] && self.chain_problems.is_empty()
+        self.integrity == ["ok"]
+            && self.chain_problems.is_empty()
+            && self.damaged_attachments.is_empty()
     }
 }
 
@@ -63,6 +67,13 @@ impl Desk {
                 })
                 .collect(),
             chain_problems: chains.problems.iter().map(chain_problem).collect(),
+            damaged_attachments: self
+                .store
+                .damaged_contents()
+                .map_err(err)?
+                .iter()
+                .map(|sha| hex(sha))
+                .collect(),
             cases: self.store.count_cases().map_err(err)?,
             events: self.store.count_events().map_err(err)?,
             rebuild,

@@ -19,6 +19,23 @@ impl Writer<'_> {
 }
 
 impl Store {
+    /// The SHA-256 of every stored content whose bytes no longer hash to it.
+    pub fn damaged_contents(&self) -> Result<Vec<Hash>> {
+        use sha2::{Digest, Sha256};
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT sha256, data FROM attachments")?;
+        let mut rows = stmt.query([])?;
+        let mut damaged = Vec::new();
+        while let Some(row) = rows.next()? {
+            let sha = row.get_ref(0)?.as_blob()?;
+            if Sha256::digest(row.get_ref(1)?.as_blob()?).as_slice() != sha {
+                damaged.push(sha.try_into().unwrap_or([0; 32]));
+            }
+        }
+        Ok(damaged)
+    }
+
     /// The content stored under `sha256`, if this desk has it.
     pub fn content(&self, sha256: &Hash) -> Result<Option<Vec<u8>>> {
         Ok(self
