@@ -24,6 +24,7 @@ pub struct Config {
     pub forward: Forward,
     pub licences: Licences,
     pub attachments: Attachments,
+    pub sync: Sync,
     pub paths: Paths,
 }
 
@@ -114,6 +115,14 @@ impl Default for Attachments {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+pub struct Sync {
+    /// The folder `aduan sync --folder` last used (a USB stick, a shared
+    /// folder); remembered so the next sync needs no argument.
+    pub folder: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Paths {
     pub database: String,
     pub export_dir: String,
@@ -132,6 +141,7 @@ impl Default for Config {
             forward: Forward::default(),
             licences: Licences::default(),
             attachments: Attachments::default(),
+            sync: Sync::default(),
             paths: Paths::default(),
         }
     }

@@ -8,7 +8,7 @@ use crate::service::Desk;
 
 /// The config and database were made by opening the desk; this also copies
 /// the shipped SOPs beside the config so the office can edit them.
-pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
+pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
     let dir = &desk.locations.sop_dir;
     std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
         path: dir.clone(),
@@ -32,6 +32,16 @@ pub fn init(desk: &Desk) -> Result<ExitCode, Msg> {
         }
     );
     println!("{}: {}", say(R::SopFolder), dir.display());
+    if !found_office {
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}: {}", say(R::Office), desk.office()?);
+    println!(
+        "{}: {}  {}",
+        say(R::ThisDesk),
+        desk.local.code,
+        desk.fingerprint()?
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,6 +8,7 @@ mod init;
 mod note;
 mod recap;
 mod sop;
+mod sync;
 mod table;
 
 use std::path::PathBuf;
@@ -35,7 +36,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     #[command(about = help::INIT)]
-    Init,
+    Init {
+        #[arg(long, value_name = "BUNDEL", help = help::INIT_JOIN)]
+        join: Option<PathBuf>,
+    },
     #[command(about = help::CHECK)]
     Check {
         #[arg(long, help = help::CHECK_REBUILD)]
@@ -57,6 +61,12 @@ pub enum Command {
     Demo(demo::DemoArgs),
     #[command(about = help::RECAP)]
     Recap(recap::RecapArgs),
+    #[command(about = help::SYNC)]
+    Sync(sync::SyncArgs),
+    #[command(about = help::BACKUP)]
+    Backup(sync::BackupArgs),
+    #[command(about = help::RESTORE)]
+    Restore(sync::RestoreArgs),
 }
 
 /// Runs one command; an error comes back as a message for the user.
@@ -79,12 +89,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
             Ok(ExitCode::SUCCESS)
         }
         None => init::summary(&desk),
-        Some(Command::Init) => init::init(&desk),
+        Some(Command::Init { join: None }) => init::init(&desk, true),
+        Some(Command::Init { join: Some(bundle) }) => {
+            init::init(&desk, false)?;
+            sync::join(&mut desk, &bundle)
+        }
         Some(Command::Check { rebuild, json }) => check::check(&mut desk, rebuild, json),
         Some(Command::Case { command }) => case::run(&mut desk, command, by),
         Some(Command::Sop { command }) => sop::run(&desk, command),
         Some(Command::Demo(args)) => demo::run(&mut desk, &args),
         Some(Command::Recap(args)) => recap::run(&desk, &args),
+        Some(Command::Sync(args)) => sync::sync(&mut desk, args),
+        Some(Command::Backup(args)) => sync::backup(&desk, args),
+        Some(Command::Restore(args)) => sync::restore(&mut desk, args),
     }
 }
 

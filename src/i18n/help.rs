@@ -103,3 +103,18 @@ pub const ATTACH_FILE: &str = "Berkas yang dilampirkan";
 pub const ATTACH_NOTE: &str = "Lampirkan ke catatan dengan kode ini (bawaan: ke kasus)";
 pub const ATTACHMENTS_SAVE: &str =
     "Tulis lampiran ini (awal SHA-256 atau nama berkas) ke folder ekspor";
+
+pub const SYNC: &str = "Sinkronisasi antar loket dengan menyalin berkas: --folder FOLDER (USB/folder bersama), export, merge";
+pub const SYNC_FOLDER: &str = "Folder bersama: tulis bundel loket ini ke sana dan gabungkan bundel terbaru setiap loket lain (diingat di konfigurasi)";
+pub const SYNC_TRUST: &str = "Terima loket yang belum dikenal (setelah sidik kuncinya dicocokkan)";
+pub const SYNC_EXPORT: &str = "Tulis bundel (semua peristiwa, bertanda tangan) untuk loket lain";
+pub const SYNC_OUT: &str = "Berkas atau folder tujuan (bawaan: folder ekspor, aduan-<loket>-<TTTTBBHH-JJMM>.aduan)";
+pub const SYNC_MERGE: &str = "Periksa dan gabungkan bundel dari loket lain";
+pub const SYNC_FILES: &str = "Berkas bundel (.aduan)";
+pub const BACKUP: &str = "Tulis salinan utuh basis data (cadangan)";
+pub const BACKUP_OUT: &str = "Berkas atau folder tujuan (bawaan: folder ekspor)";
+pub const RESTORE: &str = "Pulihkan basis data loket ini dari cadangan (setelah konfirmasi)";
+pub const RESTORE_FILE: &str = "Berkas cadangan";
+pub const RESTORE_YES: &str = "Jangan bertanya lagi (sudah yakin)";
+pub const RESTORE_ALONE: &str = "Kantor ini hanya punya satu loket: boleh langsung mencatat lagi";
+pub const INIT_JOIN: &str = "Bergabung ke kantor dari bundel yang diekspor loket lain";

@@ -107,6 +107,22 @@ pub enum Msg {
         path: PathBuf,
         detail: String,
     },
+    BundleRefused {
+        file: PathBuf,
+        detail: String,
+    },
+    KeyMissing(PathBuf),
+    JoinNotEmpty(PathBuf),
+    RestoreRefused {
+        file: PathBuf,
+        detail: String,
+    },
+    RestoreHeld,
+    RestoreConfirm(PathBuf),
+    Restored(PathBuf),
+    SyncFolderUnknown,
+    KeyUnreadable(PathBuf),
+    NotAFolder(PathBuf),
     AttachmentNotAFile(PathBuf),
     AttachmentTooLarge {
         path: PathBuf,
@@ -335,6 +351,54 @@ impl Msg {
                 "Lampiran {} tidak dapat dibaca: {detail}",
                 "Cannot read the attachment {}: {detail}",
                 path.display()
+            ),
+            Msg::BundleRefused { file, detail } => tr!(
+                "Bundel {} ditolak: {detail}. Basis data tidak diubah.",
+                "Bundle {} refused: {detail}. The database was not changed.",
+                file.display()
+            ),
+            Msg::JoinNotEmpty(p) => tr!(
+                "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
+                "Database {} already holds events; joining an office needs an empty database.",
+                p.display()
+            ),
+            Msg::RestoreRefused { file, detail } => tr!(
+                "Cadangan {} tidak dipulihkan: {detail}. Basis data tidak diubah.",
+                "Backup {} not restored: {detail}. The database was not changed.",
+                file.display()
+            ),
+            Msg::RestoreHeld => tr!(
+                "Loket ini baru dipulihkan dari cadangan: gabungkan dulu bundel dari loket lain (aduan sync) agar nomor urut peristiwa tidak bercabang. Kantor dengan satu loket saja: aduan restore BERKAS --sendiri.",
+                "This desk was just restored from a backup: merge a bundle from another desk first (aduan sync) so its event numbers never fork. An office with a single desk: aduan restore FILE --alone."
+            ),
+            Msg::RestoreConfirm(p) => tr!(
+                "Ganti seluruh isi basis data loket ini dengan cadangan {}?",
+                "Replace this desk's whole database with the backup {}?",
+                p.display()
+            ),
+            Msg::Restored(p) => tr!(
+                "Dipulihkan dari {}. Gabungkan bundel dari loket lain sebelum mencatat lagi.",
+                "Restored from {}. Merge a bundle from another desk before recording again.",
+                p.display()
+            ),
+            Msg::SyncFolderUnknown => tr!(
+                "Folder sinkronisasi belum ditentukan: aduan sync --folder FOLDER (akan diingat di konfigurasi).",
+                "No sync folder yet: aduan sync --folder FOLDER (it is remembered in the config)."
+            ),
+            Msg::KeyMissing(p) => tr!(
+                "Kunci privat loket ini tidak ditemukan di {}; tanpa kunci itu loket tidak dapat menandatangani bundel. Pulihkan berkasnya dari cadangan.",
+                "This desk's private key is missing at {}; without it the desk cannot sign bundles. Restore the file from a backup.",
+                p.display()
+            ),
+            Msg::KeyUnreadable(p) => tr!(
+                "Kunci privat di {} rusak atau bukan milik loket ini.",
+                "The private key at {} is damaged or not this desk's.",
+                p.display()
+            ),
+            Msg::NotAFolder(p) => tr!(
+                "{} bukan folder yang ada.",
+                "{} is not an existing folder.",
+                p.display()
             ),
             Msg::AttachmentNotAFile(p) => tr!(
                 "{} bukan berkas (mungkin folder); tidak ada yang dilampirkan.",

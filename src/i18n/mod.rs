@@ -7,6 +7,7 @@ mod labels;
 mod messages;
 mod notes;
 mod report;
+mod sync;
 mod ui;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -17,7 +18,11 @@ pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
 pub use notes::{N, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
-pub use ui::{T, inbox_key_help, key_help, recap_key_help, t};
+pub use sync::refusal;
+pub use ui::{
+    T, inbox_key_help, key_help, note_kind_short, notes_case_keys, notes_key_help,
+    notes_picker_keys, recap_key_help, t,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -109,6 +109,8 @@ pub enum N {
     Damaged,
     Missing,
     Reason,
+    OtherDeskBackup,
+    OtherOfficeBackup,
 }
 
 pub fn n(w: N) -> &'static str {
@@ -139,5 +141,13 @@ pub fn n(w: N) -> &'static str {
         ),
         N::Missing => pick("isi belum ada di loket ini", "content not on this desk"),
         N::Reason => pick("Alasan", "Reason"),
+        N::OtherDeskBackup => pick(
+            "berkas itu bukan cadangan loket ini",
+            "that file is not a backup of this desk",
+        ),
+        N::OtherOfficeBackup => pick(
+            "berkas itu cadangan kantor lain",
+            "that file is a backup of another office",
+        ),
     }
 }

@@ -58,6 +58,16 @@ pub enum R {
     DeskOfficer,
     CtrlSSave,
     Help,
+    Checked,
+    NothingNew,
+    NewEventsOf,
+    NewDesks,
+    CasesAdded,
+    CasesChanged,
+    Cancelled,
+    Roster,
+    ThisDesk,
+    Office,
 }
 
 pub fn say(key: R) -> &'static str {
@@ -149,5 +159,15 @@ pub fn say(key: R) -> &'static str {
         R::DeskOfficer => pick("Petugas:", "Desk officer:"),
         R::CtrlSSave => pick("Ctrl+S simpan", "Ctrl+S save"),
         R::Help => pick("bantuan", "help"),
+        R::Checked => pick("Diperiksa", "Checked"),
+        R::NothingNew => pick("Tidak ada yang baru.", "Nothing new."),
+        R::NewEventsOf => pick("Peristiwa baru dari loket", "New events from desk"),
+        R::NewDesks => pick("Loket baru", "New desks"),
+        R::CasesAdded => pick("Kasus baru", "Cases added"),
+        R::CasesChanged => pick("Kasus berubah", "Cases changed"),
+        R::Cancelled => pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing changed."),
+        R::Roster => pick("Loket di kantor ini (sidik kunci)", "Desks of this office (key fingerprints)"),
+        R::ThisDesk => pick("Loket ini", "This desk"),
+        R::Office => pick("Kantor", "Office"),
     }
 }

@@ -1,6 +1,7 @@
 //! Words of the terminal interface.
 
 use super::pick;
+use crate::domain::event::NoteKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
@@ -78,6 +79,46 @@ pub enum T {
     ChartMonths,
     OverwriteTitle,
     OverwriteBody,
+    NotesMine,
+    NotesFound,
+    NotesNoCases,
+    NotesSearch,
+    ColCode,
+    ColKind,
+    ColBy,
+    ColContent,
+    ColFile,
+    ColSize,
+    ColState,
+    SupersededBy,
+    NoteNew,
+    NoteCorrect,
+    ChooseKind,
+    ChooseKindKeys,
+    NoteFormKeys,
+    NoteDiscard,
+    NoteSaved,
+    NoteWithdrawnDone,
+    Chosen,
+    DateHint,
+    DateTimeHint,
+    WithdrawTitle,
+    WithdrawKeys,
+    AttachTitle,
+    AttachFile,
+    AttachFor,
+    AttachCase,
+    AttachKeys,
+    AttachPathHint,
+    Attached,
+    AttachmentsTitle,
+    AttachmentsKeys,
+    AttachmentsNone,
+    DetailTitle,
+    DetailKeys,
+    Versions,
+    NotesCount,
+    NoNoteSelected,
 }
 
 pub fn t(key: T) -> &'static str {
@@ -198,6 +239,76 @@ pub fn t(key: T) -> &'static str {
             "Berkas sudah ada. Enter: timpa · Esc: batal",
             "The file exists. Enter: overwrite · Esc: cancel",
         ),
+        T::NotesMine => pick(
+            "Kasus dengan pekerjaan investigasi untuk Anda",
+            "Cases with investigation work for you",
+        ),
+        T::NotesFound => pick("Hasil pencarian", "Search results"),
+        T::NotesNoCases => pick(
+            "Tidak ada pekerjaan investigasi untuk peran Anda. Ketik nomor agenda atau nama untuk mencari kasus.",
+            "No investigation work for your roles. Type an agenda number or a name to find a case.",
+        ),
+        T::NotesSearch => pick("Cari", "Search"),
+        T::ColCode => pick("Kode", "Code"),
+        T::ColKind => pick("Jenis", "Kind"),
+        T::ColBy => pick("Oleh (peran)", "By (role)"),
+        T::ColContent => pick("Isi", "Content"),
+        T::ColFile => pick("Berkas", "File"),
+        T::ColSize => pick("Ukuran", "Size"),
+        T::ColState => pick("Keadaan", "State"),
+        T::SupersededBy => pick("diganti oleh", "superseded by"),
+        T::NoteNew => pick("Catatan baru", "New note"),
+        T::NoteCorrect => pick("Koreksi catatan", "Correcting note"),
+        T::ChooseKind => pick("Jenis catatan baru", "Kind of the new note"),
+        T::ChooseKindKeys => pick(
+            "1–5 atau ↑↓ Enter: pilih · Esc: batal",
+            "1–5 or ↑↓ Enter: choose · Esc: cancel",
+        ),
+        T::NoteFormKeys => pick(
+            "* wajib · Tab ↑↓ pindah · ←→ Spasi pilih · Ctrl+S simpan · Esc batal",
+            "* required · Tab ↑↓ move · ←→ Space choose · Ctrl+S save · Esc cancel",
+        ),
+        T::NoteDiscard => pick(
+            "Isian belum disimpan. Esc sekali lagi membuangnya; Ctrl+S menyimpan.",
+            "Not saved yet. Esc again discards it; Ctrl+S saves.",
+        ),
+        T::NoteSaved => pick("Catatan tersimpan", "Note saved"),
+        T::NoteWithdrawnDone => pick("Catatan ditarik", "Note withdrawn"),
+        T::Chosen => pick("Dipilih", "Chosen"),
+        T::DateHint => pick("TTTT-BB-HH", "YYYY-MM-DD"),
+        T::DateTimeHint => pick("TTTT-BB-HH JJ:MM", "YYYY-MM-DD HH:MM"),
+        T::WithdrawTitle => pick("Tarik catatan", "Withdraw note"),
+        T::WithdrawKeys => pick(
+            "Catatan tetap terlihat, ditandai ditarik. Enter: tarik · Esc: batal",
+            "The note stays visible, marked withdrawn. Enter: withdraw · Esc: cancel",
+        ),
+        T::AttachTitle => pick("Lampirkan berkas", "Attach a file"),
+        T::AttachFile => pick("Berkas", "File"),
+        T::AttachFor => pick("Untuk", "For"),
+        T::AttachCase => pick("kasus ini", "the case"),
+        T::AttachKeys => pick(
+            "Enter: lampirkan · Tab pindah · ←→ pilih · Esc batal",
+            "Enter: attach · Tab move · ←→ choose · Esc cancel",
+        ),
+        T::AttachPathHint => pick(
+            "path berkas, mis. /home/kasi/foto-lokasi.jpg",
+            "the file's path, e.g. /home/kasi/site-photo.jpg",
+        ),
+        T::Attached => pick("Terlampir", "Attached"),
+        T::AttachmentsTitle => pick("Lampiran dan keutuhannya", "Attachments and their integrity"),
+        T::AttachmentsKeys => pick(
+            "↑↓ pilih · s/Enter: simpan ke folder ekspor · Esc: tutup",
+            "↑↓ choose · s/Enter: save to the export folder · Esc: close",
+        ),
+        T::AttachmentsNone => pick("Belum ada lampiran.", "No attachments yet."),
+        T::DetailTitle => pick("Rincian catatan", "Note details"),
+        T::DetailKeys => pick(
+            "↑↓ PgUp PgDn: gulir · Esc: tutup",
+            "↑↓ PgUp PgDn: scroll · Esc: close",
+        ),
+        T::Versions => pick("versi", "versions"),
+        T::NotesCount => pick("catatan", "notes"),
+        T::NoNoteSelected => pick("Belum ada catatan yang dipilih.", "No note is selected."),
     }
 }
 
@@ -321,6 +432,13 @@ pub fn inbox_key_help() -> Vec<(&'static str, &'static str)> {
         ),
         ("x", pick("tutup kasus", "close the case")),
         ("n", pick("tambah catatan", "add a note")),
+        (
+            "i",
+            pick(
+                "buka kasus ini di tab Investigasi",
+                "open this case in the Investigasi tab",
+            ),
+        ),
     ]
 }
 
@@ -351,5 +469,111 @@ pub fn recap_key_help() -> Vec<(&'static str, &'static str)> {
                 "export XLSX to the export folder (asks before overwriting)",
             ),
         ),
+    ]
+}
+
+/// A kind of note in a narrow column.
+pub fn note_kind_short(k: NoteKind) -> &'static str {
+    match k {
+        NoteKind::Catatan => pick("Catatan", "Note"),
+        NoteKind::CekPerizinan => pick("Cek izin", "Licence"),
+        NoteKind::Bap => "BAP",
+        NoteKind::Koordinasi => pick("Koordinasi", "Coordin."),
+        NoteKind::Fasilitasi => pick("Fasilitasi", "Mediation"),
+    }
+}
+
+/// The key line under the Investigasi tab's list of cases.
+pub fn notes_picker_keys() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            pick("ketik", "type"),
+            pick("cari no. agenda atau nama", "find an agenda no. or name"),
+        ),
+        ("↑↓", pick("pilih", "choose")),
+        ("Enter", pick("buka", "open")),
+        ("Esc", pick("hapus", "clear")),
+        ("F1", pick("bantuan", "help")),
+    ]
+}
+
+/// The key line under a case's notes.
+pub fn notes_case_keys() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("n", pick("baru", "new")),
+        ("k", pick("koreksi", "correct")),
+        ("t", pick("tarik", "withdraw")),
+        ("Enter", pick("rincian", "details")),
+        ("l", pick("lampirkan", "attach")),
+        ("a", pick("lampiran", "attachments")),
+        ("r", pick("laporan BAP", "report")),
+        ("Esc", pick("kembali", "back")),
+    ]
+}
+
+/// Keys of the Investigasi tab, for the help screen (each fits 80 columns).
+pub fn notes_key_help() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            pick("huruf, ↑ ↓, Enter", "letters, ↑ ↓, Enter"),
+            pick(
+                "daftar kasus: cari, pilih, buka",
+                "list of cases: search, choose, open",
+            ),
+        ),
+        (
+            "n",
+            pick(
+                "catatan baru: jenis 1–5, isi, Ctrl+S simpan",
+                "new note: kind 1–5, fill in, Ctrl+S saves",
+            ),
+        ),
+        (
+            "k",
+            pick(
+                "koreksi catatan (yang lama tetap, ditandai)",
+                "correct a note (the old one stays, marked)",
+            ),
+        ),
+        (
+            "t",
+            pick("tarik catatan dengan alasan", "withdraw a note, with a reason"),
+        ),
+        (
+            "Enter",
+            pick(
+                "rincian catatan dan riwayat koreksinya",
+                "a note in full and its corrections",
+            ),
+        ),
+        (
+            "l",
+            pick(
+                "lampirkan berkas ke kasus atau catatan",
+                "attach a file to the case or a note",
+            ),
+        ),
+        (
+            "a",
+            pick(
+                "lampiran dan keutuhannya; s menyimpan salinan",
+                "attachments and integrity; s saves a copy",
+            ),
+        ),
+        (
+            "r",
+            pick(
+                "tulis laporan BAP (bertanya sebelum menimpa)",
+                "write the field report (asks to overwrite)",
+            ),
+        ),
+        (
+            pick("Tab ↑↓ ←→ Spasi", "Tab ↑↓ ←→ Space"),
+            pick(
+                "formulir: pindah, ganti pilihan, centang petugas",
+                "form: move, change a choice, tick an officer",
+            ),
+        ),
+        ("Esc", pick("kembali ke daftar kasus", "back to the list of cases")),
     ]
 }

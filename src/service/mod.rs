@@ -9,6 +9,7 @@ mod intake;
 mod notes;
 mod recap;
 mod report;
+mod sync;
 mod views;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use inbox::{Queue, RowTiming, Urgency};
 pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
 pub use recap::{Overdue, Recap, Span};
 pub use report::field_report;
+pub use sync::{BUNDLE_EXT, Exported, FolderSync};
 pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};
@@ -384,6 +386,7 @@ pub fn store_msg(e: StoreError, db: &Path) -> Msg {
         StoreError::BadEvent { desk, seq } => Msg::BadEvent { desk, seq },
         StoreError::NoDesk => Msg::NoDesk,
         StoreError::Sqlite(d) => Msg::Sqlite(d),
+        StoreError::Held => Msg::RestoreHeld,
     }
 }
 

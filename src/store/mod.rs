@@ -3,6 +3,7 @@
 //! query. Nothing outside this module writes SQL.
 
 mod check;
+mod bundle;
 mod content;
 mod log;
 mod projection;
@@ -18,6 +19,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, Transactio
 use uuid::Uuid;
 
 pub use check::{ChainProblem, ChainReport, DeskChain};
+pub use bundle::{
+    MergeContext, MergeError, MergeOutcome, Refusal, RosterDesk, bundle_office, bundle_origin,
+    file_hash,
+};
 pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
@@ -53,6 +58,8 @@ pub enum StoreError {
     },
     /// The database has no local desk yet (`aduan init` makes one).
     NoDesk,
+    /// Restored from a backup: no writing until a bundle is merged.
+    Held,
     Sqlite(String),
 }
 
@@ -225,6 +232,9 @@ impl Store {
     /// log and its projection goes through one, so a crash leaves all of it
     /// or none.
     pub fn writer(&mut self, desk: &LocalDesk) -> Result<Writer<'_>> {
+        if self.held()? {
+            return Err(StoreError::Held);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -57,18 +57,27 @@ pub struct StoredEvent {
 }
 
 pub(super) fn events_of_case(conn: &Connection, case_n: i64) -> Result<Vec<Event>> {
+    Ok(events_with_desk(conn, case_n)?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect())
+}
+
+/// A case's events in fold order, each with the local number of its desk.
+pub(super) fn events_with_desk(conn: &Connection, case_n: i64) -> Result<Vec<(i64, Event)>> {
     let mut stmt = conn.prepare_cached("SELECT desk, seq, body FROM events WHERE case_n = ?")?;
     let mut rows = stmt.query([case_n])?;
     let mut events = Vec::new();
     while let Some(row) = rows.next()? {
+        let desk: i64 = row.get(0)?;
         let body = row.get_ref(2)?.as_blob()?;
         let event = Event::decode(body).map_err(|_| StoreError::BadEvent {
-            desk: row.get(0).unwrap_or(0),
+            desk,
             seq: row.get(1).unwrap_or(0),
         })?;
-        events.push(event);
+        events.push((desk, event));
     }
-    events.sort_by_key(|e| e.order_key());
+    events.sort_by_key(|(_, e)| e.order_key());
     Ok(events)
 }
 

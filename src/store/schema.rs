@@ -10,6 +10,21 @@ use rusqlite_migration::{M, Migrations};
 
 /// `PRAGMA application_id` of every aduan database ("ADUN").
 pub const APPLICATION_ID: i32 = 0x4144_554E;
+/// `PRAGMA application_id` of a sync bundle ("ADUB"): never mistaken for a
+/// desk's live database, nor the other way round.
+pub const BUNDLE_APPLICATION_ID: i32 = 0x4144_5542;
+/// The bundle layout this build writes and reads.
+pub const BUNDLE_FORMAT: i64 = 1;
+
+/// A bundle: a SQLite file holding events, the roster of desks and their
+/// checkpoints, and attachment contents. Desks are named by their ids.
+pub const BUNDLE_SCHEMA: &str = "
+CREATE TABLE header (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE desks (uid BLOB PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, pubkey BLOB NOT NULL);
+CREATE TABLE checkpoints (desk BLOB PRIMARY KEY, seq INTEGER NOT NULL, head BLOB NOT NULL, signature BLOB NOT NULL);
+CREATE TABLE events (desk BLOB NOT NULL, seq INTEGER NOT NULL, hash BLOB NOT NULL, body BLOB NOT NULL, PRIMARY KEY (desk, seq)) WITHOUT ROWID;
+CREATE TABLE attachments (sha256 BLOB PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL);
+";
 
 const V1: &str = r#"
 CREATE TABLE meta (
@@ -185,8 +200,27 @@ CREATE TABLE attachments (
 );
 ";
 
+/// Sync between desks: each desk's public key, the signed checkpoints that
+/// cover its events, and a record of every bundle merged.
+const V8: &str = "
+ALTER TABLE desks ADD COLUMN pubkey BLOB;
+CREATE TABLE checkpoints (
+    desk       INTEGER PRIMARY KEY REFERENCES desks(n),
+    seq        INTEGER NOT NULL,
+    head       BLOB NOT NULL,
+    signature  BLOB NOT NULL
+);
+CREATE TABLE imports (
+    n          INTEGER PRIMARY KEY,
+    bundle     BLOB NOT NULL,
+    at         INTEGER NOT NULL,
+    events     INTEGER NOT NULL,
+    cases      INTEGER NOT NULL
+);
+";
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 7;
+pub const LATEST: usize = 8;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -197,6 +231,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 

@@ -14,6 +14,7 @@ use super::act_form::{ActForm, Outcome};
 use super::action::{self, Action};
 use super::inbox::{Command, Inbox};
 use super::intake::Intake;
+use super::notes::NotesScreen;
 use super::recap::RecapScreen;
 use super::search::Search;
 use super::theme;
@@ -54,6 +55,7 @@ pub struct App {
     pub intake: Intake,
     pub inbox: Inbox,
     pub recap: RecapScreen,
+    pub notes: NotesScreen,
     pub popups: Vec<Popup>,
     pub counts: (u64, u64),
     pub quit: bool,
@@ -80,6 +82,7 @@ impl App {
             intake,
             inbox: Inbox::new(),
             recap,
+            notes: NotesScreen::new(),
             popups: Vec::new(),
             counts,
             quit: false,
@@ -113,6 +116,9 @@ impl App {
                 s.settle(&self.desk, now);
             }
         }
+        if self.tab == 2 {
+            self.notes.settle(&self.desk, now);
+        }
     }
 
     fn keep_draft(&mut self) {
@@ -131,6 +137,7 @@ impl App {
                 self.intake.paste(text);
                 self.after_edit();
             }
+            None if self.person.is_some() && self.tab == 2 => self.notes.paste(text),
             _ => {}
         }
     }
@@ -150,6 +157,15 @@ impl App {
         }
         if self.tab == 1 {
             return self.inbox_key(key);
+        }
+        if self.tab == 2 {
+            if let Some(person) = self.person.clone()
+                && let Some(super::notes::Command::ConfirmOverwrite(path)) =
+                    self.notes.handle(key, &mut self.desk, &person)
+            {
+                self.popups.push(Popup::Overwrite(path));
+            }
+            return;
         }
         if self.tab == 3 {
             if let Some(super::recap::Command::ConfirmOverwrite(path)) =
@@ -207,6 +223,10 @@ impl App {
         if self.tab == 1 {
             self.inbox.reload(&self.desk, &person);
         }
+        self.notes = NotesScreen::new();
+        if self.tab == 2 {
+            self.notes.reload(&self.desk, &person);
+        }
         self.person = Some(person);
     }
 
@@ -243,6 +263,11 @@ impl App {
         {
             self.inbox.reload(&self.desk, p);
         }
+        if tab == 2
+            && let Some(p) = &self.person
+        {
+            self.notes.reload(&self.desk, p);
+        }
     }
 
     /// Back to the person picker; the form's draft is kept first.
@@ -258,8 +283,13 @@ impl App {
         let Some(person) = self.person.clone() else {
             return;
         };
-        let Some(Command::Act(action)) = self.inbox.handle(key, &self.desk, &person) else {
-            return;
+        let action = match self.inbox.handle(key, &self.desk, &person) {
+            Some(Command::Act(action)) => action,
+            Some(Command::Investigate(agenda)) => {
+                self.tab = 2;
+                return self.notes.open_case(&self.desk, &agenda);
+            }
+            None => return,
         };
         let Some(detail) = &self.inbox.detail else {
             return;
@@ -368,6 +398,9 @@ impl App {
         let act = action::window(key);
         let Some(top) = self.popups.pop() else { return };
         match (top, act) {
+            (Popup::Overwrite(_), Some(Action::Confirm)) if self.tab == 2 => {
+                self.notes.write_report(&self.desk, true);
+            }
             (Popup::Overwrite(_), Some(Action::Confirm)) => self.recap.export(&self.desk, true),
             (Popup::Overwrite(_), Some(Action::Cancel)) => {}
             (Popup::Help, Some(Action::Cancel)) => {}
@@ -470,6 +503,7 @@ impl App {
         match (self.tab, &self.person) {
             (0, _) => self.intake.draw(f, body),
             (1, Some(p)) => self.inbox.draw(f, body, &self.desk, p),
+            (2, Some(_)) => self.notes.draw(f, body, &self.desk),
             (3, _) => self.recap.draw(f, body),
             _ => f.render_widget(
                 Paragraph::new(t(T::NotYet)).block(Block::default().borders(Borders::ALL)),
@@ -570,6 +604,9 @@ impl App {
                 let mut rows = action::help_rows(self.tab == 0);
                 if self.tab == 1 {
                     rows.extend(crate::i18n::inbox_key_help());
+                }
+                if self.tab == 2 {
+                    rows.extend(crate::i18n::notes_key_help());
                 }
                 if self.tab == 3 {
                     rows.extend(crate::i18n::recap_key_help());

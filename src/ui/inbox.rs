@@ -30,6 +30,8 @@ pub struct Inbox {
 /// What a key in the inbox asks the application to do.
 pub enum Command {
     Act(ActionKind),
+    /// Open the case's notes in the Investigasi tab.
+    Investigate(String),
 }
 
 impl Inbox {
@@ -116,6 +118,12 @@ impl Inbox {
                 self.rows.clear();
                 self.selected = 0;
                 self.reload(desk, person);
+            }
+            KeyCode::Char('i') => {
+                return self
+                    .detail
+                    .as_ref()
+                    .map(|d| Command::Investigate(d.agenda_no.clone()));
             }
             KeyCode::Char(c) => {
                 let action = match c {

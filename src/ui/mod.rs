@@ -8,6 +8,8 @@ pub mod app;
 mod field;
 mod inbox;
 mod intake;
+mod note_form;
+pub mod notes;
 mod recap;
 mod search;
 mod theme;

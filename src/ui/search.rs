@@ -97,6 +97,15 @@ impl Search {
         }
     }
 
+    /// What is typed.
+    pub fn query(&self) -> &str {
+        self.input.text()
+    }
+
+    pub fn input(&self) -> &LineInput {
+        &self.input
+    }
+
     pub fn chosen(&self) -> Option<&CaseRow> {
         self.results.get(self.selected)
     }

@@ -27,6 +27,11 @@ pub fn hint() -> Style {
     Style::new().fg(Color::DarkGray)
 }
 
+/// A note that no longer stands (superseded or withdrawn); a word says which.
+pub fn stale() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
 pub fn status_bar() -> Style {
     Style::new().fg(Color::White).bg(Color::Blue)
 }

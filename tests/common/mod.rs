@@ -122,6 +122,17 @@ impl TestDesk {
         self.json(&args)
     }
 
+    /// Takes a Situbondo case from registration to `cek-data`, the staff's
+    /// check of the licence records: the first step marked with notes.
+    pub fn walk_to_cek_data(&self, agenda: &str) {
+        let kasi = "Kepala Seksi Penanganan Pengaduan";
+        self.act(agenda, "disposisi", &["--as", "kadis"]);
+        self.act(agenda, "disposisi", &["--as", "kabid-dip"]);
+        self.act(agenda, "putuskan", &["--by", kasi, "--to", "kewenangan"]);
+        let d = self.act(agenda, "selesai", &["--by", kasi]);
+        assert_eq!(d["current_step"], "cek-data", "{d}");
+    }
+
     /// The desk opened in-process, its clock fixed at [`NOW`].
     pub fn open(&self) -> aduan::service::Desk {
         let opts = aduan::service::OpenOptions {

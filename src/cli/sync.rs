@@ -1,0 +1,161 @@
+//! `aduan sync`, `aduan backup`, `aduan restore`, `aduan init --join`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use crate::i18n::{Msg, R, help, say};
+use crate::service::Desk;
+use crate::store::MergeOutcome;
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    command: Option<SyncCommand>,
+    /// Folder sync: this desk's bundle out, every other desk's newest in.
+    #[arg(long, value_name = "FOLDER", help = help::SYNC_FOLDER)]
+    folder: Option<PathBuf>,
+    #[arg(long, global = true, help = help::SYNC_TRUST)]
+    trust_new_desk: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum SyncCommand {
+    #[command(about = help::SYNC_EXPORT)]
+    Export {
+        #[arg(short = 'o', long, value_name = "BERKAS", help = help::SYNC_OUT)]
+        output: Option<PathBuf>,
+        #[arg(long, help = help::RECAP_FORCE)]
+        force: bool,
+    },
+    #[command(about = help::SYNC_MERGE)]
+    Merge {
+        #[arg(required = true, help = help::SYNC_FILES)]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn sync(desk: &mut Desk, args: SyncArgs) -> Result<ExitCode, Msg> {
+    match args.command {
+        Some(SyncCommand::Export { output, force }) => {
+            let out = desk.export_bundle(output.as_deref(), force)?;
+            println!("{}", Msg::Written(out.path));
+            println!("{}: {}", say(R::Events), out.events);
+        }
+        Some(SyncCommand::Merge { files }) => {
+            for file in files {
+                let outcome = desk.merge_bundle(&file, args.trust_new_desk, &mut progress())?;
+                print_outcome(&file, &outcome);
+            }
+        }
+        None => {
+            let folder = match args.folder {
+                Some(f) => f,
+                None if !desk.config.sync.folder.is_empty() => desk.config.sync.folder.clone().into(),
+                None => return Err(Msg::SyncFolderUnknown),
+            };
+            let report = desk.sync_folder(&folder, args.trust_new_desk, &mut progress())?;
+            for (file, outcome) in &report.merged {
+                print_outcome(file, outcome);
+            }
+            if let Some(out) = report.exported {
+                println!("{}", Msg::Written(out.path));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress line on a terminal, nothing when piped.
+fn progress() -> impl FnMut(u64, u64) {
+    let tty = std::io::stderr().is_terminal();
+    move |done, total| {
+        if tty && total > 0 {
+            eprint!("\r{}: {done}/{total}   ", say(R::Checked));
+            if done >= total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+fn print_outcome(file: &std::path::Path, o: &MergeOutcome) {
+    println!("{}", file.display());
+    if o.new_events.is_empty() && o.new_desks.is_empty() {
+        println!("  {}", say(R::NothingNew));
+        return;
+    }
+    for (code, n) in &o.new_events {
+        println!("  {} {code}: {n}", say(R::NewEventsOf));
+    }
+    if !o.new_desks.is_empty() {
+        println!("  {}: {}", say(R::NewDesks), o.new_desks.join(", "));
+    }
+    println!(
+        "  {}: {}   {}: {}",
+        say(R::CasesAdded),
+        o.cases_added,
+        say(R::CasesChanged),
+        o.cases_changed
+    );
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[arg(short = 'o', long, value_name = "BERKAS", help = help::BACKUP_OUT)]
+    output: Option<PathBuf>,
+    #[arg(long, help = help::RECAP_FORCE)]
+    force: bool,
+}
+
+pub fn backup(desk: &Desk, args: BackupArgs) -> Result<ExitCode, Msg> {
+    let path = desk.backup(args.output.as_deref(), args.force)?;
+    println!("{}", Msg::Written(path));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    #[arg(help = help::RESTORE_FILE)]
+    file: PathBuf,
+    #[arg(long, short = 'y', help = help::RESTORE_YES)]
+    yes: bool,
+    #[arg(long = "sendiri", alias = "alone", help = help::RESTORE_ALONE)]
+    alone: bool,
+}
+
+pub fn restore(desk: &mut Desk, args: RestoreArgs) -> Result<ExitCode, Msg> {
+    if !args.yes && !confirm(&Msg::RestoreConfirm(args.file.clone()).text()) {
+        println!("{}", say(R::Cancelled));
+        return Ok(ExitCode::from(1));
+    }
+    desk.restore(&args.file, args.alone)?;
+    println!("{}", Msg::Restored(args.file));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks on the terminal; anything but yes is no, and so is no terminal.
+fn confirm(question: &str) -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).is_ok()
+        && matches!(answer.trim().to_lowercase().as_str(), "y" | "ya" | "yes")
+}
+
+/// `aduan init --join BUNDLE`.
+pub fn join(desk: &mut Desk, bundle: &std::path::Path) -> Result<ExitCode, Msg> {
+    let (outcome, roster) = desk.join_office(bundle)?;
+    print_outcome(bundle, &outcome);
+    println!("{}: {}", say(R::Office), desk.office()?);
+    println!("{}:", say(R::Roster));
+    for (code, fingerprint) in roster {
+        println!("  {code}  {fingerprint}");
+    }
+    println!("{}: {}  {}", say(R::ThisDesk), desk.local.code, desk.fingerprint()?);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,75 @@
+//! Desk sync: why a bundle was refused, and what a merge did.
+
+use super::{Lang, lang};
+use crate::store::Refusal;
+
+macro_rules! tr {
+    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match lang() {
+            Lang::Id => format!($id $(, $arg)*),
+            Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
+/// The check that failed, naming the desk where there is one.
+pub fn refusal(r: &Refusal) -> String {
+    match r {
+        Refusal::NotSqlite => tr!(
+            "bukan berkas SQLite (terpotong atau bukan bundel aduan)",
+            "not a SQLite file (truncated, or not an aduan bundle)"
+        ),
+        Refusal::NotABundle => tr!(
+            "berkas SQLite ini bukan bundel aduan (application_id lain; basis data loket tidak boleh digabung langsung)",
+            "this SQLite file is not an aduan bundle (another application_id; a desk's live database is never merged)"
+        ),
+        Refusal::Format(v) => tr!(
+            "format bundel {v} tidak dikenal versi program ini",
+            "bundle format {v} is unknown to this version"
+        ),
+        Refusal::OtherOffice(id) => tr!(
+            "bundel dari kantor lain ({id})",
+            "a bundle of another office ({id})"
+        ),
+        Refusal::Damaged(d) => tr!(
+            "pemeriksaan SQLite (quick_check) gagal: {d}",
+            "SQLite's quick check failed: {d}"
+        ),
+        Refusal::UntrustedDesk { code, fingerprint } => tr!(
+            "loket {code} belum dikenal; sidik kuncinya {fingerprint}. Cocokkan dengan loket itu, lalu ulangi dengan --trust-new-desk",
+            "desk {code} is not on the roster yet; its key fingerprint is {fingerprint}. Compare it with that desk, then repeat with --trust-new-desk"
+        ),
+        Refusal::KeyChanged { code } => tr!(
+            "loket {code} datang dengan kunci publik yang berbeda dari yang tercatat",
+            "desk {code} comes with a public key other than the one on record"
+        ),
+        Refusal::BadSignature { code } => tr!(
+            "tanda tangan loket {code} tidak sah",
+            "desk {code}'s signature is not valid"
+        ),
+        Refusal::HashMismatch { code, seq } => tr!(
+            "peristiwa loket {code} no. {seq} telah diubah (hash tidak cocok)",
+            "desk {code}'s event no. {seq} was edited (hash mismatch)"
+        ),
+        Refusal::BrokenChain { code, seq } => tr!(
+            "rantai hash loket {code} putus di no. {seq}",
+            "desk {code}'s hash chain is broken at no. {seq}"
+        ),
+        Refusal::Undecodable { code, seq } => tr!(
+            "peristiwa loket {code} no. {seq} tidak terbaca",
+            "desk {code}'s event no. {seq} cannot be read"
+        ),
+        Refusal::Fork { code, seq } => tr!(
+            "loket {code} bercabang: no. {seq} berbeda dengan yang sudah ada di sini (mungkin loket itu dipulihkan dari cadangan lama lalu terus dipakai)",
+            "desk {code} has forked: no. {seq} differs from the one held here (perhaps it was restored from an old backup and kept working)"
+        ),
+        Refusal::Unsigned { code, seq } => tr!(
+            "peristiwa loket {code} no. {seq} tidak tercakup tanda tangannya",
+            "desk {code}'s event no. {seq} is not covered by its signature"
+        ),
+        Refusal::BadContent { sha256 } => tr!(
+            "isi lampiran {sha256} tidak cocok dengan sidiknya",
+            "attachment {sha256}'s content does not match its hash"
+        ),
+    }
+}

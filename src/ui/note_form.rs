@@ -1,0 +1,678 @@
+//! The forms of the Investigasi tab: a note of any kind (its fields from
+//! `domain::note::fields_of`), and the small questions around it (a
+//! withdrawal's reason, a file to attach). What was typed stays in the form
+//! until it is saved or discarded, also when the save is refused.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+use unicode_width::UnicodeWidthStr;
+
+use super::field::LineInput;
+use super::theme;
+use crate::domain::event::NoteKind;
+use crate::domain::note::{FieldError, FieldSpec, FieldType, NoteRecord, fields_of};
+use crate::i18n::{self, T, note_choice_label, note_field_label, t};
+
+enum Input {
+    Line {
+        input: LineInput,
+        /// Shown dimmed while the line is empty (a date's format).
+        hint: &'static str,
+    },
+    Text(Box<TextArea<'static>>),
+    /// `(value, label)`; the value "" is "nothing chosen".
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+    /// The configured people, any of them ticked.
+    People {
+        names: Vec<String>,
+        chosen: Vec<bool>,
+        cursor: usize,
+    },
+}
+
+struct Row {
+    id: String,
+    label: String,
+    required: bool,
+    input: Input,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Open,
+    Cancel,
+    Submit,
+}
+
+pub struct Form {
+    title: String,
+    hint: &'static str,
+    rows: Vec<Row>,
+    focus: usize,
+    /// Enter submits (a question); otherwise Ctrl+S does (a note).
+    enter_submits: bool,
+    /// The problem of the last refused save, and the field it names.
+    pub message: Option<String>,
+    problem: Option<String>,
+    dirty: bool,
+    /// Esc was pressed once on a form holding unsaved input.
+    discard_armed: bool,
+}
+
+impl Form {
+    /// An empty form for a new note; dates start at `today`.
+    pub fn note(kind: NoteKind, agenda: &str, people: &[String], today: &str) -> Form {
+        let title = format!(
+            "{}: {} — {agenda}",
+            t(T::NoteNew),
+            i18n::note_kind_label(kind)
+        );
+        let rows = fields_of(kind)
+            .iter()
+            .map(|spec| {
+                let start = match spec.ty {
+                    FieldType::Date => today,
+                    _ => "",
+                };
+                field_row(spec, start, people)
+            })
+            .collect();
+        Form::with_rows(title, T::NoteFormKeys, rows, false)
+    }
+
+    /// A form holding `note`'s values, to save as its correction.
+    pub fn correction(note: &NoteRecord, agenda: &str, people: &[String]) -> Form {
+        let title = format!(
+            "{} {}: {} — {agenda}",
+            t(T::NoteCorrect),
+            crate::service::short_id(note.event),
+            i18n::note_kind_label(note.kind)
+        );
+        let specs = fields_of(note.kind);
+        // A note written before notes had fields keeps its text as `teks`:
+        // it goes to the first free-text field.
+        let legacy = note.field("teks").filter(|_| {
+            note.kind != NoteKind::Catatan && !specs.iter().any(|s| note.field(s.id).is_some())
+        });
+        let first_text = specs.iter().find(|s| s.ty == FieldType::Text).map(|s| s.id);
+        let rows = specs
+            .iter()
+            .map(|spec| {
+                let value = note
+                    .field(spec.id)
+                    .or(legacy.filter(|_| Some(spec.id) == first_text))
+                    .unwrap_or("");
+                field_row(spec, value, people)
+            })
+            .collect();
+        Form::with_rows(title, T::NoteFormKeys, rows, false)
+    }
+
+    /// One question answered with a line of text (a withdrawal's reason).
+    pub fn question(title: String, label: &str, hint: T) -> Form {
+        let rows = vec![Row {
+            id: "answer".into(),
+            label: label.to_string(),
+            required: true,
+            input: Input::Line {
+                input: LineInput::default(),
+                hint: "",
+            },
+        }];
+        Form::with_rows(title, hint, rows, true)
+    }
+
+    /// A file to attach, and what it belongs to: `targets` are `(note short
+    /// id or "", label)`, the first chosen at start.
+    pub fn attach(title: String, targets: Vec<(String, String)>) -> Form {
+        let rows = vec![
+            Row {
+                id: "path".into(),
+                label: t(T::AttachFile).into(),
+                required: true,
+                input: Input::Line {
+                    input: LineInput::default(),
+                    hint: t(T::AttachPathHint),
+                },
+            },
+            Row {
+                id: "for".into(),
+                label: t(T::AttachFor).into(),
+                required: false,
+                input: Input::Choice {
+                    options: targets,
+                    index: 0,
+                },
+            },
+        ];
+        Form::with_rows(title, T::AttachKeys, rows, true)
+    }
+
+    fn with_rows(title: String, hint: T, rows: Vec<Row>, enter_submits: bool) -> Form {
+        let mut form = Form {
+            title,
+            hint: t(hint),
+            rows,
+            focus: 0,
+            enter_submits,
+            message: None,
+            problem: None,
+            dirty: false,
+            discard_armed: false,
+        };
+        form.restyle();
+        form
+    }
+
+    /// The typed values by field id, as the service takes them.
+    pub fn values(&self) -> Vec<(String, String)> {
+        self.rows
+            .iter()
+            .map(|r| (r.id.clone(), value_of(&r.input)))
+            .collect()
+    }
+
+    pub fn value(&self, id: &str) -> String {
+        self.rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| value_of(&r.input))
+            .unwrap_or_default()
+    }
+
+    /// A refused save: the message shows in the form, the field it names
+    /// gets the cursor and a ✗, and nothing typed is lost.
+    pub fn refuse(&mut self, field: Option<&str>, message: String) {
+        self.message = Some(message);
+        self.problem = field.map(str::to_string);
+        if let Some(i) = field.and_then(|f| self.rows.iter().position(|r| r.id == f)) {
+            self.focus = i;
+            self.restyle();
+        }
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if key.code == KeyCode::Esc {
+            if self.dirty && !self.discard_armed {
+                self.discard_armed = true;
+                self.message = Some(t(T::NoteDiscard).into());
+                return Outcome::Open;
+            }
+            return Outcome::Cancel;
+        }
+        self.discard_armed = false;
+        let text_focused = matches!(self.rows[self.focus].input, Input::Text(_));
+        match key.code {
+            KeyCode::Char('s') if ctrl => return Outcome::Submit,
+            KeyCode::Enter if self.enter_submits => return Outcome::Submit,
+            KeyCode::Tab => self.move_focus(1),
+            KeyCode::BackTab => self.move_focus(-1),
+            KeyCode::Down | KeyCode::Enter if !text_focused => self.move_focus(1),
+            KeyCode::Up if !text_focused => self.move_focus(-1),
+            _ => self.edit(key),
+        }
+        Outcome::Open
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let n = self.rows.len() as isize;
+        self.focus = (self.focus as isize + by).rem_euclid(n) as usize;
+        self.restyle();
+    }
+
+    fn edit(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let changed = match &mut self.rows[self.focus].input {
+            Input::Line { input, .. } => {
+                let before = input.text().to_string();
+                input.handle(key) && input.text() != before
+            }
+            Input::Text(area) => {
+                let before = area.lines().to_vec();
+                let cursor = area.cursor();
+                area.input(key);
+                // ↑ on the first line and ↓ on the last leave the field.
+                if area.cursor() == cursor {
+                    match key.code {
+                        KeyCode::Up => return self.move_focus(-1),
+                        KeyCode::Down => return self.move_focus(1),
+                        _ => {}
+                    }
+                }
+                area.lines() != before.as_slice()
+            }
+            Input::Choice { options, index } => {
+                let n = options.len().max(1);
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
+                    KeyCode::Left => *index = (*index + n - 1) % n,
+                    KeyCode::Char(c) if c.is_alphanumeric() && !ctrl => {
+                        let c = c.to_lowercase().to_string();
+                        if let Some(i) = (1..=n)
+                            .map(|step| (*index + step) % n)
+                            .find(|&i| options[i].1.to_lowercase().starts_with(&c))
+                        {
+                            *index = i;
+                        }
+                    }
+                    _ => return,
+                }
+                true
+            }
+            Input::People {
+                names,
+                chosen,
+                cursor,
+            } => {
+                let n = names.len().max(1);
+                match key.code {
+                    KeyCode::Right => *cursor = (*cursor + 1) % n,
+                    KeyCode::Left => *cursor = (*cursor + n - 1) % n,
+                    KeyCode::Char(' ') | KeyCode::Char('x') => {
+                        if let Some(c) = chosen.get_mut(*cursor) {
+                            *c = !*c;
+                        }
+                        return self.changed();
+                    }
+                    _ => {}
+                }
+                false
+            }
+        };
+        if changed {
+            self.changed();
+        }
+    }
+
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.message = None;
+        self.problem = None;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match &mut self.rows[self.focus].input {
+            Input::Line { input, .. } => input.insert_str(&text.replace(['\r', '\n'], " ")),
+            Input::Text(area) => {
+                area.insert_str(text.replace('\r', ""));
+            }
+            _ => return,
+        }
+        self.changed();
+    }
+
+    /// Text fields show their border and cursor only when focused.
+    fn restyle(&mut self) {
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            if let Input::Text(area) = &mut row.input {
+                let focused = i == self.focus;
+                let border = if focused {
+                    theme::focused()
+                } else {
+                    theme::hint()
+                };
+                area.set_block(Block::default().borders(Borders::LEFT).border_style(border));
+                area.set_cursor_style(if focused {
+                    Style::new().add_modifier(ratatui::style::Modifier::REVERSED)
+                } else {
+                    Style::new()
+                });
+            }
+        }
+    }
+
+    /// Draws the form over `body`: a note's form takes the whole body, a
+    /// question only what it needs.
+    pub fn draw(&self, f: &mut Frame<'_>, body: Rect) {
+        let has_text = self
+            .rows
+            .iter()
+            .any(|r| matches!(r.input, Input::Text(_)));
+        let height = if has_text {
+            body.height
+        } else {
+            self.rows.len() as u16 + 6
+        };
+        let width = if has_text {
+            body.width
+        } else {
+            body.width.saturating_sub(4).min(90)
+        };
+        let [v] = Layout::vertical([Constraint::Length(height.min(body.height))])
+            .flex(Flex::Center)
+            .areas(body);
+        let [area] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(v);
+        f.render_widget(Clear, area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(self.title.clone(), theme::title()));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let [fields, _, message, hint] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(u16::from(!has_text)),
+            Constraint::Length(2),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let heights = self.row_heights(fields.height);
+        let label_width = self
+            .rows
+            .iter()
+            .map(|r| r.label.width() + 3)
+            .max()
+            .unwrap_or(10) as u16;
+        let mut y = fields.y;
+        for (i, (row, h)) in self.rows.iter().zip(heights).enumerate() {
+            if h == 0 || y + h > fields.y + fields.height {
+                break;
+            }
+            let rect = Rect {
+                y,
+                height: h,
+                ..fields
+            };
+            self.draw_row(f, i, row, rect, label_width);
+            y += h;
+        }
+        self.draw_message(f, message);
+        f.render_widget(
+            Paragraph::new(Span::styled(self.hint, theme::hint())),
+            hint,
+        );
+    }
+
+    /// One line each, and what is left shared by the free-text fields.
+    fn row_heights(&self, total: u16) -> Vec<u16> {
+        let texts = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r.input, Input::Text(_)))
+            .count() as u16;
+        let lines = self.rows.len() as u16 - texts;
+        let spare = total.saturating_sub(lines);
+        let each = spare.checked_div(texts).unwrap_or(0).max(1);
+        let mut extra = spare.saturating_sub(each * texts);
+        self.rows
+            .iter()
+            .map(|r| match r.input {
+                Input::Text(_) => {
+                    let h = each + u16::from(extra > 0);
+                    extra = extra.saturating_sub(1);
+                    h
+                }
+                _ => 1,
+            })
+            .collect()
+    }
+
+    fn draw_row(&self, f: &mut Frame<'_>, i: usize, row: &Row, area: Rect, label_width: u16) {
+        let focused = i == self.focus;
+        let [mark, label, value] = Layout::horizontal([
+            Constraint::Length(2),
+            Constraint::Length(label_width),
+            Constraint::Min(5),
+        ])
+        .areas(area);
+        if self.problem.as_deref() == Some(row.id.as_str()) {
+            f.render_widget(Paragraph::new(Span::styled("✗", theme::problem())), mark);
+        }
+        let label_text = if row.required {
+            format!("{} *", row.label)
+        } else {
+            row.label.clone()
+        };
+        let label_style = if focused {
+            theme::title()
+        } else {
+            theme::label()
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(label_text, label_style)),
+            label,
+        );
+        let style = if focused {
+            theme::focused()
+        } else {
+            Style::new()
+        };
+        match &row.input {
+            Input::Line { input, hint } => {
+                let width = value.width.saturating_sub(1) as usize;
+                let (shown, col) = input.visible(width);
+                let span = if shown.is_empty() && !hint.is_empty() {
+                    let pad = width.saturating_sub(hint.width());
+                    Line::from(vec![
+                        Span::styled(hint.to_string(), theme::hint()),
+                        Span::styled(" ".repeat(pad), style),
+                    ])
+                } else {
+                    Line::from(Span::styled(format!("{shown:<width$}"), style))
+                };
+                f.render_widget(Paragraph::new(span), value);
+                if focused {
+                    f.set_cursor_position((value.x + col as u16, value.y));
+                }
+            }
+            Input::Text(area) => f.render_widget(&**area, value),
+            Input::Choice { options, index } => {
+                let text = options.get(*index).map_or("-", |o| o.1.as_str());
+                let text = if focused {
+                    format!("◀ {text} ▶")
+                } else {
+                    text.to_string()
+                };
+                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
+            }
+            Input::People {
+                names,
+                chosen,
+                cursor,
+            } => {
+                let text = if focused {
+                    let name = names.get(*cursor).map_or("-", String::as_str);
+                    let tick = if chosen.get(*cursor) == Some(&true) {
+                        "x"
+                    } else {
+                        " "
+                    };
+                    format!("◀ [{tick}] {name} ▶  {}/{}", cursor + 1, names.len())
+                } else {
+                    let v = value_of(&row.input);
+                    if v.is_empty() { "-".into() } else { v }
+                };
+                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
+            }
+        }
+    }
+
+    fn draw_message(&self, f: &mut Frame<'_>, area: Rect) {
+        let line = match (&self.message, &self.rows[self.focus].input) {
+            (Some(m), _) if self.discard_armed => Line::styled(m.clone(), theme::title()),
+            (Some(m), _) => Line::from(vec![
+                Span::styled("✗ ", theme::problem()),
+                Span::styled(m.clone(), theme::problem()),
+            ]),
+            (None, people @ Input::People { .. }) => Line::raw(format!(
+                "{}: {}",
+                t(T::Chosen),
+                match value_of(people) {
+                    v if v.is_empty() => "-".to_string(),
+                    v => v,
+                }
+            )),
+            _ => Line::raw(""),
+        };
+        f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), area);
+    }
+}
+
+/// The field a refusal names.
+pub fn field_of(e: &FieldError) -> Option<&str> {
+    match e {
+        FieldError::UnknownField(id) => Some(id),
+        FieldError::Missing(id)
+        | FieldError::BadDate(id, _)
+        | FieldError::BadDateTime(id, _)
+        | FieldError::NotAChoice(id, _, _)
+        | FieldError::UnknownPerson(id, _)
+        | FieldError::MultiLine(id) => Some(id),
+    }
+}
+
+fn field_row(spec: &FieldSpec, value: &str, people: &[String]) -> Row {
+    let input = match spec.ty {
+        FieldType::Line => Input::Line {
+            input: LineInput::new(value),
+            hint: "",
+        },
+        FieldType::Date => Input::Line {
+            input: LineInput::new(value),
+            hint: t(T::DateHint),
+        },
+        FieldType::DateTime => Input::Line {
+            input: LineInput::new(value),
+            hint: t(T::DateTimeHint),
+        },
+        FieldType::Text => {
+            let lines: Vec<String> = if value.is_empty() {
+                vec![String::new()]
+            } else {
+                value.lines().map(str::to_string).collect()
+            };
+            let mut area = TextArea::new(lines);
+            area.set_wrap_mode(WrapMode::WordOrGlyph);
+            area.set_cursor_line_style(Style::new());
+            Input::Text(Box::new(area))
+        }
+        FieldType::Choice(ids) => {
+            // Nothing is chosen until someone chooses.
+            let mut options = vec![(String::new(), "-".to_string())];
+            options.extend(
+                ids.iter()
+                    .map(|id| (id.to_string(), note_choice_label(id).to_string())),
+            );
+            let index = options.iter().position(|(id, _)| id == value).unwrap_or(0);
+            Input::Choice { options, index }
+        }
+        FieldType::People => {
+            let given: Vec<String> = value
+                .split(',')
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty())
+                .collect();
+            Input::People {
+                names: people.to_vec(),
+                chosen: people
+                    .iter()
+                    .map(|p| given.contains(&p.to_lowercase()))
+                    .collect(),
+                cursor: 0,
+            }
+        }
+    };
+    Row {
+        id: spec.id.to_string(),
+        label: note_field_label(spec.id).to_string(),
+        required: spec.required,
+        input,
+    }
+}
+
+fn value_of(input: &Input) -> String {
+    match input {
+        Input::Line { input, .. } => input.text().to_string(),
+        Input::Text(area) => area.lines().join("\n"),
+        Input::Choice { options, index } => {
+            options.get(*index).map(|o| o.0.clone()).unwrap_or_default()
+        }
+        Input::People { names, chosen, .. } => names
+            .iter()
+            .zip(chosen)
+            .filter(|(_, c)| **c)
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn people() -> Vec<String> {
+        vec!["Sri Wahyuni".into(), "Budi Santoso".into()]
+    }
+
+    #[test]
+    fn a_field_report_form_collects_its_values() {
+        let mut form = Form::note(NoteKind::Bap, "0001/PGD/LKT1/2026", &people(), "2026-11-20");
+        for c in "2026-11-19 09:30".chars() {
+            form.handle(key(KeyCode::Char(c)));
+        }
+        form.handle(key(KeyCode::Enter));
+        for c in "Desa Kilensari".chars() {
+            form.handle(key(KeyCode::Char(c)));
+        }
+        form.handle(key(KeyCode::Tab));
+        // Officers: tick the second person.
+        form.handle(key(KeyCode::Right));
+        form.handle(key(KeyCode::Char(' ')));
+        form.handle(key(KeyCode::Tab));
+        form.handle(key(KeyCode::Tab));
+        for c in "Bangunan".chars() {
+            form.handle(key(KeyCode::Char(c)));
+        }
+        // Enter in a free-text field starts a new line.
+        form.handle(key(KeyCode::Enter));
+        for c in "tanpa PBG".chars() {
+            form.handle(key(KeyCode::Char(c)));
+        }
+        assert_eq!(form.value("waktu"), "2026-11-19 09:30");
+        assert_eq!(form.value("tempat"), "Desa Kilensari");
+        assert_eq!(form.value("petugas"), "Budi Santoso");
+        assert_eq!(form.value("temuan"), "Bangunan\ntanpa PBG");
+        assert_eq!(
+            form.handle(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            Outcome::Submit
+        );
+    }
+
+    #[test]
+    fn esc_on_typed_input_asks_once_more() {
+        let mut form = Form::note(NoteKind::Catatan, "A", &[], "2026-11-20");
+        assert_eq!(form.handle(key(KeyCode::Char('x'))), Outcome::Open);
+        assert_eq!(form.handle(key(KeyCode::Esc)), Outcome::Open);
+        assert!(form.message.is_some());
+        assert_eq!(form.handle(key(KeyCode::Esc)), Outcome::Cancel);
+        let mut clean = Form::note(NoteKind::Catatan, "A", &[], "2026-11-20");
+        assert_eq!(clean.handle(key(KeyCode::Esc)), Outcome::Cancel);
+    }
+
+    #[test]
+    fn choices_start_empty_and_corrections_start_filled() {
+        let mut form = Form::note(NoteKind::Fasilitasi, "A", &[], "2026-11-20");
+        assert_eq!(form.value("tanggal"), "2026-11-20");
+        assert_eq!(form.value("sepakat"), "");
+        form.handle(key(KeyCode::Tab));
+        form.handle(key(KeyCode::Tab));
+        form.handle(key(KeyCode::Right));
+        assert_eq!(form.value("sepakat"), "ya");
+    }
+}
