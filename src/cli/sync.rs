@@ -53,7 +53,9 @@ pub fn sync(desk: &mut Desk, args: SyncArgs) -> Result<ExitCode, Msg> {
         None => {
             let folder = match args.folder {
                 Some(f) => f,
-                None if !desk.config.sync.folder.is_empty() => desk.config.sync.folder.clone().into(),
+                None if !desk.config.sync.folder.is_empty() => {
+                    desk.config.sync.folder.clone().into()
+                }
                 None => return Err(Msg::SyncFolderUnknown),
             };
             let report = desk.sync_folder(&folder, args.trust_new_desk, &mut progress())?;
@@ -156,6 +158,11 @@ pub fn join(desk: &mut Desk, bundle: &std::path::Path) -> Result<ExitCode, Msg> 
     for (code, fingerprint) in roster {
         println!("  {code}  {fingerprint}");
     }
-    println!("{}: {}  {}", say(R::ThisDesk), desk.local.code, desk.fingerprint()?);
+    println!(
+        "{}: {}  {}",
+        say(R::ThisDesk),
+        desk.local.code,
+        desk.fingerprint()?
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -82,7 +82,14 @@ mod tests {
         assert!(verify(&public, office, &cp));
         assert!(!verify(&public, Uuid::from_u128(3), &cp), "another office");
         assert!(!verify(&public, office, &Checkpoint { seq: 43, ..cp }));
-        assert!(!verify(&public, office, &Checkpoint { head: [8; 32], ..cp }));
+        assert!(!verify(
+            &public,
+            office,
+            &Checkpoint {
+                head: [8; 32],
+                ..cp
+            }
+        ));
         let other = key_from_seed([8; 32]).verifying_key().to_bytes();
         assert!(!verify(&other, office, &cp), "another desk's key");
         assert_eq!(fingerprint(&public).len(), 19);

@@ -108,7 +108,8 @@ pub const SYNC: &str = "Sinkronisasi antar loket dengan menyalin berkas: --folde
 pub const SYNC_FOLDER: &str = "Folder bersama: tulis bundel loket ini ke sana dan gabungkan bundel terbaru setiap loket lain (diingat di konfigurasi)";
 pub const SYNC_TRUST: &str = "Terima loket yang belum dikenal (setelah sidik kuncinya dicocokkan)";
 pub const SYNC_EXPORT: &str = "Tulis bundel (semua peristiwa, bertanda tangan) untuk loket lain";
-pub const SYNC_OUT: &str = "Berkas atau folder tujuan (bawaan: folder ekspor, aduan-<loket>-<TTTTBBHH-JJMM>.aduan)";
+pub const SYNC_OUT: &str =
+    "Berkas atau folder tujuan (bawaan: folder ekspor, aduan-<loket>-<TTTTBBHH-JJMM>.aduan)";
 pub const SYNC_MERGE: &str = "Periksa dan gabungkan bundel dari loket lain";
 pub const SYNC_FILES: &str = "Berkas bundel (.aduan)";
 pub const BACKUP: &str = "Tulis salinan utuh basis data (cadangan)";

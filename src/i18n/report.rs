@@ -165,8 +165,14 @@ pub fn say(key: R) -> &'static str {
         R::NewDesks => pick("Loket baru", "New desks"),
         R::CasesAdded => pick("Kasus baru", "Cases added"),
         R::CasesChanged => pick("Kasus berubah", "Cases changed"),
-        R::Cancelled => pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing changed."),
-        R::Roster => pick("Loket di kantor ini (sidik kunci)", "Desks of this office (key fingerprints)"),
+        R::Cancelled => pick(
+            "Dibatalkan; tidak ada yang diubah.",
+            "Cancelled; nothing changed.",
+        ),
+        R::Roster => pick(
+            "Loket di kantor ini (sidik kunci)",
+            "Desks of this office (key fingerprints)",
+        ),
         R::ThisDesk => pick("Loket ini", "This desk"),
         R::Office => pick("Kantor", "Office"),
     }

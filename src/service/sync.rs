@@ -37,9 +37,7 @@ impl Desk {
             return Ok(id);
         }
         let id = Uuid::new_v4();
-        self.store
-            .set_office_id(id)
-            .map_err(|e| self.db_error(e))?;
+        self.store.set_office_id(id).map_err(|e| self.db_error(e))?;
         Ok(id)
     }
 
@@ -82,7 +80,8 @@ impl Desk {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && public.is_none() => {
                 let mut seed = [0u8; 32];
-                getrandom::fill(&mut seed).map_err(|e| fail(std::io::Error::other(e.to_string())))?;
+                getrandom::fill(&mut seed)
+                    .map_err(|e| fail(std::io::Error::other(e.to_string())))?;
                 let key = checkpoint::key_from_seed(seed);
                 write_private(&path, &key).map_err(fail)?;
                 self.store
@@ -253,12 +252,12 @@ impl Desk {
         }
         let path = self.locations.config.clone();
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            Msg::ConfigWrite {
-                path: path.clone(),
-                detail: e.to_string(),
-            }
-        })?;
+        let mut doc: toml_edit::DocumentMut =
+            text.parse()
+                .map_err(|e: toml_edit::TomlError| Msg::ConfigWrite {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                })?;
         if !doc.contains_key("sync") {
             doc["sync"] = toml_edit::table();
         }
@@ -334,7 +333,8 @@ impl Desk {
             file: file.into(),
             detail,
         };
-        let backup = crate::store::Store::open(file).map_err(|e| refused(super::store_msg(e, file).text()))?;
+        let backup = crate::store::Store::open(file)
+            .map_err(|e| refused(super::store_msg(e, file).text()))?;
         let theirs = backup.local_desk().ok().flatten();
         if theirs.as_ref().map(|d| d.id) != Some(self.local.id) {
             return Err(refused(i18n::n(i18n::N::OtherDeskBackup).to_string()));
@@ -355,7 +355,10 @@ fn parse_key(text: &str) -> Option<SigningKey> {
     let hex = text.trim();
     let bytes: Vec<u8> = (0..hex.len())
         .step_by(2)
-        .map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
         .collect::<Option<_>>()?;
     Some(checkpoint::key_from_seed(bytes.try_into().ok()?))
 }

@@ -32,22 +32,46 @@ pub enum Refusal {
     /// SQLite's quick check failed (a truncated or damaged copy).
     Damaged(String),
     /// A desk not yet on this desk's roster; accepted only on confirmation.
-    UntrustedDesk { code: String, fingerprint: String },
+    UntrustedDesk {
+        code: String,
+        fingerprint: String,
+    },
     /// A known desk arrives with another public key.
-    KeyChanged { code: String },
-    BadSignature { code: String },
+    KeyChanged {
+        code: String,
+    },
+    BadSignature {
+        code: String,
+    },
     /// An event's bytes do not hash to its stored hash: it was edited.
-    HashMismatch { code: String, seq: u64 },
+    HashMismatch {
+        code: String,
+        seq: u64,
+    },
     /// An event does not name its predecessor, or its sequence has a hole.
-    BrokenChain { code: String, seq: u64 },
+    BrokenChain {
+        code: String,
+        seq: u64,
+    },
     /// The bytes do not decode, or disagree with where they are stored.
-    Undecodable { code: String, seq: u64 },
+    Undecodable {
+        code: String,
+        seq: u64,
+    },
     /// The desk's event at this number differs from the one held here.
-    Fork { code: String, seq: u64 },
+    Fork {
+        code: String,
+        seq: u64,
+    },
     /// Events past the desk's signed checkpoint.
-    Unsigned { code: String, seq: u64 },
+    Unsigned {
+        code: String,
+        seq: u64,
+    },
     /// An attachment's content does not hash to its name.
-    BadContent { sha256: String },
+    BadContent {
+        sha256: String,
+    },
 }
 
 #[derive(Debug)]
@@ -127,7 +151,9 @@ impl Store {
     pub fn desk_pubkey(&self, desk_n: i64) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn()
-            .query_row("SELECT pubkey FROM desks WHERE n = ?", [desk_n], |r| r.get(0))?)
+            .query_row("SELECT pubkey FROM desks WHERE n = ?", [desk_n], |r| {
+                r.get(0)
+            })?)
     }
 
     pub fn set_desk_pubkey(&self, desk_n: i64, pubkey: &[u8]) -> Result<()> {
@@ -150,9 +176,9 @@ impl Store {
 
     /// The roster: every desk with a known key.
     pub fn roster(&self) -> Result<Vec<RosterDesk>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT uid, code, name, pubkey FROM desks WHERE pubkey IS NOT NULL ORDER BY n")?;
+        let mut stmt = self.conn().prepare(
+            "SELECT uid, code, name, pubkey FROM desks WHERE pubkey IS NOT NULL ORDER BY n",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(RosterDesk {
                 id: uuid_from(r.get_ref(0)?.as_blob()?),
@@ -167,7 +193,13 @@ impl Store {
     /// Writes every event covered by a checkpoint, the roster, the
     /// checkpoints and the attachment contents into a new bundle at `path`
     /// (which must not exist). Returns the number of events written.
-    pub fn write_bundle(&self, path: &Path, office: Uuid, exported_by: Uuid, at: i64) -> Result<u64> {
+    pub fn write_bundle(
+        &self,
+        path: &Path,
+        office: Uuid,
+        exported_by: Uuid,
+        at: i64,
+    ) -> Result<u64> {
         // The desk's connection may not create files: the bundle is made
         // empty on its own connection first, then filled through ATTACH.
         Connection::open(path)?.execute_batch(&format!(
@@ -220,8 +252,10 @@ impl Store {
         let plans = plan(self.conn(), &roster, &checkpoints, ctx)?;
         if plans.iter().all(|p| p.from > p.cp.seq) {
             // Nothing to take, but this desk now knows what the other holds.
-            self.conn()
-                .execute("DELETE FROM meta WHERE key = 'restored'", [])?;
+            if self.held()? {
+                self.conn()
+                    .execute("DELETE FROM meta WHERE key = 'restored'", [])?;
+            }
             return Ok(MergeOutcome::default());
         }
         let quick: String = bundle.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
@@ -231,7 +265,10 @@ impl Store {
         let bundle_hash = file_hash(path).map_err(|e| StoreError::Sqlite(e.to_string()))?;
         let tx = self.transaction()?;
         let mut outcome = MergeOutcome::default();
-        let total: u64 = plans.iter().map(|p| p.cp.seq + 1 - p.from.min(p.cp.seq + 1)).sum();
+        let total: u64 = plans
+            .iter()
+            .map(|p| p.cp.seq + 1 - p.from.min(p.cp.seq + 1))
+            .sum();
         let mut checked = 0;
         let mut touched: BTreeSet<Uuid> = BTreeSet::new();
         for p in &plans {
@@ -246,7 +283,12 @@ impl Store {
                 None => {
                     tx.execute(
                         "INSERT INTO desks (uid, code, name, pubkey) VALUES (?, ?, ?, ?)",
-                        params![p.desk.id.as_bytes().as_slice(), p.desk.code, p.desk.name, p.desk.pubkey],
+                        params![
+                            p.desk.id.as_bytes().as_slice(),
+                            p.desk.code,
+                            p.desk.name,
+                            p.desk.pubkey
+                        ],
                     )?;
                     outcome.new_desks.push(p.desk.code.clone());
                     tx.last_insert_rowid()
@@ -263,10 +305,15 @@ impl Store {
         }
         copy_contents(&bundle, &tx)?;
         for case in &touched {
-            let case_n: i64 =
-                tx.query_row("SELECT n FROM case_ids WHERE uid = ?", [case.as_bytes().as_slice()], |r| r.get(0))?;
+            let case_n: i64 = tx.query_row(
+                "SELECT n FROM case_ids WHERE uid = ?",
+                [case.as_bytes().as_slice()],
+                |r| r.get(0),
+            )?;
             let existed: bool =
-                tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| r.get::<_, i64>(0))? > 0;
+                tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| {
+                    r.get::<_, i64>(0)
+                })? > 0;
             let events = super::queries::events_with_desk(&tx, case_n)?;
             let registered_by = events
                 .iter()
@@ -274,7 +321,11 @@ impl Store {
                 .map(|(d, _)| *d);
             let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
             if let (Some(desk), Some((summary, state))) = (registered_by, (ctx.project)(&events)) {
-                let text = if existed { TextIndex::Replace } else { TextIndex::New };
+                let text = if existed {
+                    TextIndex::Replace
+                } else {
+                    TextIndex::New
+                };
                 put_case(&tx, case_n, &summary, &state, desk, text)?;
                 if existed {
                     outcome.cases_changed += 1;
@@ -312,8 +363,12 @@ struct Plan {
 
 fn open_bundle(path: &Path, office: Uuid) -> std::result::Result<Connection, MergeError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)
-        .map_err(|e| MergeError::Store(StoreError::Open { path: path.into(), detail: e.to_string() }))?;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+        MergeError::Store(StoreError::Open {
+            path: path.into(),
+            detail: e.to_string(),
+        })
+    })?;
     let app: i32 = match conn.query_row("PRAGMA application_id", [], |r| r.get(0)) {
         Ok(id) => id,
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
@@ -325,8 +380,10 @@ fn open_bundle(path: &Path, office: Uuid) -> std::result::Result<Connection, Mer
         return refuse(Refusal::NotABundle);
     }
     let header = |key: &str| -> std::result::Result<String, MergeError> {
-        conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| r.get(0))
-            .map_err(|e| MergeError::Refused(Refusal::Damaged(e.to_string())))
+        conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| {
+            r.get(0)
+        })
+        .map_err(|e| MergeError::Refused(Refusal::Damaged(e.to_string())))
     };
     let format: i64 = header("format")?.parse().unwrap_or(-1);
     if format != BUNDLE_FORMAT {
@@ -388,7 +445,10 @@ fn plan(
     let mut plans = Vec::new();
     for cp in checkpoints {
         let Some(desk) = roster.iter().find(|d| d.id == cp.desk) else {
-            return refuse(Refusal::Damaged(format!("checkpoint of an unlisted desk {}", cp.desk)));
+            return refuse(Refusal::Damaged(format!(
+                "checkpoint of an unlisted desk {}",
+                cp.desk
+            )));
         };
         let local: Option<(i64, Option<Vec<u8>>)> = conn
             .query_row(
@@ -400,7 +460,9 @@ fn plan(
         let known_key = local.as_ref().and_then(|(_, k)| k.clone());
         match &known_key {
             Some(k) if *k != desk.pubkey => {
-                return refuse(Refusal::KeyChanged { code: desk.code.clone() });
+                return refuse(Refusal::KeyChanged {
+                    code: desk.code.clone(),
+                });
             }
             None if !ctx.trust_new_desks => {
                 return refuse(Refusal::UntrustedDesk {
@@ -411,7 +473,9 @@ fn plan(
             _ => {}
         }
         if !checkpoint::verify(&desk.pubkey, ctx.office, cp) {
-            return refuse(Refusal::BadSignature { code: desk.code.clone() });
+            return refuse(Refusal::BadSignature {
+                code: desk.code.clone(),
+            });
         }
         let (held, held_head) = match &local {
             Some((n, _)) => head(conn, *n)?,
@@ -462,7 +526,10 @@ fn copy_events(
             .optional()
             .map_err(damaged)?;
         if theirs.as_deref().is_some_and(|h| h != p.prev) {
-            return refuse(Refusal::Fork { code: code(), seq: p.from - 1 });
+            return refuse(Refusal::Fork {
+                code: code(),
+                seq: p.from - 1,
+            });
         }
     }
     let mut stmt = bundle
@@ -483,10 +550,21 @@ fn copy_events(
             return refuse(Refusal::Unsigned { code: code(), seq });
         }
         if seq != expected {
-            return refuse(Refusal::BrokenChain { code: code(), seq: expected });
+            return refuse(Refusal::BrokenChain {
+                code: code(),
+                seq: expected,
+            });
         }
-        let stored = row.get_ref(1).map_err(damaged)?.as_blob().map_err(|e| damaged(e.into()))?;
-        let body = row.get_ref(2).map_err(damaged)?.as_blob().map_err(|e| damaged(e.into()))?;
+        let stored = row
+            .get_ref(1)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
+        let body = row
+            .get_ref(2)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
         let hash = hash_bytes(body);
         if stored != hash.as_slice() {
             return refuse(Refusal::HashMismatch { code: code(), seq });
@@ -526,29 +604,46 @@ fn copy_events(
         }
     }
     if expected != p.cp.seq + 1 || prev != p.cp.head {
-        return refuse(Refusal::BrokenChain { code: code(), seq: expected });
+        return refuse(Refusal::BrokenChain {
+            code: code(),
+            seq: expected,
+        });
     }
     progress(count);
     Ok(count)
 }
 
 /// Attachment contents this desk lacks, each checked against its name.
-fn copy_contents(bundle: &Connection, tx: &rusqlite::Transaction<'_>) -> std::result::Result<(), MergeError> {
+fn copy_contents(
+    bundle: &Connection,
+    tx: &rusqlite::Transaction<'_>,
+) -> std::result::Result<(), MergeError> {
     use sha2::{Digest, Sha256};
     let mut stmt = bundle
         .prepare("SELECT sha256, data FROM attachments")
         .map_err(damaged)?;
     let mut rows = stmt.query([]).map_err(damaged)?;
     let mut held = tx.prepare_cached("SELECT 1 FROM attachments WHERE sha256 = ?")?;
-    let mut put = tx.prepare_cached("INSERT INTO attachments (sha256, size, data) VALUES (?, ?, ?)")?;
+    let mut put =
+        tx.prepare_cached("INSERT INTO attachments (sha256, size, data) VALUES (?, ?, ?)")?;
     while let Some(row) = rows.next().map_err(damaged)? {
-        let sha = row.get_ref(0).map_err(damaged)?.as_blob().map_err(|e| damaged(e.into()))?;
+        let sha = row
+            .get_ref(0)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
         if held.exists([sha])? {
             continue;
         }
-        let data = row.get_ref(1).map_err(damaged)?.as_blob().map_err(|e| damaged(e.into()))?;
+        let data = row
+            .get_ref(1)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
         if Sha256::digest(data).as_slice() != sha {
-            return refuse(Refusal::BadContent { sha256: crate::domain::event::hex(sha) });
+            return refuse(Refusal::BadContent {
+                sha256: crate::domain::event::hex(sha),
+            });
         }
         put.execute(params![sha, data.len() as i64, data])?;
     }
@@ -600,8 +695,10 @@ fn put_checkpoint(conn: &Connection, desk_n: i64, cp: &Checkpoint) -> Result<()>
 pub fn bundle_origin(path: &Path) -> Option<(String, i64)> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
     let get = |key: &str| -> Option<String> {
-        conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| r.get(0))
-            .ok()
+        conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| {
+            r.get(0)
+        })
+        .ok()
     };
     Some((get("exported_by")?, get("exported_at")?.parse().ok()?))
 }
@@ -609,7 +706,9 @@ pub fn bundle_origin(path: &Path) -> Option<(String, i64)> {
 /// The office a bundle belongs to, if it reads as a bundle.
 pub fn bundle_office(path: &Path) -> Option<Uuid> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).ok()?;
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .ok()?;
     if app != BUNDLE_APPLICATION_ID {
         return None;
     }
@@ -624,8 +723,11 @@ impl Store {
     /// Replaces this database's content with the backup at `path`. With
     /// `hold`, writing is refused until a bundle is merged (see `held`).
     pub fn restore_from(&mut self, path: &Path, hold: bool) -> Result<()> {
-        self.conn
-            .restore(rusqlite::MAIN_DB, path, None::<fn(rusqlite::backup::Progress)>)?;
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            path,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
         if hold {
             self.conn().execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('restored', '1')",

@@ -2,8 +2,8 @@
 //! event log with its per-desk hash chains, the projection tables and every
 //! query. Nothing outside this module writes SQL.
 
-mod check;
 mod bundle;
+mod check;
 mod content;
 mod log;
 mod projection;
@@ -18,11 +18,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
-pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use bundle::{
     MergeContext, MergeError, MergeOutcome, Refusal, RosterDesk, bundle_office, bundle_origin,
     file_hash,
 };
+pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
@@ -158,7 +158,11 @@ impl Store {
         for (_, sql) in schema::BULK_INDEXES {
             conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
         }
-        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        // Written once: a desk that only reads never changes its file.
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app != schema::APPLICATION_ID {
+            conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+        }
         Ok(Store {
             conn,
             path: path.into(),

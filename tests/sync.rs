@@ -1,0 +1,245 @@
+//! Desk sync by copying files, through the real binary: joining an office,
+//! exchanging bundles, and every refusal leaving the database as it was.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::TestDesk;
+use sha2::{Digest, Sha256};
+
+/// A second desk of the office `bundle` belongs to.
+fn joining(code: &str, bundle: &Path) -> TestDesk {
+    let desk = TestDesk {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    std::fs::write(
+        desk.config(),
+        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
+    )
+    .unwrap();
+    desk.ok(&["init", "--join", bundle.to_str().unwrap()]);
+    desk
+}
+
+fn export(desk: &TestDesk, name: &str) -> PathBuf {
+    let path = desk.dir.path().join(name);
+    desk.ok(&["sync", "export", "-o", path.to_str().unwrap()]);
+    path
+}
+
+fn file_sha(path: &Path) -> [u8; 32] {
+    Sha256::digest(std::fs::read(path).unwrap()).into()
+}
+
+fn agendas(desk: &TestDesk) -> Vec<String> {
+    let mut list: Vec<String> = desk
+        .json(&["case", "list", "--json", "--limit", "0"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
+        .collect();
+    list.sort();
+    list
+}
+
+/// Two desks of one office, each with a case of its own, not yet exchanged.
+fn office() -> (TestDesk, TestDesk) {
+    let a = TestDesk::new();
+    a.add_case("2026-11-16 09:00");
+    let b = joining("LKT2", &export(&a, "a0.aduan"));
+    b.add_case("2026-11-17 09:00");
+    (a, b)
+}
+
+#[test]
+fn desks_exchange_bundles_and_a_merge_is_idempotent() {
+    let (a, b) = office();
+    assert_eq!(agendas(&b), ["0001/PGD/LKT1/2026", "0001/PGD/LKT2/2026"]);
+    let from_b = export(&b, "b1.aduan");
+    let out = a.ok(&[
+        "sync",
+        "merge",
+        from_b.to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    assert!(out.contains("Peristiwa baru dari loket LKT2: 1"), "{out}");
+    assert!(out.contains("Kasus baru: 1"), "{out}");
+    assert_eq!(agendas(&a), agendas(&b));
+
+    let before = file_sha(&a.db());
+    let again = a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
+    assert!(again.contains("Tidak ada yang baru"), "{again}");
+    assert_eq!(file_sha(&a.db()), before, "merging again changes nothing");
+
+    // A change on one desk reaches the other.
+    a.act("0001/PGD/LKT2/2026", "disposisi", &["--as", "kadis"]);
+    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    let shown = b.json(&["case", "show", "0001/PGD/LKT2/2026", "--json"]);
+    assert_eq!(shown["timeline"].as_array().unwrap().len(), 2);
+    assert!(b.ok(&["check"]).contains("LKT1"));
+}
+
+#[test]
+fn a_folder_sync_exports_and_merges_in_one_step_and_is_remembered() {
+    let (a, b) = office();
+    let usb = tempfile::tempdir().unwrap();
+    let folder = usb.path().to_str().unwrap();
+    b.ok(&["sync", "--folder", folder]);
+    let out = a.ok(&["sync", "--folder", folder, "--trust-new-desk"]);
+    assert!(out.contains("Kasus baru: 1"), "{out}");
+    // Remembered: the next sync needs no folder, and B gets A's news.
+    b.ok(&["sync"]);
+    assert_eq!(agendas(&a), agendas(&b));
+    let names: Vec<String> = std::fs::read_dir(usb.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "one bundle per desk: {names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("aduan-LKT") && n.ends_with(".aduan"))
+    );
+    assert!(
+        std::fs::read_to_string(b.config())
+            .unwrap()
+            .contains(&format!("folder = \"{folder}\""))
+    );
+}
+
+/// Runs a merge that must be refused, and checks the message and that the
+/// database file did not change by a byte.
+fn refused(desk: &TestDesk, bundle: &Path, expected: &[&str]) {
+    let before = file_sha(&desk.db());
+    let err = desk.fails(&[
+        "sync",
+        "merge",
+        bundle.to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    assert!(err.contains("ditolak"), "{err}");
+    assert!(
+        err.contains(&bundle.display().to_string()),
+        "names the file: {err}"
+    );
+    for word in expected {
+        assert!(err.contains(word), "{word:?} in {err}");
+    }
+    assert_eq!(file_sha(&desk.db()), before, "database unchanged: {err}");
+}
+
+fn edit_bundle(bundle: &Path, name: &str, sql: &str) -> PathBuf {
+    let copy = bundle.with_file_name(name);
+    std::fs::copy(bundle, &copy).unwrap();
+    rusqlite::Connection::open(&copy)
+        .unwrap()
+        .execute_batch(sql)
+        .unwrap();
+    copy
+}
+
+#[test]
+fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
+    let (a, b) = office();
+    b.add_case("2026-11-18 09:00");
+    let good = export(&b, "b.aduan");
+    let dir = a.dir.path();
+
+    let bytes = std::fs::read(&good).unwrap();
+    let truncated = dir.join("terpotong.aduan");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    refused(&a, &truncated, &["quick_check"]);
+
+    let random = dir.join("acak.aduan");
+    std::fs::write(
+        &random,
+        (0..9000u32)
+            .map(|i| (i * 31 % 256) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    refused(&a, &random, &["bukan berkas SQLite"]);
+
+    let foreign = dir.join("lain.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    refused(&a, &foreign, &["bukan bundel aduan"]);
+    refused(&a, &b.db(), &["bukan bundel aduan"]);
+
+    let stranger = TestDesk::new();
+    stranger.add_case("2026-11-18 09:00");
+    refused(&a, &export(&stranger, "x.aduan"), &["kantor lain"]);
+
+    let edited = edit_bundle(
+        &good,
+        "ubah.aduan",
+        "UPDATE events SET body = CAST(replace(CAST(body AS TEXT), 'Siti', 'Sita') AS BLOB) WHERE seq = 2",
+    );
+    refused(&a, &edited, &["LKT2", "no. 2", "diubah"]);
+
+    let gap = edit_bundle(&good, "celah.aduan", "DELETE FROM events WHERE seq = 1");
+    refused(&a, &gap, &["LKT2", "rantai hash", "putus"]);
+
+    let forged = edit_bundle(
+        &good,
+        "palsu.aduan",
+        "UPDATE checkpoints SET signature = zeroblob(64)",
+    );
+    refused(&a, &forged, &["tanda tangan loket LKT2 tidak sah"]);
+
+    // Without confirmation a new desk is shown with its fingerprint.
+    let err = a.fails(&["sync", "merge", good.to_str().unwrap()]);
+    assert!(
+        err.contains("LKT2 belum dikenal") && err.contains("sidik kuncinya"),
+        "{err}"
+    );
+    a.ok(&["sync", "merge", good.to_str().unwrap(), "--trust-new-desk"]);
+    assert_eq!(agendas(&a).len(), 3);
+}
+
+#[test]
+fn a_desk_restored_from_an_old_backup_cannot_fork_itself() {
+    let (a, b) = office();
+    let backup = a.dir.path().join("cadangan.db");
+    a.ok(&["backup", "-o", backup.to_str().unwrap()]);
+    a.add_case("2026-11-18 09:00");
+    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+
+    // Restored: the case written after the backup is gone here, and writing
+    // is held until the desk hears from the office again.
+    let unconfirmed = a.run(&["restore", backup.to_str().unwrap()]);
+    assert!(!unconfirmed.status.success());
+    assert!(String::from_utf8_lossy(&unconfirmed.stdout).contains("Dibatalkan"));
+    assert_eq!(
+        agendas(&a).len(),
+        2,
+        "nothing restored without confirmation"
+    );
+    a.ok(&["restore", backup.to_str().unwrap(), "--yes"]);
+    assert_eq!(agendas(&a), ["0001/PGD/LKT1/2026"]);
+    let err = a.fails(&["case", "note", "0001/PGD/LKT1/2026", "--field", "teks=x"]);
+    assert!(err.contains("dipulihkan dari cadangan"), "{err}");
+
+    // B's bundle brings A's own lost events back; A then continues above them.
+    a.ok(&[
+        "sync",
+        "merge",
+        export(&b, "b1.aduan").to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    assert_eq!(agendas(&a).len(), 3, "{:?}", agendas(&a));
+    let third = a.add_case("2026-11-19 09:00");
+    assert_eq!(third, "0003/PGD/LKT1/2026", "agenda numbers continue too");
+    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    assert_eq!(agendas(&a), agendas(&b));
+
+    // A desk that restores alone and keeps working has forked: refused.
+    a.ok(&["restore", backup.to_str().unwrap(), "--yes", "--sendiri"]);
+    a.add_case("2026-11-19 10:00");
+    let forked = export(&a, "a3.aduan");
+    refused(&b, &forked, &["LKT1 bercabang"]);
+}
