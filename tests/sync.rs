@@ -187,7 +187,7 @@ fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
     let forged = edit_bundle(
         &good,
         "palsu.aduan",
-        "UPDATE checkpoints SET signature = zeroblob(64)",
+        "UPDATE checkpoints SET signature = zeroblob(64) WHERE desk = (SELECT uid FROM desks WHERE code = 'LKT2')",
     );
     refused(&a, &forged, &["tanda tangan loket LKT2 tidak sah"]);
 
@@ -242,4 +242,92 @@ fn a_desk_restored_from_an_old_backup_cannot_fork_itself() {
     a.add_case("2026-11-19 10:00");
     let forked = export(&a, "a3.aduan");
     refused(&b, &forked, &["LKT1 bercabang"]);
+}
+
+#[test]
+fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
+    let (a, b) = office();
+    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+    a.ok(&[
+        "sync",
+        "merge",
+        export(&b, "b1.aduan").to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    let case = "0001/PGD/LKT1/2026";
+    a.ok(&[
+        "case",
+        "correct",
+        case,
+        "--field",
+        "name",
+        "--value",
+        "Siti Aminah",
+    ]);
+    b.ok(&[
+        "case",
+        "correct",
+        case,
+        "--field",
+        "name",
+        "--value",
+        "Sity Aminah",
+    ]);
+    let from_a = export(&a, "a2.aduan");
+    let from_b = export(&b, "b2.aduan");
+    let out = a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
+    assert!(
+        out.contains("perlu keputusan") && out.contains(case),
+        "{out}"
+    );
+    b.ok(&["sync", "merge", from_a.to_str().unwrap()]);
+    // Both desks see the same conflict, with both values and who typed them.
+    for desk in [&a, &b] {
+        let shown = desk.json(&["case", "show", case, "--json"]);
+        let conflicts = shown["conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{shown}");
+        let mut values: Vec<(String, String)> = conflicts[0]["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["value"].as_str().unwrap().into(),
+                    v["desk"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        values.sort();
+        assert_eq!(
+            values,
+            [
+                ("Siti Aminah".into(), "LKT1".into()),
+                ("Sity Aminah".into(), "LKT2".into())
+            ]
+        );
+        let list = desk.json(&["case", "list", "--json"]);
+        let row = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["agenda_no"] == case)
+            .unwrap();
+        assert_eq!(row["conflicts"], 1);
+    }
+    // Correcting the field again on one desk settles it everywhere.
+    b.ok(&[
+        "case",
+        "correct",
+        case,
+        "--field",
+        "name",
+        "--value",
+        "Siti Aminah",
+    ]);
+    a.ok(&["sync", "merge", export(&b, "b3.aduan").to_str().unwrap()]);
+    for desk in [&a, &b] {
+        let shown = desk.json(&["case", "show", case, "--json"]);
+        assert!(shown["conflicts"].as_array().unwrap().is_empty());
+        assert_eq!(shown["complainant"]["name"], "Siti Aminah");
+    }
 }

@@ -386,6 +386,7 @@ fn row_json(desk: &Desk, r: &CaseRow) -> serde_json::Value {
         "deadline_flags": crate::service::deadline_flags_text(&r.unlisted_years),
         "forwarded_to": r.forwarded_to,
         "closed_at": r.closed_at.map(|t| desk.rfc3339(t)),
+        "conflicts": r.conflicts,
     })
 }
 
@@ -401,6 +402,20 @@ fn print_detail(d: &CaseDetail) {
         d.subject,
         i18n::status_label_by_id(&d.status)
     );
+    for c in &d.conflicts {
+        println!("!! {} — {}:", i18n::n(i18n::N::NeedsDecision), c.label);
+        for v in &c.values {
+            println!(
+                "   \"{}\"  ({} {}, {} ({}), {})",
+                v.value,
+                word(Word::Desk),
+                v.desk,
+                v.person,
+                v.role,
+                v.at
+            );
+        }
+    }
     println!("{}: {}", word(Word::Received), d.received_at);
     println!("{}: {}", word(Word::Complainant), name);
     let flags = if d.deadline_flags.is_empty() {

@@ -102,6 +102,14 @@ fn print_outcome(file: &std::path::Path, o: &MergeOutcome) {
         say(R::CasesChanged),
         o.cases_changed
     );
+    if !o.conflicted.is_empty() {
+        println!(
+            "  {} ({}): {}",
+            say(R::Conflicts),
+            crate::i18n::n(crate::i18n::N::NeedsDecision),
+            o.conflicted.join(", ")
+        );
+    }
 }
 
 #[derive(Debug, Args)]

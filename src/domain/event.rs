@@ -120,6 +120,8 @@ pub enum Payload {
     /// A file attached to the case or one of its notes; the content is kept
     /// beside the log under its SHA-256.
     AttachmentAdded(Attachment),
+    /// A correction that settles a conflict: it names every value it replaces.
+    FieldResolved(Resolution),
 }
 
 impl Payload {
@@ -138,6 +140,7 @@ impl Payload {
             Payload::NoteRecorded(_) => "note",
             Payload::NoteWithdrawn { .. } => "note-withdrawn",
             Payload::AttachmentAdded(_) => "attachment",
+            Payload::FieldResolved(_) => "resolved",
         }
     }
 }
@@ -294,6 +297,13 @@ pub struct Note {
     pub text: String,
     /// A correction names the note it supersedes.
     pub replaces: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub field: CaseField,
+    pub value: String,
+    pub replaces: Vec<Uuid>,
 }
 
 /// A note of any kind: its fields in form order (see `domain::note`).

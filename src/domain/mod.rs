@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod case;
 pub mod checkpoint;
+pub mod conflict;
 pub mod draft;
 pub mod event;
 pub mod identity;

@@ -4,6 +4,7 @@
 use chrono::FixedOffset;
 use uuid::Uuid;
 
+use super::conflict::{Conflict, Head, Topic};
 use super::draft::{parse_date, parse_datetime};
 use super::event::{Attachment, Event, Hash, NoteKind};
 
@@ -316,6 +317,32 @@ impl Notebook {
     /// The notes that stand: neither superseded nor withdrawn.
     pub fn current(&self) -> impl Iterator<Item = &NoteRecord> {
         self.notes.iter().filter(|n| n.is_current())
+    }
+
+    /// Notes corrected twice by desks that had not seen each other's
+    /// correction: both corrections stand until one is withdrawn.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut out: Vec<Conflict> = Vec::new();
+        for n in self.current() {
+            let Some(old) = n.replaces else { continue };
+            let head = Head {
+                event: n.event,
+                value: n.headline().to_string(),
+                desk: Uuid::nil(),
+                person: n.person.clone(),
+                role: n.role.clone(),
+                at: n.at,
+            };
+            match out.iter_mut().find(|c| c.topic == Topic::Note(old)) {
+                Some(c) => c.heads.push(head),
+                None => out.push(Conflict {
+                    topic: Topic::Note(old),
+                    heads: vec![head],
+                }),
+            }
+        }
+        out.retain(|c| c.heads.len() > 1);
+        out
     }
 
     /// The versions of a note, oldest first, ending with `id`.

@@ -46,6 +46,8 @@ pub struct CaseSummary {
     pub last_at: i64,
     pub events: u32,
     pub anomalies: u32,
+    /// Changes made apart on two desks that wait for a decision.
+    pub conflicts: u32,
     /// What the monthly recap counts of this case.
     pub recap: super::recap::CaseFacts,
 }
@@ -94,6 +96,7 @@ pub fn summarize(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> Cas
         last_at: state.last_at,
         events: state.events,
         anomalies: state.anomalies,
+        conflicts: state.conflicts().len() as u32,
         recap: super::recap::facts(state, sop, clock),
     }
 }

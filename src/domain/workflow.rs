@@ -12,10 +12,11 @@ use uuid::Uuid;
 
 use super::calendar::{Calendar, Deadline, Pause};
 use super::case::{CaseField, Channel};
+use super::conflict::{Conflict, FieldHeads, Head};
 use super::draft::{parse_date, to_local};
 use super::event::{
-    Correction, Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority,
-    Registration, StepDone,
+    Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority, Registration,
+    StepDone,
 };
 use super::note::Notebook;
 use super::sop::{End, Next, Sop, Step, StepKind};
@@ -106,6 +107,8 @@ pub struct CaseState {
     pub id: Uuid,
     /// The registration event.
     pub registration: Uuid,
+    /// Who registered the case and when: the first value of every field.
+    pub registered_head: Head,
     /// The registration, with every correction applied.
     pub reg: Registration,
     pub status: Status,
@@ -121,6 +124,8 @@ pub struct CaseState {
     pub notebook: Notebook,
     /// The event that last set each corrected field.
     pub corrected: Vec<(CaseField, Uuid)>,
+    /// The values of each corrected field nobody has replaced yet.
+    pub heads: FieldHeads,
     pub last_at: i64,
     pub events: u32,
     /// Events that did not fit the state they met.
@@ -158,6 +163,7 @@ impl CaseState {
         let mut state = CaseState {
             id: e.case,
             registration: e.id,
+            registered_head: Head::of(e, String::new()),
             reg: (**reg).clone(),
             status: Status::Open,
             current: None,
@@ -169,6 +175,7 @@ impl CaseState {
             closed_at: None,
             notebook: Notebook::default(),
             corrected: Vec::new(),
+            heads: FieldHeads::default(),
             last_at: e.at,
             events: 1,
             anomalies: 0,
@@ -191,7 +198,11 @@ impl CaseState {
         self.last_at = self.last_at.max(e.at);
         let fitted = match &e.payload {
             Payload::CaseRegistered(_) => false,
-            Payload::FieldCorrected(c) => self.correct(c, e.id),
+            Payload::FieldCorrected(c) => {
+                let replaces: Vec<Uuid> = c.replaces.into_iter().collect();
+                self.correct(c.field, &c.value, &replaces, e)
+            }
+            Payload::FieldResolved(r) => self.correct(r.field, &r.value, &r.replaces, e),
             Payload::DispositionRecorded(d) => match &d.step {
                 Some(step) => self.complete(sop, step, e, disposition_summary(d), None),
                 None => true,
@@ -242,10 +253,14 @@ impl CaseState {
         }
     }
 
-    fn correct(&mut self, c: &Correction, event: Uuid) -> bool {
+    fn correct(&mut self, field: CaseField, value: &str, replaces: &[Uuid], e: &Event) -> bool {
+        let first = Head {
+            value: self.field_value(field),
+            ..self.registered_head.clone()
+        };
         let input = &mut self.reg.input;
-        let v = c.value.clone();
-        match c.field {
+        let v = value.to_string();
+        match field {
             CaseField::Name => input.complainant.name = v,
             CaseField::Nik => input.complainant.nik = non_empty(v),
             CaseField::Address => input.complainant.address = v,
@@ -266,9 +281,39 @@ impl CaseState {
                 None => return false,
             },
         }
-        self.corrected.retain(|(f, _)| *f != c.field);
-        self.corrected.push((c.field, event));
+        self.corrected.retain(|(f, _)| *f != field);
+        self.corrected.push((field, e.id));
+        self.heads
+            .change(field, replaces, || first, Head::of(e, value.to_string()));
         true
+    }
+
+    /// A field's value as text, as a correction writes it.
+    pub fn field_value(&self, field: CaseField) -> String {
+        let input = &self.reg.input;
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        match field {
+            CaseField::Name => input.complainant.name.clone(),
+            CaseField::Nik => opt(&input.complainant.nik),
+            CaseField::Address => input.complainant.address.clone(),
+            CaseField::Phone => opt(&input.complainant.phone),
+            CaseField::Email => opt(&input.complainant.email),
+            CaseField::Business => input.object.business.clone(),
+            CaseField::Nib => opt(&input.object.nib),
+            CaseField::LicenceNo => input.object.licence_no.clone(),
+            CaseField::LicenceType => input.object.licence_type.clone(),
+            CaseField::Subject => input.subject.clone(),
+            CaseField::Description => input.description.clone(),
+            CaseField::CompleteOn => input.complete_on.to_string(),
+            CaseField::Channel => input.channel.id().to_string(),
+        }
+    }
+
+    /// Every conflict in the case: fields and notes.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut all: Vec<Conflict> = self.heads.conflicts().collect();
+        all.extend(self.notebook.conflicts());
+        all
     }
 
     /// The event that holds a field's current value.

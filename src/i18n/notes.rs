@@ -111,6 +111,9 @@ pub enum N {
     Reason,
     OtherDeskBackup,
     OtherOfficeBackup,
+    Resolved,
+    NeedsDecision,
+    Note,
 }
 
 pub fn n(w: N) -> &'static str {
@@ -141,6 +144,9 @@ pub fn n(w: N) -> &'static str {
         ),
         N::Missing => pick("isi belum ada di loket ini", "content not on this desk"),
         N::Reason => pick("Alasan", "Reason"),
+        N::Resolved => pick("menyelesaikan perbedaan", "settles a conflict"),
+        N::NeedsDecision => pick("perlu keputusan", "needs a decision"),
+        N::Note => pick("Catatan", "Note"),
         N::OtherDeskBackup => pick(
             "berkas itu bukan cadangan loket ini",
             "that file is not a backup of this desk",

@@ -68,6 +68,7 @@ pub enum R {
     Roster,
     ThisDesk,
     Office,
+    Conflicts,
 }
 
 pub fn say(key: R) -> &'static str {
@@ -175,5 +176,6 @@ pub fn say(key: R) -> &'static str {
         ),
         R::ThisDesk => pick("Loket ini", "This desk"),
         R::Office => pick("Kantor", "Office"),
+        R::Conflicts => pick("Perbedaan antar loket", "Conflicts between desks"),
     }
 }

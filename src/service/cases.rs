@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{Desk, Result};
 use crate::domain::case::{AttachmentRef, CaseField};
 use crate::domain::draft::{self, CaseDraft, DraftContext, Problem};
-use crate::domain::event::{Correction, Payload, Registration};
+use crate::domain::event::{Correction, Payload, Registration, Resolution};
 use crate::domain::identity;
 use crate::domain::summary::{CaseSummary, summarize};
 use crate::domain::workflow::{self, ActionKind, ActionRequest, Actor, CaseState};
@@ -287,6 +287,16 @@ impl Desk {
                     return Err(field_error(field, Problem::BeforeReceipt));
                 }
             }
+            // Correcting a field two desks changed apart settles it: the
+            // new value replaces every value still standing.
+            let heads = state.heads.heads(field);
+            if heads.len() > 1 {
+                return Ok(Payload::FieldResolved(Resolution {
+                    field,
+                    value,
+                    replaces: heads.iter().map(|h| h.event).collect(),
+                }));
+            }
             Ok(Payload::FieldCorrected(Correction {
                 field,
                 value,
@@ -349,7 +359,10 @@ impl Desk {
         if let Some((sha256, data)) = content {
             w.put_content(sha256, data).map_err(err)?;
         }
-        let text = if matches!(payload, Payload::FieldCorrected(_)) {
+        let text = if matches!(
+            payload,
+            Payload::FieldCorrected(_) | Payload::FieldResolved(_)
+        ) {
             TextIndex::Replace
         } else {
             TextIndex::Keep

@@ -77,6 +77,27 @@ pub struct CaseDetail {
     pub steps: Vec<StepView>,
     pub timeline: Vec<TimelineEntry>,
     pub anomalies: u32,
+    /// Changes made apart on two desks, waiting for a decision ("perlu keputusan").
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// One conflict: what it concerns and every value still standing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictView {
+    /// `field:<id>` or `note:<short id>`.
+    pub topic: String,
+    pub label: String,
+    pub values: Vec<ConflictValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictValue {
+    pub value: String,
+    pub desk: String,
+    pub person: String,
+    pub role: String,
+    pub at: String,
+    pub event: String,
 }
 
 impl Desk {
@@ -232,7 +253,48 @@ impl Desk {
                 })
                 .collect(),
             anomalies: state.anomalies,
+            conflicts: state
+                .conflicts()
+                .iter()
+                .map(|c| self.conflict_view(c))
+                .collect(),
         })
+    }
+}
+
+impl Desk {
+    fn conflict_view(&self, c: &crate::domain::conflict::Conflict) -> ConflictView {
+        use crate::domain::conflict::Topic;
+        let (topic, label) = match &c.topic {
+            Topic::Field(f) => (
+                format!("field:{}", f.id()),
+                i18n::case_field_label(*f).to_string(),
+            ),
+            Topic::Note(n) => (
+                format!("note:{}", super::short_id(*n)),
+                format!("{} {}", i18n::n(i18n::N::Note), super::short_id(*n)),
+            ),
+        };
+        let codes = self.store.desk_codes().unwrap_or_default();
+        ConflictView {
+            topic,
+            label,
+            values: c
+                .heads
+                .iter()
+                .map(|h| ConflictValue {
+                    value: h.value.clone(),
+                    desk: codes
+                        .iter()
+                        .find(|(id, _)| *id == h.desk)
+                        .map_or(String::new(), |(_, code)| code.clone()),
+                    person: h.person.clone(),
+                    role: h.role.clone(),
+                    at: self.local_time(h.at),
+                    event: super::short_id(h.event),
+                })
+                .collect(),
+        }
     }
 }
 
@@ -289,6 +351,12 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
         Payload::NoteWithdrawn { reason, .. } => {
             format!("{} — {reason}", i18n::n(i18n::N::Withdrawn))
         }
+        Payload::FieldResolved(r) => format!(
+            "{}: {} ({})",
+            i18n::case_field_label(r.field),
+            r.value,
+            i18n::n(i18n::N::Resolved)
+        ),
         Payload::AttachmentAdded(a) => format!(
             "{}: {} ({} B)",
             i18n::n(i18n::N::Attachment),

@@ -115,6 +115,8 @@ pub struct MergeOutcome {
     pub cases_changed: u64,
     /// The cases touched, by id.
     pub touched: Vec<Uuid>,
+    /// Agenda numbers of touched cases with changes made apart.
+    pub conflicted: Vec<String>,
 }
 
 /// What a merge needs to know of this desk.
@@ -172,6 +174,13 @@ impl Store {
     /// Keeps a desk's checkpoint unless a later one is already held.
     pub fn put_checkpoint(&self, desk_n: i64, cp: &Checkpoint) -> Result<()> {
         put_checkpoint(self.conn(), desk_n, cp)
+    }
+
+    /// Every desk's id and code.
+    pub fn desk_codes(&self) -> Result<Vec<(Uuid, String)>> {
+        let mut stmt = self.conn().prepare_cached("SELECT uid, code FROM desks")?;
+        let rows = stmt.query_map([], |r| Ok((uuid_from(r.get_ref(0)?.as_blob()?), r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The roster: every desk with a known key.
@@ -327,6 +336,9 @@ impl Store {
                     TextIndex::New
                 };
                 put_case(&tx, case_n, &summary, &state, desk, text)?;
+                if summary.conflicts > 0 {
+                    outcome.conflicted.push(summary.agenda_no.clone());
+                }
                 if existed {
                     outcome.cases_changed += 1;
                 } else {

@@ -50,8 +50,8 @@ pub(super) fn put_case(
         "INSERT OR REPLACE INTO cases (n, agenda_no, agenda_desk, agenda_year, agenda_seq, kind, channel, sop,
             received_at, complete_on, name, nik, phone, confidential, anonymous, subject, licence_type,
             status, step, step_actor, step_since, step_due, deadline, unlisted_years, paused_since,
-            forwarded_to, closed_at, last_at, events, anomalies, step_paused)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            forwarded_to, closed_at, last_at, events, anomalies, step_paused, conflicts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
         case_n,
@@ -85,6 +85,7 @@ pub(super) fn put_case(
         s.events,
         s.anomalies,
         s.step_paused,
+        s.conflicts,
     ])?;
     conn.prepare_cached(
         "INSERT INTO agenda_counters (desk, year, last) VALUES (?, ?, ?)

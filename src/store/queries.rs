@@ -30,6 +30,8 @@ pub struct CaseRow {
     pub unlisted_years: String,
     pub forwarded_to: Option<String>,
     pub closed_at: Option<i64>,
+    /// Changes made apart on two desks that wait for a decision.
+    pub conflicts: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -83,7 +85,8 @@ pub(super) fn events_with_desk(conn: &Connection, case_n: i64) -> Result<Vec<(i6
 
 pub(super) const CASE_COLUMNS: &str =
     "n, agenda_no, kind, channel, received_at, name, confidential, anonymous, subject,
-    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at, step_since, sop, step_paused";
+    status, step, step_actor, step_due, deadline, unlisted_years, forwarded_to, closed_at, step_since, sop, step_paused,
+    conflicts";
 
 pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
     Ok(CaseRow {
@@ -107,6 +110,7 @@ pub(super) fn case_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
         step_since: r.get(17)?,
         sop: r.get(18)?,
         step_paused: r.get(19)?,
+        conflicts: r.get(20)?,
     })
 }
 

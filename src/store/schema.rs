@@ -219,8 +219,12 @@ CREATE TABLE imports (
 );
 ";
 
+/// Cases waiting for a decision between changes made apart. Zero until a
+/// merge brings such changes, so no rebuild is needed.
+const V9: &str = "ALTER TABLE cases ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;";
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 8;
+pub const LATEST: usize = 9;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -232,6 +236,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
