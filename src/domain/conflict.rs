@@ -53,6 +53,9 @@ pub struct Conflict {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldHeads {
     fields: Vec<(CaseField, Vec<Head>)>,
+    /// Every change some other change named: never a head, even when it
+    /// arrives after the change that replaced it.
+    replaced: Vec<Uuid>,
 }
 
 impl FieldHeads {
@@ -74,11 +77,15 @@ impl FieldHeads {
         };
         let heads = &mut self.fields[i].1;
         if replaces.is_empty() {
-            heads.clear();
+            self.replaced.extend(heads.iter().map(|h| h.event));
         } else {
-            heads.retain(|h| !replaces.contains(&h.event));
+            self.replaced.extend_from_slice(replaces);
         }
-        heads.push(new);
+        let replaced = &self.replaced;
+        heads.retain(|h| !replaced.contains(&h.event));
+        if !replaced.contains(&new.event) {
+            heads.push(new);
+        }
     }
 
     /// The events holding a field's current value(s); empty when never corrected.
@@ -113,6 +120,16 @@ mod tests {
             role: "operator".into(),
             at: n as i64,
         }
+    }
+
+    #[test]
+    fn a_change_arriving_after_its_replacement_is_no_head() {
+        let mut heads = FieldHeads::default();
+        let reg = || head(1, "Siti");
+        heads.change(CaseField::Name, &[Uuid::from_u128(2)], reg, head(3, "Siti A."));
+        heads.change(CaseField::Name, &[Uuid::from_u128(1)], reg, head(2, "Siti Aminah"));
+        assert_eq!(heads.conflicts().count(), 0);
+        assert_eq!(heads.heads(CaseField::Name)[0].value, "Siti A.");
     }
 
     #[test]

@@ -254,12 +254,39 @@ impl CaseState {
     }
 
     fn correct(&mut self, field: CaseField, value: &str, replaces: &[Uuid], e: &Event) -> bool {
+        let valid = match field {
+            CaseField::CompleteOn => parse_date(value).is_some(),
+            CaseField::Channel => Channel::parse(value).is_some(),
+            _ => true,
+        };
+        if !valid {
+            return false;
+        }
         let first = Head {
             value: self.field_value(field),
             ..self.registered_head.clone()
         };
+        self.heads
+            .change(field, replaces, || first, Head::of(e, value.to_string()));
+        // The value shown is the newest standing one, whatever order the
+        // changes arrived in; with two standing it is a conflict anyway.
+        let shown = self
+            .heads
+            .heads(field)
+            .iter()
+            .max_by_key(|h| (h.at, h.event))
+            .map(|h| (h.value.clone(), h.event));
+        let Some((v, source)) = shown else {
+            return true;
+        };
+        self.set_field(field, v);
+        self.corrected.retain(|(f, _)| *f != field);
+        self.corrected.push((field, source));
+        true
+    }
+
+    fn set_field(&mut self, field: CaseField, v: String) {
         let input = &mut self.reg.input;
-        let v = value.to_string();
         match field {
             CaseField::Name => input.complainant.name = v,
             CaseField::Nik => input.complainant.nik = non_empty(v),
@@ -272,20 +299,17 @@ impl CaseState {
             CaseField::LicenceType => input.object.licence_type = v,
             CaseField::Subject => input.subject = v,
             CaseField::Description => input.description = v,
-            CaseField::CompleteOn => match parse_date(&v) {
-                Some(d) => input.complete_on = d,
-                None => return false,
-            },
-            CaseField::Channel => match Channel::parse(&v) {
-                Some(ch) => input.channel = ch,
-                None => return false,
-            },
+            CaseField::CompleteOn => {
+                if let Some(d) = parse_date(&v) {
+                    input.complete_on = d;
+                }
+            }
+            CaseField::Channel => {
+                if let Some(ch) = Channel::parse(&v) {
+                    input.channel = ch;
+                }
+            }
         }
-        self.corrected.retain(|(f, _)| *f != field);
-        self.corrected.push((field, e.id));
-        self.heads
-            .change(field, replaces, || first, Head::of(e, value.to_string()));
-        true
     }
 
     /// A field's value as text, as a correction writes it.

@@ -289,19 +289,23 @@ impl Desk {
             }
             // Correcting a field two desks changed apart settles it: the
             // new value replaces every value still standing.
-            let heads = state.heads.heads(field);
-            if heads.len() > 1 {
-                return Ok(Payload::FieldResolved(Resolution {
+            Ok(match state.heads.heads(field) {
+                [] => Payload::FieldCorrected(Correction {
                     field,
                     value,
-                    replaces: heads.iter().map(|h| h.event).collect(),
-                }));
-            }
-            Ok(Payload::FieldCorrected(Correction {
-                field,
-                value,
-                replaces: Some(state.source_of(field)),
-            }))
+                    replaces: Some(state.registration),
+                }),
+                [one] => Payload::FieldCorrected(Correction {
+                    field,
+                    value,
+                    replaces: Some(one.event),
+                }),
+                many => Payload::FieldResolved(Resolution {
+                    field,
+                    value,
+                    replaces: many.iter().map(|h| h.event).collect(),
+                }),
+            })
         })
     }
 

@@ -192,6 +192,54 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A digest of the log and its projection with every local number
+    /// (case, desk) replaced by its global id: two desks holding the same
+    /// events have the same canonical digest, whatever order they got them in.
+    pub fn canonical_digest(&self) -> Result<Hash> {
+        const TABLES: [(&str, &[&str]); 6] = [
+            (
+                "SELECT d.uid, e.seq, e.hash FROM events e JOIN desks d ON d.n = e.desk ORDER BY d.uid, e.seq",
+                &[],
+            ),
+            (
+                "SELECT ci.uid AS case_uid, d.uid AS desk_uid, c.* FROM cases c
+                 JOIN case_ids ci ON ci.n = c.n JOIN desks d ON d.n = c.agenda_desk ORDER BY ci.uid",
+                &["n", "agenda_desk"],
+            ),
+            (
+                "SELECT ci.uid AS case_uid, x.* FROM notes x JOIN case_ids ci ON ci.n = x.case_n ORDER BY x.event",
+                &["case_n"],
+            ),
+            (
+                "SELECT d.uid AS desk_uid, a.* FROM agenda_counters a JOIN desks d ON d.n = a.desk
+                 ORDER BY d.uid, a.year",
+                &["desk"],
+            ),
+            (
+                "SELECT ci.uid AS case_uid, r.* FROM recap_cases r JOIN case_ids ci ON ci.n = r.n ORDER BY ci.uid",
+                &["n"],
+            ),
+            ("SELECT sha256, size FROM attachments ORDER BY sha256", &[]),
+        ];
+        let mut hasher = Sha256::new();
+        for (sql, local) in TABLES {
+            let mut stmt = self.conn().prepare(sql)?;
+            let keep: Vec<usize> = (0..stmt.column_count())
+                .filter(|&i| !local.contains(&stmt.column_name(i).unwrap_or_default()))
+                .collect();
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                for &i in &keep {
+                    hash_value(&mut hasher, row.get_ref(i)?);
+                }
+            }
+            hasher.update(b"\xff");
+        }
+        Ok(hasher.finalize().into())
+    }
+}
+
 fn hash_value(h: &mut Sha256, v: rusqlite::types::ValueRef<'_>) {
     use rusqlite::types::ValueRef as V;
     match v {
