@@ -73,7 +73,8 @@ impl Model {
 }
 
 struct Office {
-    dirs: Vec<tempfile::TempDir>,
+    /// The desks' folders, removed when the office is dropped.
+    _dirs: Vec<tempfile::TempDir>,
     desks: Vec<Desk>,
     bundles: tempfile::TempDir,
     sent: usize,
@@ -82,7 +83,11 @@ struct Office {
 
 fn open(dir: &tempfile::TempDir, code: &str) -> Desk {
     let config = dir.path().join("config.toml");
-    std::fs::write(&config, format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n")).unwrap();
+    std::fs::write(
+        &config,
+        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
+    )
+    .unwrap();
     let mut desk = Desk::open(&OpenOptions {
         config: Some(config),
         db: Some(dir.path().join("aduan.db")),
@@ -108,7 +113,7 @@ impl Office {
             desks.push(desk);
         }
         Office {
-            dirs,
+            _dirs: dirs,
             desks,
             bundles,
             sent: 0,
@@ -120,7 +125,9 @@ impl Office {
         self.sent += 1;
         let path = self.bundles.path().join(format!("{}.aduan", self.sent));
         self.desks[from].export_bundle(Some(&path), true).unwrap();
-        self.desks[to].merge_bundle(&path, true, &mut |_, _| {}).unwrap();
+        self.desks[to]
+            .merge_bundle(&path, true, &mut |_, _| {})
+            .unwrap();
         self.last = Some(path);
     }
 }
@@ -149,12 +156,21 @@ fn run(n: usize, ops: &[Op]) -> (Office, Model) {
         match *op {
             Op::Register(d) => {
                 let who = office.desks[d].acting_as(None, None).unwrap();
-                let r = office.desks[d].register(&draft(model.cases.len()), &who).unwrap();
+                let r = office.desks[d]
+                    .register(&draft(model.cases.len()), &who)
+                    .unwrap();
                 model.known_cases[d].insert(model.cases.len());
                 model.cases.push(r.agenda_no);
             }
-            Op::Correct { desk, case, field, value } => {
-                let Some(&case) = pick(&model.known_cases[desk], case) else { continue };
+            Op::Correct {
+                desk,
+                case,
+                field,
+                value,
+            } => {
+                let Some(&case) = pick(&model.known_cases[desk], case) else {
+                    continue;
+                };
                 let value = match FIELDS[field] {
                     CaseField::Name => NAMES[value].to_string(),
                     _ => format!("Perihal baru {value}"),
@@ -169,12 +185,20 @@ fn run(n: usize, ops: &[Op]) -> (Office, Model) {
                 model.corrections.push((case, field, replaced));
             }
             Op::Note(desk, case) => {
-                let Some(&case) = pick(&model.known_cases[desk], case) else { continue };
+                let Some(&case) = pick(&model.known_cases[desk], case) else {
+                    continue;
+                };
                 let who = office.desks[desk].acting_as(None, None).unwrap();
                 let agenda = model.cases[case].clone();
                 let fields = [("teks".to_string(), format!("Catatan dari loket {desk}"))];
                 office.desks[desk]
-                    .add_note(&agenda, aduan::domain::event::NoteKind::Catatan, &fields, None, &who)
+                    .add_note(
+                        &agenda,
+                        aduan::domain::event::NoteKind::Catatan,
+                        &fields,
+                        None,
+                        &who,
+                    )
                     .unwrap();
             }
             Op::Send(from, to) if from != to => {
@@ -189,7 +213,9 @@ fn run(n: usize, ops: &[Op]) -> (Office, Model) {
                 // An old bundle found again (a copy left on the stick): it
                 // brings what its sender knew then.
                 if let (Some(path), Some((cases, known))) = (office.last.clone(), &last) {
-                    office.desks[to].merge_bundle(&path, true, &mut |_, _| {}).unwrap();
+                    office.desks[to]
+                        .merge_bundle(&path, true, &mut |_, _| {})
+                        .unwrap();
                     model.known_cases[to].extend(cases.iter().copied());
                     model.known[to].extend(known.iter().copied());
                 }
@@ -263,6 +289,5 @@ proptest! {
             prop_assert_eq!(&straight, &reversed);
             prop_assert_eq!(&straight, &rotated);
         }
-        drop(office.dirs.len());
     }
 }

@@ -6,6 +6,8 @@ mod bundle;
 mod check;
 mod content;
 mod log;
+mod merge;
+mod office;
 mod projection;
 mod queries;
 mod recap;
@@ -18,12 +20,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
-pub use bundle::{
-    MergeContext, MergeError, MergeOutcome, Refusal, RosterDesk, bundle_office, bundle_origin,
-    file_hash,
-};
+pub use bundle::{MergeError, Refusal, bundle_office, bundle_origin, file_hash};
 pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
+pub use merge::{MergeContext, MergeOutcome};
+pub use office::RosterDesk;
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 pub use search::search_query;

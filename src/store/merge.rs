@@ -1,0 +1,399 @@
+//! Merging a checked bundle: what to take of each desk, the walk over its
+//! new events, and the projection of the cases they touch, in one
+//! transaction.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+use super::bundle::{
+    MergeError, Refusal, damaged, file_hash, open_bundle, read_checkpoints, read_roster, refuse,
+};
+use super::office::{RosterDesk, hash_at, head, put_checkpoint};
+use super::projection::{Project, TextIndex, put_case};
+use super::{Store, StoreError};
+use crate::domain::checkpoint::{self, Checkpoint};
+use crate::domain::event::{Event, GENESIS, Hash, Payload, hash_bytes};
+
+/// What a merge did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// New events per desk code.
+    pub new_events: BTreeMap<String, u64>,
+    pub new_desks: Vec<String>,
+    pub cases_added: u64,
+    pub cases_changed: u64,
+    /// The cases touched, by id.
+    pub touched: Vec<Uuid>,
+    /// Agenda numbers of touched cases with changes made apart.
+    pub conflicted: Vec<String>,
+}
+
+/// What a merge needs to know of this desk.
+pub struct MergeContext<'a> {
+    pub office: Uuid,
+    /// Desks not yet on the roster are accepted (the user confirmed).
+    pub trust_new_desks: bool,
+    pub now: i64,
+    pub project: &'a mut Project<'a>,
+    /// Called with (events checked, events to check) while merging.
+    pub progress: &'a mut dyn FnMut(u64, u64),
+}
+
+impl Store {
+    /// Checks the bundle at `path` and merges what this desk lacks.
+    pub fn merge_bundle(
+        &mut self,
+        path: &Path,
+        ctx: &mut MergeContext<'_>,
+    ) -> std::result::Result<MergeOutcome, MergeError> {
+        let bundle = open_bundle(path, ctx.office)?;
+        let roster = read_roster(&bundle)?;
+        let checkpoints = read_checkpoints(&bundle)?;
+        let plans = plan(self.conn(), &roster, &checkpoints, ctx)?;
+        if plans.iter().all(|p| p.from > p.cp.seq) {
+            // Nothing to take, but this desk now knows what the other holds.
+            if self.held()? {
+                self.conn()
+                    .execute("DELETE FROM meta WHERE key = 'restored'", [])?;
+            }
+            return Ok(MergeOutcome::default());
+        }
+        let quick: String = bundle.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if quick != "ok" {
+            return refuse(Refusal::Damaged(quick));
+        }
+        let bundle_hash = file_hash(path).map_err(|e| StoreError::Sqlite(e.to_string()))?;
+        // A large merge touches index pages all over a big database: a
+        // larger cache keeps them from being written out and read back.
+        self.conn().pragma_update(None, "cache_size", -262_144)?;
+        let merged = self.merge_checked(&bundle, &plans, &bundle_hash, ctx);
+        self.conn().pragma_update(None, "cache_size", -8_192)?;
+        merged
+    }
+
+    fn merge_checked(
+        &mut self,
+        bundle: &Connection,
+        plans: &[Plan],
+        bundle_hash: &Hash,
+        ctx: &mut MergeContext<'_>,
+    ) -> std::result::Result<MergeOutcome, MergeError> {
+        let tx = self.transaction()?;
+        let mut outcome = MergeOutcome::default();
+        let total: u64 = plans
+            .iter()
+            .map(|p| p.cp.seq + 1 - p.from.min(p.cp.seq + 1))
+            .sum();
+        let mut checked = 0;
+        let mut touched: BTreeSet<Uuid> = BTreeSet::new();
+        for p in plans {
+            let desk_n = match p.local_n {
+                Some(n) => {
+                    tx.execute(
+                        "UPDATE desks SET pubkey = ? WHERE n = ? AND pubkey IS NULL",
+                        params![p.desk.pubkey, n],
+                    )?;
+                    n
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO desks (uid, code, name, pubkey) VALUES (?, ?, ?, ?)",
+                        params![
+                            p.desk.id.as_bytes().as_slice(),
+                            p.desk.code,
+                            p.desk.name,
+                            p.desk.pubkey
+                        ],
+                    )?;
+                    outcome.new_desks.push(p.desk.code.clone());
+                    tx.last_insert_rowid()
+                }
+            };
+            if p.from <= p.cp.seq {
+                let n = copy_events(bundle, &tx, p, desk_n, &mut touched, &mut |k| {
+                    (ctx.progress)(checked + k, total)
+                })?;
+                checked += n;
+                outcome.new_events.insert(p.desk.code.clone(), n);
+            }
+            put_checkpoint(&tx, desk_n, &p.cp)?;
+        }
+        copy_contents(bundle, &tx)?;
+        for case in &touched {
+            let case_n: i64 = tx.query_row(
+                "SELECT n FROM case_ids WHERE uid = ?",
+                [case.as_bytes().as_slice()],
+                |r| r.get(0),
+            )?;
+            let existed: bool =
+                tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| {
+                    r.get::<_, i64>(0)
+                })? > 0;
+            let events = super::queries::events_with_desk(&tx, case_n)?;
+            let registered_by = events
+                .iter()
+                .find(|(_, e)| matches!(e.payload, Payload::CaseRegistered(_)))
+                .map(|(d, _)| *d);
+            let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
+            if let (Some(desk), Some((summary, state))) = (registered_by, (ctx.project)(&events)) {
+                let text = if existed {
+                    TextIndex::Replace
+                } else {
+                    TextIndex::New
+                };
+                put_case(&tx, case_n, &summary, &state, desk, text)?;
+                if summary.conflicts > 0 {
+                    outcome.conflicted.push(summary.agenda_no.clone());
+                }
+                if existed {
+                    outcome.cases_changed += 1;
+                } else {
+                    outcome.cases_added += 1;
+                }
+            }
+        }
+        tx.execute(
+            "INSERT INTO imports (bundle, at, events, cases) VALUES (?, ?, ?, ?)",
+            params![
+                bundle_hash.as_slice(),
+                ctx.now,
+                checked as i64,
+                touched.len() as i64
+            ],
+        )?;
+        tx.execute("DELETE FROM meta WHERE key = 'restored'", [])?;
+        tx.commit().map_err(StoreError::from)?;
+        outcome.touched = touched.into_iter().collect();
+        Ok(outcome)
+    }
+}
+
+/// What to take of one desk: its events from `from` up to its checkpoint.
+struct Plan {
+    desk: RosterDesk,
+    local_n: Option<i64>,
+    cp: Checkpoint,
+    /// The first sequence number this desk lacks.
+    from: u64,
+    /// The hash the first new event must name as its predecessor.
+    prev: Hash,
+}
+
+/// Checks each desk's checkpoint against the roster and what is held here,
+/// and says what to take. Reads nothing of the events but two hashes.
+fn plan(
+    conn: &Connection,
+    roster: &[RosterDesk],
+    checkpoints: &[Checkpoint],
+    ctx: &MergeContext<'_>,
+) -> std::result::Result<Vec<Plan>, MergeError> {
+    let mut plans = Vec::new();
+    for cp in checkpoints {
+        let Some(desk) = roster.iter().find(|d| d.id == cp.desk) else {
+            return refuse(Refusal::Damaged(format!(
+                "checkpoint of an unlisted desk {}",
+                cp.desk
+            )));
+        };
+        let local: Option<(i64, Option<Vec<u8>>)> = conn
+            .query_row(
+                "SELECT n, pubkey FROM desks WHERE uid = ?",
+                [cp.desk.as_bytes().as_slice()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let known_key = local.as_ref().and_then(|(_, k)| k.clone());
+        match &known_key {
+            Some(k) if *k != desk.pubkey => {
+                return refuse(Refusal::KeyChanged {
+                    code: desk.code.clone(),
+                });
+            }
+            None if !ctx.trust_new_desks => {
+                return refuse(Refusal::UntrustedDesk {
+                    code: desk.code.clone(),
+                    fingerprint: checkpoint::fingerprint(&desk.pubkey),
+                });
+            }
+            _ => {}
+        }
+        if !checkpoint::verify(&desk.pubkey, ctx.office, cp) {
+            return refuse(Refusal::BadSignature {
+                code: desk.code.clone(),
+            });
+        }
+        let (held, held_head) = match &local {
+            Some((n, _)) => head(conn, *n)?,
+            None => (0, GENESIS),
+        };
+        let code = desk.code.clone();
+        if cp.seq <= held {
+            // Nothing new; the signed head must be the one held here.
+            let ours = local
+                .as_ref()
+                .map(|(n, _)| hash_at(conn, *n, cp.seq))
+                .transpose()?
+                .flatten();
+            if cp.seq > 0 && ours != Some(cp.head) {
+                return refuse(Refusal::Fork { code, seq: cp.seq });
+            }
+        }
+        plans.push(Plan {
+            desk: desk.clone(),
+            local_n: local.map(|(n, _)| n),
+            cp: *cp,
+            from: held + 1,
+            prev: held_head,
+        });
+    }
+    Ok(plans)
+}
+
+/// Walks one desk's new events in the bundle, checking each, and stores
+/// them. Returns how many.
+fn copy_events(
+    bundle: &Connection,
+    tx: &rusqlite::Transaction<'_>,
+    p: &Plan,
+    desk_n: i64,
+    touched: &mut BTreeSet<Uuid>,
+    progress: &mut dyn FnMut(u64),
+) -> std::result::Result<u64, MergeError> {
+    let code = || p.desk.code.clone();
+    if p.from > 1 {
+        // The event before the first new one must be the one held here.
+        let theirs: Option<Vec<u8>> = bundle
+            .query_row(
+                "SELECT hash FROM events WHERE desk = ? AND seq = ?",
+                params![p.desk.id.as_bytes().as_slice(), (p.from - 1) as i64],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(damaged)?;
+        if theirs.as_deref().is_some_and(|h| h != p.prev) {
+            return refuse(Refusal::Fork {
+                code: code(),
+                seq: p.from - 1,
+            });
+        }
+    }
+    let mut stmt = bundle
+        .prepare("SELECT seq, hash, body FROM events WHERE desk = ? AND seq >= ? ORDER BY seq")
+        .map_err(damaged)?;
+    let mut rows = stmt
+        .query(params![p.desk.id.as_bytes().as_slice(), p.from as i64])
+        .map_err(damaged)?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO events (desk, seq, case_n, at, kind, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    let mut find_case = tx.prepare_cached("SELECT n FROM case_ids WHERE uid = ?")?;
+    let mut new_case = tx.prepare_cached("INSERT INTO case_ids (uid) VALUES (?)")?;
+    let (mut expected, mut prev, mut count) = (p.from, p.prev, 0u64);
+    while let Some(row) = rows.next().map_err(damaged)? {
+        let seq = row.get::<_, i64>(0).map_err(damaged)? as u64;
+        if seq > p.cp.seq {
+            return refuse(Refusal::Unsigned { code: code(), seq });
+        }
+        if seq != expected {
+            return refuse(Refusal::BrokenChain {
+                code: code(),
+                seq: expected,
+            });
+        }
+        let stored = row
+            .get_ref(1)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
+        let body = row
+            .get_ref(2)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
+        let hash = hash_bytes(body);
+        if stored != hash.as_slice() {
+            return refuse(Refusal::HashMismatch { code: code(), seq });
+        }
+        let event = Event::decode(body)
+            .ok()
+            .filter(|e| e.desk == p.desk.id && e.seq == seq)
+            .ok_or_else(|| MergeError::Refused(Refusal::Undecodable { code: code(), seq }))?;
+        if event.prev != prev {
+            return refuse(Refusal::BrokenChain { code: code(), seq });
+        }
+        let case_n: i64 = match find_case
+            .query_row([event.case.as_bytes().as_slice()], |r| r.get(0))
+            .optional()?
+        {
+            Some(n) => n,
+            None => {
+                new_case.execute([event.case.as_bytes().as_slice()])?;
+                tx.last_insert_rowid()
+            }
+        };
+        insert.execute(params![
+            desk_n,
+            seq as i64,
+            case_n,
+            event.at,
+            event.payload.name(),
+            hash.as_slice(),
+            body
+        ])?;
+        touched.insert(event.case);
+        prev = hash;
+        expected += 1;
+        count += 1;
+        if count.is_multiple_of(10_000) {
+            progress(count);
+        }
+    }
+    if expected != p.cp.seq + 1 || prev != p.cp.head {
+        return refuse(Refusal::BrokenChain {
+            code: code(),
+            seq: expected,
+        });
+    }
+    progress(count);
+    Ok(count)
+}
+
+/// Attachment contents this desk lacks, each checked against its name.
+fn copy_contents(
+    bundle: &Connection,
+    tx: &rusqlite::Transaction<'_>,
+) -> std::result::Result<(), MergeError> {
+    use sha2::{Digest, Sha256};
+    let mut stmt = bundle
+        .prepare("SELECT sha256, data FROM attachments")
+        .map_err(damaged)?;
+    let mut rows = stmt.query([]).map_err(damaged)?;
+    let mut held = tx.prepare_cached("SELECT 1 FROM attachments WHERE sha256 = ?")?;
+    let mut put =
+        tx.prepare_cached("INSERT INTO attachments (sha256, size, data) VALUES (?, ?, ?)")?;
+    while let Some(row) = rows.next().map_err(damaged)? {
+        let sha = row
+            .get_ref(0)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
+        if held.exists([sha])? {
+            continue;
+        }
+        let data = row
+            .get_ref(1)
+            .map_err(damaged)?
+            .as_blob()
+            .map_err(|e| damaged(e.into()))?;
+        if Sha256::digest(data).as_slice() != sha {
+            return refuse(Refusal::BadContent {
+                sha256: crate::domain::event::hex(sha),
+            });
+        }
+        put.execute(params![sha, data.len() as i64, data])?;
+    }
+    Ok(())
+}
