@@ -47,7 +47,9 @@ fn a_merge_killed_at_any_moment_leaves_all_or_nothing() {
     };
     std::fs::write(b.config(), "[desk]\ncode = \"LKT2\"\nname = \"Loket 2\"\n").unwrap();
     b.ok(&["init", "--join", first.to_str().unwrap()]);
-    b.ok(&["demo", "--cases", "1500", "--from", "2026-06", "--to", "2026-10"]);
+    b.ok(&[
+        "demo", "--cases", "1500", "--from", "2026-06", "--to", "2026-10",
+    ]);
     let bundle = b.dir.path().join("b.aduan");
     b.ok(&["sync", "export", "-o", bundle.to_str().unwrap()]);
 
@@ -58,7 +60,12 @@ fn a_merge_killed_at_any_moment_leaves_all_or_nothing() {
     };
     copy_desk(a.dir.path(), full.dir.path());
     let start = Instant::now();
-    full.ok(&["sync", "merge", bundle.to_str().unwrap(), "--trust-new-desk"]);
+    full.ok(&[
+        "sync",
+        "merge",
+        bundle.to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
     let took = start.elapsed();
     let after = events(&full);
     assert!(after > before + 10_000, "{before} → {after}");
@@ -71,7 +78,12 @@ fn a_merge_killed_at_any_moment_leaves_all_or_nothing() {
         };
         copy_desk(a.dir.path(), work.dir.path());
         let mut child = work
-            .command(&["sync", "merge", bundle.to_str().unwrap(), "--trust-new-desk"])
+            .command(&[
+                "sync",
+                "merge",
+                bundle.to_str().unwrap(),
+                "--trust-new-desk",
+            ])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
