@@ -4,7 +4,8 @@
 //! `/tmp/aduan-bench/aduan.db`), filling it first with `ADUAN_BENCH_CASES`
 //! demo cases (default 1,000,000) if it is empty, and prints percentiles of:
 //! start to first frame, a key press in the form, a search key press on a
-//! word found in many cases, and scrolling through the results.
+//! word found in many cases, scrolling through the results, the inbox, and
+//! the Investigasi tab on a case with 500 notes (added once if it has fewer).
 
 use std::time::{Duration, Instant};
 
@@ -106,6 +107,7 @@ fn main() {
         &mut scroll,
     );
     inbox(&opts);
+    notes(&opts);
     println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
 }
 
@@ -202,4 +204,90 @@ fn inbox(opts: &OpenOptions) {
         }
         report(&format!("inbox ({name}): page ↓ → redraw"), &mut pages);
     }
+}
+
+/// The Investigasi tab on one open case holding 500 notes of mixed kinds
+/// (written through the service the first time): opening its notes, and
+/// moving down the list.
+fn notes(opts: &OpenOptions) {
+    use aduan::domain::event::NoteKind;
+
+    const NOTES: usize = 500;
+    let mut desk = Desk::open(opts).unwrap();
+    let open = aduan::store::ListFilter {
+        status: Some("open".into()),
+        limit: 1,
+        ..Default::default()
+    };
+    let agenda = desk.list(&open).unwrap().remove(0).agenda_no;
+    let have = desk.notebook(&agenda).unwrap().notebook.notes.len();
+    if have < NOTES {
+        eprintln!("adding {} notes to {agenda}…", NOTES - have);
+        let who = desk.acting_as(None, None).unwrap();
+        let officer = desk.people_names().remove(0);
+        let today = desk.today().to_string();
+        for i in have..NOTES {
+            let kind = NoteKind::ALL[i % NoteKind::ALL.len()];
+            let text = format!("Catatan nomor {i}: pemeriksaan berkas dan lapangan");
+            let fields: Vec<(&str, String)> = match kind {
+                NoteKind::Catatan => vec![("teks", format!("{text}\nbaris kedua"))],
+                NoteKind::CekPerizinan => vec![
+                    ("jenis-izin", "PBG".into()),
+                    ("status", "sah".into()),
+                    ("dibandingkan", "OSS dan berkas".into()),
+                    ("hasil", text),
+                ],
+                NoteKind::Bap => vec![
+                    ("waktu", format!("{today} 09:30")),
+                    ("tempat", "Desa Kilensari".into()),
+                    ("petugas", officer.clone()),
+                    ("temuan", text),
+                    ("kesimpulan", "Sesuai".into()),
+                ],
+                NoteKind::Koordinasi => vec![
+                    ("dengan", "Bidang Perizinan".into()),
+                    ("tanggal", today.clone()),
+                    ("hasil", text),
+                ],
+                NoteKind::Fasilitasi => vec![
+                    ("tanggal", today.clone()),
+                    ("pihak", "Pelapor dan pemilik usaha".into()),
+                    ("sepakat", "ya".into()),
+                ],
+            };
+            let fields: Vec<(String, String)> =
+                fields.into_iter().map(|(k, v)| (k.into(), v)).collect();
+            desk.add_note(&agenda, kind, &fields, None, &who).unwrap();
+        }
+    }
+    let count = desk.notebook(&agenda).unwrap().notebook.notes.len();
+    println!("  Investigasi: {agenda} holds {count} notes");
+
+    let mut app = App::new(desk);
+    let mut t = terminal();
+    key(&mut app, KeyCode::Enter);
+    if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
+        key(&mut app, KeyCode::Esc);
+    }
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('3'),
+        KeyModifiers::ALT,
+    )));
+    // Found by its agenda number in the tab's search.
+    for c in agenda.chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    app.settle(true);
+    let mut open = Vec::new();
+    for _ in 0..20 {
+        open.push(timed(&mut app, &mut t, KeyCode::Enter));
+        key(&mut app, KeyCode::Esc);
+    }
+    report("Investigasi: open a case's notes → redraw", &mut open);
+    key(&mut app, KeyCode::Enter);
+    let mut down = Vec::new();
+    for _ in 1..count {
+        down.push(timed(&mut app, &mut t, KeyCode::Down));
+    }
+    report("Investigasi: cursor ↓ in the notes → redraw", &mut down);
 }

@@ -186,7 +186,9 @@ fn notes_newest_first_with_superseded_and_withdrawn_marked() {
     let terminal = draw(&app);
     let text = screen(&app, &terminal, &at_check);
     assert!(text.contains("Riwayat: 2 versi"), "{text}");
-    let old = text.find("▶ [note0001]").expect("the chosen version is marked");
+    let old = text
+        .find("▶ [note0001]")
+        .expect("the chosen version is marked");
     let new = text.find("[note0004]").unwrap();
     assert!(old < new, "{text}");
     insta::assert_snapshot!("notes_history", text);

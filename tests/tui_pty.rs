@@ -146,7 +146,7 @@ fn help_tabs_duplicates_and_quit() {
     );
     term.keys(&["Escape"]);
     term.keys(&["M-3"]);
-    term.wait_for("belum tersedia");
+    term.wait_for("Kasus dengan pekerjaan investigasi");
     term.keys(&["C-PageUp"]);
     term.wait_for("Antrean saya");
     term.keys(&["C-PageUp"]);

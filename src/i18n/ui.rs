@@ -28,6 +28,7 @@ pub enum T {
     RestoreBody,
     QuitTitle,
     QuitBody,
+    QuitNoteBody,
     DuplicateTitle,
     DuplicateBody,
     DuplicateKeys,
@@ -167,6 +168,10 @@ pub fn t(key: T) -> &'static str {
             "Formulir belum disimpan (draf tetap tersimpan). Keluar? Enter: keluar · Esc: kembali",
             "The form is not saved (its draft is kept). Quit? Enter: quit · Esc: back",
         ),
+        T::QuitNoteBody => pick(
+            "Catatan yang sedang ditulis di tab Investigasi belum disimpan dan akan hilang. Keluar? Enter: keluar · Esc: kembali",
+            "The note being written in the Investigasi tab is not saved and will be lost. Quit? Enter: quit · Esc: back",
+        ),
         T::DuplicateTitle => pick("Mungkin pengaduan yang sama", "Possibly the same complaint"),
         T::DuplicateBody => pick(
             "NIK atau telepon ini sudah ada pada kasus terbuka:",
@@ -295,7 +300,10 @@ pub fn t(key: T) -> &'static str {
             "the file's path, e.g. /home/kasi/site-photo.jpg",
         ),
         T::Attached => pick("Terlampir", "Attached"),
-        T::AttachmentsTitle => pick("Lampiran dan keutuhannya", "Attachments and their integrity"),
+        T::AttachmentsTitle => pick(
+            "Lampiran dan keutuhannya",
+            "Attachments and their integrity",
+        ),
         T::AttachmentsKeys => pick(
             "↑↓ pilih · s/Enter: simpan ke folder ekspor · Esc: tutup",
             "↑↓ choose · s/Enter: save to the export folder · Esc: close",
@@ -488,7 +496,7 @@ pub fn notes_picker_keys() -> Vec<(&'static str, &'static str)> {
     vec![
         (
             pick("ketik", "type"),
-            pick("cari no. agenda atau nama", "find an agenda no. or name"),
+            pick("cari no. agenda atau nama", "to search agenda no. or name"),
         ),
         ("↑↓", pick("pilih", "choose")),
         ("Enter", pick("buka", "open")),
@@ -537,7 +545,10 @@ pub fn notes_key_help() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "t",
-            pick("tarik catatan dengan alasan", "withdraw a note, with a reason"),
+            pick(
+                "tarik catatan dengan alasan",
+                "withdraw a note, with a reason",
+            ),
         ),
         (
             "Enter",
@@ -574,6 +585,9 @@ pub fn notes_key_help() -> Vec<(&'static str, &'static str)> {
                 "form: move, change a choice, tick an officer",
             ),
         ),
-        ("Esc", pick("kembali ke daftar kasus", "back to the list of cases")),
+        (
+            "Esc",
+            pick("kembali ke daftar kasus", "back to the list of cases"),
+        ),
     ]
 }

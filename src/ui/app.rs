@@ -233,7 +233,9 @@ impl App {
     pub fn run(&mut self, a: Action) {
         match a {
             Action::Help => self.popups.push(Popup::Help),
-            Action::Quit if self.intake.touched => self.popups.push(Popup::Quit),
+            Action::Quit if self.intake.touched || self.notes.unsaved() => {
+                self.popups.push(Popup::Quit)
+            }
             Action::Quit => self.quit = true,
             Action::GoTab(i) => self.show_tab(i.min(3)),
             Action::NextTab => self.show_tab((self.tab + 1) % 4),
@@ -406,7 +408,9 @@ impl App {
             (Popup::Help, Some(Action::Cancel)) => {}
             (Popup::Help, _) if action::global(key) == Some(Action::Help) => {}
             (Popup::Quit, Some(Action::Confirm)) => {
-                self.keep_draft();
+                if self.intake.touched {
+                    self.keep_draft();
+                }
                 self.quit = true;
             }
             (Popup::Restore(d), Some(Action::Confirm)) => {
@@ -627,7 +631,11 @@ impl App {
                 f,
                 body,
                 t(T::QuitTitle),
-                vec![Line::raw(t(T::QuitBody))],
+                vec![Line::raw(if self.notes.unsaved() {
+                    t(T::QuitNoteBody)
+                } else {
+                    t(T::QuitBody)
+                })],
                 60,
             ),
             Popup::Restore(_) => text_window(

@@ -189,6 +189,11 @@ impl Form {
             .unwrap_or_default()
     }
 
+    /// Something was typed since the form opened.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+
     /// A refused save: the message shows in the form, the field it names
     /// gets the cursor and a ✗, and nothing typed is lost.
     pub fn refuse(&mut self, field: Option<&str>, message: String) {
@@ -334,10 +339,7 @@ impl Form {
     /// Draws the form over `body`: a note's form takes the whole body, a
     /// question only what it needs.
     pub fn draw(&self, f: &mut Frame<'_>, body: Rect) {
-        let has_text = self
-            .rows
-            .iter()
-            .any(|r| matches!(r.input, Input::Text(_)));
+        let has_text = self.rows.iter().any(|r| matches!(r.input, Input::Text(_)));
         let height = if has_text {
             body.height
         } else {
@@ -388,10 +390,7 @@ impl Form {
             y += h;
         }
         self.draw_message(f, message);
-        f.render_widget(
-            Paragraph::new(Span::styled(self.hint, theme::hint())),
-            hint,
-        );
+        f.render_widget(Paragraph::new(Span::styled(self.hint, theme::hint())), hint);
     }
 
     /// One line each, and what is left shared by the free-text fields.
@@ -439,10 +438,7 @@ impl Form {
         } else {
             theme::label()
         };
-        f.render_widget(
-            Paragraph::new(Span::styled(label_text, label_style)),
-            label,
-        );
+        f.render_widget(Paragraph::new(Span::styled(label_text, label_style)), label);
         let style = if focused {
             theme::focused()
         } else {
@@ -674,5 +670,27 @@ mod tests {
         form.handle(key(KeyCode::Tab));
         form.handle(key(KeyCode::Right));
         assert_eq!(form.value("sepakat"), "ya");
+
+        let note = NoteRecord {
+            event: uuid::Uuid::from_u128(7),
+            at: 0,
+            person: "Sri Wahyuni".into(),
+            role: "staf".into(),
+            kind: NoteKind::Bap,
+            fields: vec![
+                ("waktu".into(), "2026-11-19 09:30".into()),
+                ("petugas".into(), "Budi Santoso".into()),
+                ("temuan".into(), "Gudang\ntanpa PBG".into()),
+            ],
+            replaces: None,
+            superseded_by: None,
+            withdrawn: None,
+        };
+        let form = Form::correction(&note, "A", &people());
+        assert_eq!(form.value("waktu"), "2026-11-19 09:30");
+        assert_eq!(form.value("petugas"), "Budi Santoso");
+        assert_eq!(form.value("temuan"), "Gudang\ntanpa PBG");
+        assert_eq!(form.value("tempat"), "");
+        assert!(!form.dirty());
     }
 }

@@ -98,6 +98,24 @@ impl Term {
         }
     }
 
+    /// Waits until the screen no longer shows `text`. After Escape, the
+    /// next key must wait for it: sent at once, the terminal reads the two
+    /// as Alt and that key.
+    pub fn wait_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "\"{text}\" never went away:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The shell the pane runs (`sh -c "env … aduan; sleep"`).
     pub fn shell_pid(&self) -> String {
         let out = Command::new("tmux")
