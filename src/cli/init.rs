@@ -32,9 +32,15 @@ pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
         }
     );
     println!("{}: {}", say(R::SopFolder), dir.display());
-    if !found_office {
-        return Ok(ExitCode::SUCCESS);
+    if found_office {
+        print_identity(desk)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The office this desk belongs to and the desk's key fingerprint, which
+/// other desks compare before trusting its bundles.
+pub fn print_identity(desk: &Desk) -> Result<(), Msg> {
     println!("{}: {}", say(R::Office), desk.office()?);
     println!(
         "{}: {}  {}",
@@ -42,7 +48,7 @@ pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
         desk.local.code,
         desk.fingerprint()?
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 pub fn summary(desk: &Desk) -> Result<ExitCode, Msg> {

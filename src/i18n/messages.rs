@@ -3,23 +3,13 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::{Lang, action_label, field_label, lang};
+use super::{action_label, field_label};
 use crate::domain::agenda::AgendaFormatError;
 use crate::domain::calendar::HolidayListError;
 use crate::domain::draft::{FieldError, Problem};
 use crate::domain::identity::{EmailError, NibError, NikError, PhoneError};
 use crate::domain::sop::{SopError, SopProblem};
 use crate::domain::workflow::{ActionKind, Refusal};
-
-/// Formats the Indonesian or the English text, with the same arguments.
-macro_rules! tr {
-    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        match lang() {
-            Lang::Id => format!($id $(, $arg)*),
-            Lang::En => format!($en $(, $arg)*),
-        }
-    };
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {

@@ -2,6 +2,16 @@
 //! side by side. Code elsewhere builds a [`Msg`] (or asks for a label) and
 //! never spells out user-facing text itself.
 
+/// Formats the Indonesian or the English text, with the same arguments.
+macro_rules! tr {
+    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $crate::i18n::lang() {
+            $crate::i18n::Lang::Id => format!($id $(, $arg)*),
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
 pub mod help;
 mod labels;
 mod messages;

@@ -1,16 +1,6 @@
 //! Desk sync: why a bundle was refused, and what a merge did.
 
-use super::{Lang, lang};
 use crate::store::Refusal;
-
-macro_rules! tr {
-    ($id:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        match lang() {
-            Lang::Id => format!($id $(, $arg)*),
-            Lang::En => format!($en $(, $arg)*),
-        }
-    };
-}
 
 /// The check that failed, naming the desk where there is one.
 pub fn refusal(r: &Refusal) -> String {

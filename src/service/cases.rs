@@ -233,21 +233,8 @@ impl Desk {
     /// Why `action` would be refused on the case now, if it would; nothing
     /// is written either way.
     pub fn why_not(&self, key: &str, action: ActionKind, who: &ActingAs) -> Result<Option<Msg>> {
-        let (case_n, _) = self.resolve(key)?;
-        let events = self
-            .store
-            .case_events(case_n)
-            .map_err(|e| self.db_error(e))?;
-        let sop_id = events.iter().find_map(|e| match &e.payload {
-            Payload::CaseRegistered(r) => Some(r.sop.clone()),
-            _ => None,
-        });
-        let sop = sop_id
-            .as_deref()
-            .and_then(|id| self.sops.by_id(id))
-            .ok_or_else(|| Msg::CaseNotFound(key.into()))?;
-        let state =
-            CaseState::fold(&events, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        let (state, sop) = self.fold_case(key)?;
+        let sop = sop.ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let now = self.now();
         let req = ActionRequest {
             at: now,

@@ -4,8 +4,6 @@ use serde::Serialize;
 
 use super::{Desk, Result};
 use crate::domain::event::hex;
-use crate::domain::summary::summarize;
-use crate::domain::workflow::CaseState;
 use crate::store::ChainProblem;
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,14 +88,8 @@ impl Desk {
             calendar: &self.calendar,
             offset: self.offset,
         };
-        let mut project = |events: &[crate::domain::event::Event]| {
-            let sop = events.iter().find_map(|e| match &e.payload {
-                crate::domain::event::Payload::CaseRegistered(r) => sops.by_id(&r.sop),
-                _ => None,
-            });
-            let state = CaseState::fold(events, sop)?;
-            Some((summarize(&state, sop, &clock), state))
-        };
+        let mut project =
+            |events: &[crate::domain::event::Event]| super::project_case(sops, &clock, events);
         let cases = self.store.rebuild_projection(&mut project).map_err(err)?;
         let after = self.store.projection_digest().map_err(err)?;
         Ok(RebuildReport {

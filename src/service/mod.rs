@@ -81,6 +81,14 @@ impl SopSet {
             .collect()
     }
 
+    /// The SOP named by a case's registration among its events.
+    pub fn of_events(&self, events: &[crate::domain::event::Event]) -> Option<&Sop> {
+        events.iter().find_map(|e| match &e.payload {
+            crate::domain::event::Payload::CaseRegistered(r) => self.by_id(&r.sop),
+            _ => None,
+        })
+    }
+
     /// Whether any SOP in force knows the role.
     pub fn knows_role(&self, role: &str) -> bool {
         self.sops.iter().any(|s| s.role(role).is_some())
@@ -359,6 +367,21 @@ pub fn config_msg(e: ConfigError) -> Msg {
         ConfigError::BadTime(s) => Msg::ConfigTime(s),
         ConfigError::NoPeople => Msg::ConfigNoPeople,
     }
+}
+
+/// The projection of one case from its events: what the store's rebuild and
+/// merge ask the domain for.
+fn project_case(
+    sops: &SopSet,
+    clock: &Clock<'_>,
+    events: &[crate::domain::event::Event],
+) -> Option<(
+    crate::domain::summary::CaseSummary,
+    crate::domain::workflow::CaseState,
+)> {
+    let sop = sops.of_events(events);
+    let state = crate::domain::workflow::CaseState::fold(events, sop)?;
+    Some((crate::domain::summary::summarize(&state, sop, clock), state))
 }
 
 pub fn store_msg(e: StoreError, db: &Path) -> Msg {

@@ -67,16 +67,22 @@ impl Desk {
     }
 
     fn case_state(&self, key: &str) -> Result<CaseState> {
+        self.fold_case(key).map(|(state, _)| state)
+    }
+
+    /// A case folded from its events, with the SOP it follows.
+    pub(super) fn fold_case(
+        &self,
+        key: &str,
+    ) -> Result<(CaseState, Option<&crate::domain::sop::Sop>)> {
         let (case_n, _) = self.resolve(key)?;
         let events = self
             .store
             .case_events(case_n)
             .map_err(|e| self.db_error(e))?;
-        let sop = events.iter().find_map(|e| match &e.payload {
-            Payload::CaseRegistered(r) => self.sops.by_id(&r.sop),
-            _ => None,
-        });
-        CaseState::fold(&events, sop).ok_or_else(|| Msg::CaseNotFound(key.into()))
+        let sop = self.sops.of_events(&events);
+        let state = CaseState::fold(&events, sop).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        Ok((state, sop))
     }
 
     /// Names of the configured people, for the officers of a field report.

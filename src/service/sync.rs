@@ -8,8 +8,6 @@ use uuid::Uuid;
 
 use super::{Desk, Result};
 use crate::domain::checkpoint::{self, Checkpoint};
-use crate::domain::summary::summarize;
-use crate::domain::workflow::CaseState;
 use crate::i18n::{self, Msg};
 use crate::store::{MergeContext, MergeError, MergeOutcome};
 
@@ -166,14 +164,8 @@ impl Desk {
             calendar: &self.calendar,
             offset: self.offset,
         };
-        let mut project = |events: &[crate::domain::event::Event]| {
-            let sop = events.iter().find_map(|e| match &e.payload {
-                crate::domain::event::Payload::CaseRegistered(r) => sops.by_id(&r.sop),
-                _ => None,
-            });
-            let state = CaseState::fold(events, sop)?;
-            Some((summarize(&state, sop, &clock), state))
-        };
+        let mut project =
+            |events: &[crate::domain::event::Event]| super::project_case(&sops, &clock, events);
         let mut ctx = MergeContext {
             office,
             trust_new_desks,
