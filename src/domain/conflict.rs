@@ -126,8 +126,18 @@ mod tests {
     fn a_change_arriving_after_its_replacement_is_no_head() {
         let mut heads = FieldHeads::default();
         let reg = || head(1, "Siti");
-        heads.change(CaseField::Name, &[Uuid::from_u128(2)], reg, head(3, "Siti A."));
-        heads.change(CaseField::Name, &[Uuid::from_u128(1)], reg, head(2, "Siti Aminah"));
+        heads.change(
+            CaseField::Name,
+            &[Uuid::from_u128(2)],
+            reg,
+            head(3, "Siti A."),
+        );
+        heads.change(
+            CaseField::Name,
+            &[Uuid::from_u128(1)],
+            reg,
+            head(2, "Siti Aminah"),
+        );
         assert_eq!(heads.conflicts().count(), 0);
         assert_eq!(heads.heads(CaseField::Name)[0].value, "Siti A.");
     }

@@ -113,6 +113,17 @@ impl Desk {
         Ok(cp)
     }
 
+    /// When this desk last exchanged bundles (wrote one or merged one).
+    pub fn last_sync(&self) -> Result<Option<i64>> {
+        let export = self
+            .store
+            .meta("last_export")
+            .map_err(|e| self.db_error(e))?
+            .and_then(|v| v.parse::<i64>().ok());
+        let import = self.store.last_import().map_err(|e| self.db_error(e))?;
+        Ok(export.max(import))
+    }
+
     /// The default bundle name: `aduan-<desk>-<YYYYMMDD-HHMM>.aduan`.
     pub fn bundle_name(&self) -> String {
         let t = crate::domain::draft::to_local(self.now(), self.offset);
@@ -141,6 +152,9 @@ impl Desk {
                 .write_bundle(tmp, office, self.local.id, self.now())
                 .map_err(|e| self.db_error(e))
         })?;
+        self.store
+            .set_meta("last_export", &self.now().to_string())
+            .map_err(|e| self.db_error(e))?;
         Ok(Exported { path, events })
     }
 

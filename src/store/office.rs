@@ -164,3 +164,12 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// When a bundle was last merged here.
+    pub fn last_import(&self) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT max(at) FROM imports", [], |r| r.get(0))?)
+    }
+}
