@@ -2,7 +2,7 @@
 //! new events, and the projection of the cases they touch, in one
 //! transaction.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -13,6 +13,7 @@ use super::bundle::{
 };
 use super::office::{RosterDesk, hash_at, head, put_checkpoint};
 use super::projection::{Project, TextIndex, put_case};
+use super::search::{put_search_row, search_row};
 use super::{Store, StoreError};
 use crate::domain::checkpoint::{self, Checkpoint};
 use crate::domain::event::{Event, GENESIS, Hash, Payload, hash_bytes};
@@ -88,7 +89,8 @@ impl Store {
             .map(|p| p.cp.seq + 1 - p.from.min(p.cp.seq + 1))
             .sum();
         let mut checked = 0;
-        let mut touched: BTreeSet<Uuid> = BTreeSet::new();
+        // By local number: new cases then get their rows appended in order.
+        let mut touched: BTreeMap<i64, Uuid> = BTreeMap::new();
         for p in plans {
             let desk_n = match p.local_n {
                 Some(n) => {
@@ -122,12 +124,10 @@ impl Store {
             put_checkpoint(&tx, desk_n, &p.cp)?;
         }
         copy_contents(bundle, &tx)?;
-        for case in &touched {
-            let case_n: i64 = tx.query_row(
-                "SELECT n FROM case_ids WHERE uid = ?",
-                [case.as_bytes().as_slice()],
-                |r| r.get(0),
-            )?;
+        // Search rows are written last: once the full-text index has joined
+        // the transaction, every later statement makes it flush to disk.
+        let mut search_rows = Vec::with_capacity(touched.len());
+        for &case_n in touched.keys() {
             let existed: bool =
                 tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| {
                     r.get::<_, i64>(0)
@@ -139,12 +139,8 @@ impl Store {
                 .map(|(d, _)| *d);
             let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
             if let (Some(desk), Some((summary, state))) = (registered_by, (ctx.project)(&events)) {
-                let text = if existed {
-                    TextIndex::Replace
-                } else {
-                    TextIndex::New
-                };
-                put_case(&tx, case_n, &summary, &state, desk, text)?;
+                put_case(&tx, case_n, &summary, &state, desk, TextIndex::Keep)?;
+                search_rows.push((search_row(case_n, &state), existed));
                 if summary.conflicts > 0 {
                     outcome.conflicted.push(summary.agenda_no.clone());
                 }
@@ -154,6 +150,9 @@ impl Store {
                     outcome.cases_added += 1;
                 }
             }
+        }
+        for (row, existed) in &search_rows {
+            put_search_row(&tx, row, *existed)?;
         }
         tx.execute(
             "INSERT INTO imports (bundle, at, events, cases) VALUES (?, ?, ?, ?)",
@@ -166,7 +165,7 @@ impl Store {
         )?;
         tx.execute("DELETE FROM meta WHERE key = 'restored'", [])?;
         tx.commit().map_err(StoreError::from)?;
-        outcome.touched = touched.into_iter().collect();
+        outcome.touched = touched.into_values().collect();
         Ok(outcome)
     }
 }
@@ -259,7 +258,7 @@ fn copy_events(
     tx: &rusqlite::Transaction<'_>,
     p: &Plan,
     desk_n: i64,
-    touched: &mut BTreeSet<Uuid>,
+    touched: &mut BTreeMap<i64, Uuid>,
     progress: &mut dyn FnMut(u64),
 ) -> std::result::Result<u64, MergeError> {
     let code = || p.desk.code.clone();
@@ -343,7 +342,7 @@ fn copy_events(
             hash.as_slice(),
             body
         ])?;
-        touched.insert(event.case);
+        touched.insert(case_n, event.case);
         prev = hash;
         expected += 1;
         count += 1;

@@ -16,29 +16,56 @@ pub(super) fn index_case(
     state: &CaseState,
     replace: bool,
 ) -> Result<()> {
+    put_search_row(conn, &search_row(case_n, state), replace)
+}
+
+/// What search knows of a case.
+#[derive(Debug, Clone)]
+pub(super) struct SearchRow {
+    case_n: i64,
+    agenda_no: String,
+    name: String,
+    nik: String,
+    phone: String,
+    subject: String,
+    description: String,
+}
+
+pub(super) fn search_row(case_n: i64, state: &CaseState) -> SearchRow {
     let input = &state.reg.input;
-    let phone = input
-        .complainant
-        .phone
-        .as_deref()
-        .map(phone_words)
-        .unwrap_or_default();
+    SearchRow {
+        case_n,
+        agenda_no: state.reg.agenda_no.clone(),
+        name: input.complainant.name.clone(),
+        nik: input.complainant.nik.clone().unwrap_or_default(),
+        phone: input
+            .complainant
+            .phone
+            .as_deref()
+            .map(phone_words)
+            .unwrap_or_default(),
+        subject: input.subject.clone(),
+        description: input.description.clone(),
+    }
+}
+
+pub(super) fn put_search_row(conn: &Connection, row: &SearchRow, replace: bool) -> Result<()> {
     if replace {
         conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?")?
-            .execute([case_n])?;
+            .execute([row.case_n])?;
     }
     conn.prepare_cached(
         "INSERT INTO case_search (rowid, agenda_no, name, nik, phone, subject, description)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
-        case_n,
-        state.reg.agenda_no,
-        input.complainant.name,
-        input.complainant.nik.as_deref().unwrap_or_default(),
-        phone,
-        input.subject,
-        input.description,
+        row.case_n,
+        row.agenda_no,
+        row.name,
+        row.nik,
+        row.phone,
+        row.subject,
+        row.description,
     ])?;
     Ok(())
 }
