@@ -31,7 +31,7 @@ pub use report::{R, say};
 pub use sync::refusal;
 pub use ui::{
     T, inbox_key_help, key_help, note_kind_short, notes_case_keys, notes_key_help,
-    notes_picker_keys, recap_key_help, t,
+    notes_picker_keys, recap_key_help, sync_new_desk, sync_untrusted, sync_written, t,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

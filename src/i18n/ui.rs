@@ -120,6 +120,33 @@ pub enum T {
     Versions,
     NotesCount,
     NoNoteSelected,
+    SyncTitle,
+    SyncFolder,
+    SyncFolderHint,
+    SyncExplain,
+    SyncStartKeys,
+    SyncFolderEmpty,
+    SyncRunning,
+    SyncChecked,
+    SyncDone,
+    SyncNoOtherBundle,
+    SyncCloseKeys,
+    SyncRetryKeys,
+    SyncUntrustedTitle,
+    SyncFingerprint,
+    SyncUntrustedKeys,
+    SyncStopped,
+    NeedsDecision,
+    ConflictFieldHint,
+    ConflictNoteHint,
+    SettleTitle,
+    SettleField,
+    SettleStanding,
+    SettleValue,
+    SettleKeys,
+    SettleNone,
+    SettleNotesOnly,
+    SettleAction,
 }
 
 pub fn t(key: T) -> &'static str {
@@ -317,6 +344,69 @@ pub fn t(key: T) -> &'static str {
         T::Versions => pick("versi", "versions"),
         T::NotesCount => pick("catatan", "notes"),
         T::NoNoteSelected => pick("Belum ada catatan yang dipilih.", "No note is selected."),
+        T::SyncTitle => pick("Sinkron antar loket", "Sync between desks"),
+        T::SyncFolder => pick("Folder", "Folder"),
+        T::SyncFolderHint => pick(
+            "folder bersama atau flashdisk, mis. /media/usb/aduan",
+            "a shared folder or USB drive, e.g. /media/usb/aduan",
+        ),
+        T::SyncExplain => pick(
+            "Bundel terbaru tiap loket lain di folder itu digabung ke sini, lalu bundel loket ini ditulis ke sana. Folder diingat untuk lain kali.",
+            "The newest bundle of every other desk in that folder is merged here, then this desk's bundle is written there. The folder is remembered.",
+        ),
+        T::SyncStartKeys => pick("Enter: mulai · Esc: tutup", "Enter: start · Esc: close"),
+        T::SyncFolderEmpty => pick(
+            "Isi dulu folder sinkronisasi.",
+            "Fill in the sync folder first.",
+        ),
+        T::SyncRunning => pick(
+            "Sedang sinkron… jangan cabut flashdisk.",
+            "Syncing… do not remove the drive.",
+        ),
+        T::SyncChecked => pick("Peristiwa diperiksa", "Events checked"),
+        T::SyncDone => pick("Sinkron selesai.", "Sync finished."),
+        T::SyncNoOtherBundle => pick(
+            "Belum ada bundel loket lain di folder ini.",
+            "No other desk's bundle in this folder yet.",
+        ),
+        T::SyncCloseKeys => pick("Enter/Esc: tutup", "Enter/Esc: close"),
+        T::SyncRetryKeys => pick(
+            "Enter: ubah folder · Esc: tutup",
+            "Enter: change the folder · Esc: close",
+        ),
+        T::SyncUntrustedTitle => pick("Loket belum dikenal", "Desk not known yet"),
+        T::SyncFingerprint => pick("Sidik kunci", "Key fingerprint"),
+        T::SyncUntrustedKeys => pick(
+            "y: percayai loket ini dan ulangi · Esc: batal",
+            "y: trust this desk and run again · Esc: cancel",
+        ),
+        T::SyncStopped => pick(
+            "Sinkron berhenti tanpa hasil.",
+            "The sync stopped without a result.",
+        ),
+        T::NeedsDecision => pick("Perlu keputusan", "Needs a decision"),
+        T::ConflictFieldHint => pick("c: putuskan", "c: settle"),
+        T::ConflictNoteHint => pick(
+            "tarik salah satu catatan di tab Investigasi (i)",
+            "withdraw one of the notes in the Investigasi tab (i)",
+        ),
+        T::SettleTitle => pick("Putuskan perbedaan", "Settle a conflict"),
+        T::SettleField => pick("Isian", "Field"),
+        T::SettleStanding => pick("Nilai yang ada", "Values standing"),
+        T::SettleValue => pick("Nilai yang berlaku", "Value to keep"),
+        T::SettleKeys => pick(
+            "←→ pilih · ketik nilai lain · ↑↓ isian lain · Enter simpan · Esc batal",
+            "←→ pick · type another value · ↑↓ other field · Enter save · Esc cancel",
+        ),
+        T::SettleNone => pick(
+            "Kasus ini tidak perlu keputusan: tidak ada perbedaan antar loket.",
+            "This case needs no decision: there is no conflict between desks.",
+        ),
+        T::SettleNotesOnly => pick(
+            "Perbedaan pada catatan diselesaikan dengan menarik salah satu catatan di tab Investigasi (tombol i).",
+            "A conflict between notes is settled by withdrawing one of them in the Investigasi tab (key i).",
+        ),
+        T::SettleAction => pick("putuskan perbedaan", "settle the conflict"),
     }
 }
 
@@ -389,6 +479,13 @@ pub fn key_help() -> Vec<(&'static str, &'static str, bool)> {
             ),
         ),
         ("Esc", pick("tutup jendela", "close a window")),
+        (
+            "F8",
+            pick(
+                "sinkron antar loket (folder bersama/flashdisk)",
+                "sync with other desks (shared folder/USB drive)",
+            ),
+        ),
         ("F9", pick("ganti petugas", "switch person")),
     ];
     rows.into_iter()
@@ -447,7 +544,45 @@ pub fn inbox_key_help() -> Vec<(&'static str, &'static str)> {
                 "open this case in the Investigasi tab",
             ),
         ),
+        (
+            "⚑",
+            pick(
+                "perlu keputusan: diubah di dua loket terpisah",
+                "needs a decision: changed on two desks apart",
+            ),
+        ),
+        (
+            "c",
+            pick(
+                "putuskan perbedaan isian pada kasus ⚑",
+                "settle a field conflict on a ⚑ case",
+            ),
+        ),
     ]
+}
+
+/// Why a bundle waits for confirmation: its desk is not on the roster.
+pub fn sync_untrusted(code: &str) -> String {
+    tr!(
+        "Bundel dari loket {code}, yang belum dikenal di loket ini. Cocokkan sidik kunci di bawah dengan loket {code} (langsung atau lewat telepon) sebelum menerimanya.",
+        "A bundle from desk {code}, which this desk does not know yet. Compare the key fingerprint below with desk {code} (in person or by phone) before accepting it."
+    )
+}
+
+/// A desk added to the roster by a sync, with its key fingerprint.
+pub fn sync_new_desk(code: &str, fingerprint: &str) -> String {
+    tr!(
+        "Loket baru: {code} (sidik kunci {fingerprint})",
+        "New desk: {code} (key fingerprint {fingerprint})"
+    )
+}
+
+/// This desk's bundle, written into the sync folder (its file name).
+pub fn sync_written(name: &str, events: u64) -> String {
+    tr!(
+        "Bundel loket ini ditulis ke folder: {name} ({events} peristiwa)",
+        "This desk's bundle written to the folder: {name} ({events} events)"
+    )
 }
 
 /// Key names that are words.

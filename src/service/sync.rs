@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::{Desk, Result};
 use crate::domain::checkpoint::{self, Checkpoint};
 use crate::i18n::{self, Msg};
-use crate::store::{MergeContext, MergeError, MergeOutcome};
+use crate::store::{MergeContext, MergeError, MergeOutcome, Refusal};
 
 /// A bundle written.
 #[derive(Debug, Clone)]
@@ -23,6 +23,25 @@ pub struct Exported {
 pub struct FolderSync {
     pub exported: Option<Exported>,
     pub merged: Vec<(PathBuf, MergeOutcome)>,
+}
+
+/// Why a merge or folder sync stopped: the message, and when the reason was
+/// a desk not yet on the roster, that desk's code and key fingerprint, so an
+/// interface can show them and ask before running again with trust.
+#[derive(Debug)]
+pub struct SyncFailure {
+    pub msg: Msg,
+    /// (desk code, key fingerprint) of the untrusted desk.
+    pub untrusted: Option<Box<(String, String)>>,
+}
+
+impl From<Msg> for SyncFailure {
+    fn from(msg: Msg) -> SyncFailure {
+        SyncFailure {
+            msg,
+            untrusted: None,
+        }
+    }
 }
 
 /// The extension of bundle files.
@@ -165,11 +184,24 @@ impl Desk {
         trust_new_desks: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<MergeOutcome> {
+        self.merge_bundle_explained(path, trust_new_desks, progress)
+            .map_err(|f| f.msg)
+    }
+
+    /// [`Desk::merge_bundle`], telling an untrusted desk apart from other
+    /// refusals.
+    pub fn merge_bundle_explained(
+        &mut self,
+        path: &Path,
+        trust_new_desks: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> std::result::Result<MergeOutcome, SyncFailure> {
         if !path.is_file() {
             return Err(Msg::BundleRefused {
                 file: path.into(),
                 detail: i18n::io_detail(&std::io::Error::from(std::io::ErrorKind::NotFound)),
-            });
+            }
+            .into());
         }
         let office = self.office()?;
         let now = self.now();
@@ -190,11 +222,19 @@ impl Desk {
         let db = self.locations.database.clone();
         match self.store.merge_bundle(path, &mut ctx) {
             Ok(outcome) => Ok(outcome),
-            Err(MergeError::Refused(r)) => Err(Msg::BundleRefused {
-                file: path.into(),
-                detail: i18n::refusal(&r),
+            Err(MergeError::Refused(r)) => Err(SyncFailure {
+                msg: Msg::BundleRefused {
+                    file: path.into(),
+                    detail: i18n::refusal(&r),
+                },
+                untrusted: match r {
+                    Refusal::UntrustedDesk { code, fingerprint } => {
+                        Some(Box::new((code, fingerprint)))
+                    }
+                    _ => None,
+                },
             }),
-            Err(MergeError::Store(e)) => Err(super::store_msg(e, &db)),
+            Err(MergeError::Store(e)) => Err(super::store_msg(e, &db).into()),
         }
     }
 
@@ -207,8 +247,20 @@ impl Desk {
         trust_new_desks: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<FolderSync> {
+        self.sync_folder_explained(dir, trust_new_desks, progress)
+            .map_err(|f| f.msg)
+    }
+
+    /// [`Desk::sync_folder`], telling an untrusted desk apart from other
+    /// refusals (the terminal interface asks, then runs again with trust).
+    pub fn sync_folder_explained(
+        &mut self,
+        dir: &Path,
+        trust_new_desks: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> std::result::Result<FolderSync, SyncFailure> {
         if !dir.is_dir() {
-            return Err(Msg::NotAFolder(dir.into()));
+            return Err(Msg::NotAFolder(dir.into()).into());
         }
         let mut report = FolderSync::default();
         let mine = format!("aduan-{}-", super::file_safe(&self.local.code));
@@ -225,7 +277,7 @@ impl Desk {
             }
         }
         for path in newest_per_desk(theirs) {
-            let outcome = self.merge_bundle(&path, trust_new_desks, progress)?;
+            let outcome = self.merge_bundle_explained(&path, trust_new_desks, progress)?;
             report.merged.push((path, outcome));
         }
         let old_own: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -319,14 +371,18 @@ impl Desk {
             .set_office_id(office)
             .map_err(|e| self.db_error(e))?;
         let outcome = self.merge_bundle(bundle, true, &mut |_, _| {})?;
-        let roster = self
+        Ok((outcome, self.roster_fingerprints()?))
+    }
+
+    /// Every desk on the roster, as (code, key fingerprint).
+    pub fn roster_fingerprints(&self) -> Result<Vec<(String, String)>> {
+        Ok(self
             .store
             .roster()
             .map_err(|e| self.db_error(e))?
             .into_iter()
             .map(|d| (d.code, checkpoint::fingerprint(&d.pubkey)))
-            .collect();
-        Ok((outcome, roster))
+            .collect())
     }
 
     /// Replaces the database with a backup of this same desk (SQLite's

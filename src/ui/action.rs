@@ -15,6 +15,9 @@ pub enum Action {
     PrevTab,
     /// Open the search over all cases.
     Search,
+    /// Open the sync window: exchange bundles with the other desks through
+    /// a shared folder or USB drive.
+    Sync,
     /// Register the complaint in the form.
     Save,
     NextField,
@@ -53,6 +56,7 @@ pub fn global(key: KeyEvent) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     Some(match key.code {
         KeyCode::F(1) => Action::Help,
+        KeyCode::F(8) => Action::Sync,
         KeyCode::Char('q') if ctrl => Action::Quit,
         KeyCode::Char(c @ '1'..='4') if alt => Action::GoTab(c as usize - '1' as usize),
         KeyCode::PageDown if ctrl => Action::NextTab,

@@ -17,6 +17,8 @@ use super::intake::Intake;
 use super::notes::NotesScreen;
 use super::recap::RecapScreen;
 use super::search::Search;
+use super::settle::SettleForm;
+use super::sync::{SyncKey, SyncWindow};
 use super::theme;
 use crate::config::Person;
 use crate::domain::draft::{CaseDraft, DraftContext};
@@ -44,6 +46,10 @@ pub enum Popup {
     Error(String),
     Act(Box<ActForm>),
     Overwrite(PathBuf),
+    /// The sync window (F8), running or not.
+    Sync(Box<SyncWindow>),
+    /// Settling a field two desks changed apart.
+    Settle(Box<SettleForm>),
 }
 
 pub struct App {
@@ -58,6 +64,8 @@ pub struct App {
     pub notes: NotesScreen,
     pub popups: Vec<Popup>,
     pub counts: (u64, u64),
+    /// When this desk last exchanged bundles (unix seconds).
+    pub last_sync: Option<i64>,
     pub quit: bool,
     last_edit: Option<Instant>,
 }
@@ -72,6 +80,7 @@ impl App {
             .position(|p| Some(&p.name) == last.as_ref())
             .unwrap_or(0);
         let counts = desk.open_and_overdue().unwrap_or_default();
+        let last_sync = desk.last_sync().unwrap_or_default();
         let intake = Intake::new(&desk.config.licences.types);
         let recap = RecapScreen::new(&desk);
         App {
@@ -85,6 +94,7 @@ impl App {
             notes: NotesScreen::new(),
             popups: Vec::new(),
             counts,
+            last_sync,
             quit: false,
             last_edit: None,
         }
@@ -101,6 +111,43 @@ impl App {
     /// Work that waits for typing to pause: the draft, the search.
     pub fn tick(&mut self) {
         self.settle(false);
+    }
+
+    /// Takes what a running sync reported; when it has ended, the open
+    /// tab's data and the status bar are read again. The loop calls this
+    /// after every key and tick.
+    pub fn pump(&mut self) {
+        let mut ended = false;
+        for popup in &mut self.popups {
+            if let Popup::Sync(w) = popup {
+                ended |= w.poll(&mut self.desk);
+            }
+        }
+        if ended {
+            self.reload_after_sync();
+        }
+    }
+
+    /// Whether a sync is running (its window waits for the worker).
+    pub fn busy(&self) -> bool {
+        self.popups
+            .iter()
+            .any(|p| matches!(p, Popup::Sync(w) if w.running()))
+    }
+
+    fn reload_after_sync(&mut self) {
+        self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
+        self.last_sync = self.desk.last_sync().unwrap_or(self.last_sync);
+        if let Some(p) = self.person.clone() {
+            match self.tab {
+                1 => self.inbox.reload(&self.desk, &p),
+                2 => self.notes.reload(&self.desk, &p),
+                _ => {}
+            }
+        }
+        if self.tab == 3 {
+            self.recap.reload(&self.desk);
+        }
     }
 
     /// Does the waiting work now (`now`) or if its pause has passed.
@@ -241,6 +288,10 @@ impl App {
             Action::NextTab => self.show_tab((self.tab + 1) % 4),
             Action::PrevTab => self.show_tab((self.tab + 3) % 4),
             Action::Search => self.popups.push(Popup::Search(Box::default())),
+            Action::Sync => {
+                let window = SyncWindow::new(&self.desk.config.sync.folder);
+                self.popups.push(Popup::Sync(Box::new(window)));
+            }
             Action::Save => self.save(false),
             other => {
                 if self.intake.apply(other)
@@ -291,6 +342,7 @@ impl App {
                 self.tab = 2;
                 return self.notes.open_case(&self.desk, &agenda);
             }
+            Some(Command::Settle) => return self.open_settle(),
             None => return,
         };
         let Some(detail) = &self.inbox.detail else {
@@ -311,6 +363,36 @@ impl App {
             Ok(Some(refusal)) | Err(refusal) => self.popups.push(Popup::Error(refusal.text())),
             // The list was behind: the case moved on; show it as it is now.
             Ok(None) => {}
+        }
+        self.inbox.reload(&self.desk, &person);
+    }
+
+    /// The settle form for the selected case, or why there is none.
+    fn open_settle(&mut self) {
+        let Some(detail) = &self.inbox.detail else {
+            return;
+        };
+        let popup = match SettleForm::new(detail) {
+            Some(form) => Popup::Settle(Box::new(form)),
+            None if detail.conflicts.is_empty() => Popup::Error(t(T::SettleNone).into()),
+            None => Popup::Error(t(T::SettleNotesOnly).into()),
+        };
+        self.popups.push(popup);
+    }
+
+    /// Corrects the field again with the value chosen: the conflict is
+    /// settled here and, after the next sync, on every desk.
+    fn submit_settle(&mut self, form: &SettleForm) {
+        let Some(person) = self.person.clone() else {
+            return;
+        };
+        let (field, value) = form.correction();
+        let result = self
+            .desk
+            .acting_as(Some(&person.name), None)
+            .and_then(|who| self.desk.correct(&form.agenda, &field, &value, &who));
+        if let Err(e) = result {
+            self.popups.push(Popup::Error(e.text()));
         }
         self.inbox.reload(&self.desk, &person);
     }
@@ -383,6 +465,26 @@ impl App {
     }
 
     fn popup_key(&mut self, key: KeyEvent) {
+        if let Some(Popup::Sync(window)) = self.popups.last_mut() {
+            if let SyncKey::Close = window.handle(key, &self.desk) {
+                self.popups.pop();
+            }
+            return;
+        }
+        if let Some(Popup::Settle(form)) = self.popups.last_mut() {
+            match form.handle(key) {
+                Outcome::Open => {}
+                Outcome::Cancel => {
+                    self.popups.pop();
+                }
+                Outcome::Submit => {
+                    if let Some(Popup::Settle(form)) = self.popups.pop() {
+                        self.submit_settle(&form);
+                    }
+                }
+            }
+            return;
+        }
         if let Some(Popup::Act(form)) = self.popups.last_mut() {
             match form.handle(key) {
                 Outcome::Open => {}
@@ -546,18 +648,26 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let text = format!(
-            " {} │ {} │ {} │ {} │ {} {} · {} {} │ {}: {}",
-            self.desk.config.office.regency,
-            self.desk.local.code,
-            person,
-            db,
+        let counts = format!(
+            "{} {} · {} {}",
             t(T::StatusOpen),
             self.counts.0,
             t(T::StatusOverdue),
             self.counts.1,
-            t(T::StatusSync),
-            t(T::Never),
+        );
+        let synced = match self.last_sync {
+            Some(at) => self.desk.local_time(at),
+            None => t(T::Never).to_string(),
+        };
+        let sync = format!("{}: {synced}", t(T::StatusSync));
+        let text = status_text(
+            area.width as usize,
+            &self.desk.config.office.regency,
+            &self.desk.local.code,
+            &person,
+            &db,
+            &counts,
+            &sync,
         );
         f.render_widget(Paragraph::new(text).style(theme::status_bar()), area);
     }
@@ -717,6 +827,8 @@ impl App {
                 ),
             ),
             Popup::Act(form) => form.draw(f, body),
+            Popup::Sync(window) => window.draw(f, body),
+            Popup::Settle(form) => form.draw(f, body),
             Popup::Overwrite(path) => text_window(
                 f,
                 body,
@@ -739,6 +851,44 @@ impl App {
             }
         }
     }
+}
+
+/// The status bar's parts joined by │, the last sync with its key (F8).
+/// When they do not fit, the database file goes first, then the regency,
+/// then the key, and last the person's name is shortened: the desk, the
+/// counts and the last sync always show.
+fn status_text(
+    width: usize,
+    regency: &str,
+    code: &str,
+    person: &str,
+    db: &str,
+    counts: &str,
+    sync: &str,
+) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let join = |parts: &[&str]| format!(" {}", parts.join(" │ "));
+    let keyed = format!("F8 {sync}");
+    let candidates = [
+        join(&[regency, code, person, db, counts, &keyed]),
+        join(&[regency, code, person, counts, &keyed]),
+        join(&[code, person, counts, &keyed]),
+        join(&[code, person, counts, sync]),
+    ];
+    if let Some(fits) = candidates.iter().find(|c| c.width() <= width) {
+        return fits.clone();
+    }
+    let over = candidates[3].width().saturating_sub(width);
+    let keep = person.width().saturating_sub(over + 1);
+    let mut name = String::new();
+    for ch in person.chars() {
+        if (name.clone() + &ch.to_string()).width() > keep {
+            break;
+        }
+        name.push(ch);
+    }
+    name.push('…');
+    join(&[code, &name, counts, sync])
 }
 
 fn draw_too_small(f: &mut Frame<'_>, area: Rect) {

@@ -18,6 +18,9 @@ use crate::store::CaseRow;
 
 const PAGE: u32 = 100;
 
+/// The mark of a case that needs a decision: two desks changed it apart.
+pub const CONFLICT_MARK: &str = "⚑";
+
 pub struct Inbox {
     pub queue: Queue,
     rows: Vec<CaseRow>,
@@ -32,6 +35,8 @@ pub enum Command {
     Act(ActionKind),
     /// Open the case's notes in the Investigasi tab.
     Investigate(String),
+    /// Settle what two desks changed apart on the selected case.
+    Settle,
 }
 
 impl Inbox {
@@ -125,6 +130,7 @@ impl Inbox {
                     .as_ref()
                     .map(|d| Command::Investigate(d.agenda_no.clone()));
             }
+            KeyCode::Char('c') => return self.detail.as_ref().map(|_| Command::Settle),
             KeyCode::Char(c) => {
                 let action = match c {
                     'd' => ActionKind::Dispose,
@@ -227,14 +233,25 @@ impl Inbox {
                 .step_used
                 .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
                 .unwrap_or_else(|| "-".into());
+            // The agenda column: urgency, then ⚑ when the case needs a decision.
+            let conflict = if r.conflicts > 0 {
+                Span::styled(CONFLICT_MARK, theme::conflict())
+            } else {
+                Span::raw(" ")
+            };
+            let agenda = Line::from(vec![
+                Span::styled(symbol, Style::new().fg(color)),
+                conflict,
+                Span::styled(r.agenda_no.clone(), Style::new().fg(color)),
+            ]);
             Row::new(vec![
-                Span::styled(format!("{symbol} {}", r.agenda_no), Style::new().fg(color)),
-                Span::raw(desk.day_month(r.received_at)),
-                Span::raw(name),
-                Span::raw(r.subject.clone()),
-                Span::raw(step),
-                Span::raw(used),
-                Span::styled(
+                agenda,
+                Line::raw(desk.day_month(r.received_at)),
+                Line::raw(name),
+                Line::raw(r.subject.clone()),
+                Line::raw(step),
+                Line::raw(used),
+                Line::styled(
                     format!("{:>4}", timing.workdays_left),
                     Style::new().fg(color),
                 ),
@@ -272,12 +289,17 @@ impl Inbox {
         let inner = block.inner(area);
         f.render_widget(block, area);
         let Some(d) = &self.detail else { return };
-        let [head, body, actions] = Layout::vertical([
+        // What needs a decision comes before the checklist, leaving it two rows.
+        let conflicts = conflict_lines(d);
+        let room = inner.height.saturating_sub(2 + 2 + 2);
+        let [head, decide, body, actions] = Layout::vertical([
             Constraint::Length(2),
-            Constraint::Min(3),
+            Constraint::Length((conflicts.len() as u16).min(room)),
+            Constraint::Min(2),
             Constraint::Length(2),
         ])
         .areas(inner);
+        f.render_widget(Paragraph::new(conflicts), decide);
         let name = d
             .complainant
             .get("name")
@@ -333,13 +355,16 @@ impl Inbox {
             timeline,
         );
         let allowed = self.allowed(desk, person);
-        let text = if allowed.is_empty() {
+        let mut keys: Vec<String> = allowed
+            .iter()
+            .map(|a| format!("[{}] {}", action_key(*a), i18n::action_label(*a)))
+            .collect();
+        if d.conflicts.iter().any(|c| c.topic.starts_with("field:")) {
+            keys.push(format!("[c] {}", t(T::SettleAction)));
+        }
+        let text = if keys.is_empty() {
             format!("{}: {}", t(T::Actions), t(T::NoActions))
         } else {
-            let keys: Vec<String> = allowed
-                .iter()
-                .map(|a| format!("[{}] {}", action_key(*a), i18n::action_label(*a)))
-                .collect();
             format!("{}: {}", t(T::Actions), keys.join("  "))
         };
         f.render_widget(
@@ -354,6 +379,34 @@ impl Default for Inbox {
     fn default() -> Inbox {
         Inbox::new()
     }
+}
+
+/// Each conflict of the case: what it concerns and how it is settled, then
+/// every value standing with its desk, person and time.
+fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for c in &d.conflicts {
+        let how = if c.topic.starts_with("field:") {
+            t(T::ConflictFieldHint)
+        } else {
+            t(T::ConflictNoteHint)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{CONFLICT_MARK} {}: {}", t(T::NeedsDecision), c.label),
+                theme::conflict(),
+            ),
+            Span::styled(format!(" — {how}"), theme::hint()),
+        ]));
+        for v in &c.values {
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(v.value.clone(), theme::title()),
+                Span::raw(format!(" · {} · {} · {}", v.desk, v.person, v.at)),
+            ]));
+        }
+    }
+    lines
 }
 
 /// The SOP checklist, scrolled so the current step shows.

@@ -1,6 +1,7 @@
 //! The terminal interface: four tabs over the same service layer the CLI
 //! uses. A plain blocking loop: wait for a key (or a short tick that writes
-//! the draft), update, redraw. Modules here never touch SQL.
+//! the draft), take what a running sync reported, update, redraw. Modules
+//! here never touch SQL.
 
 mod act_form;
 pub mod action;
@@ -12,6 +13,8 @@ mod note_form;
 pub mod notes;
 mod recap;
 mod search;
+mod settle;
+mod sync;
 mod theme;
 
 use std::time::Duration;
@@ -46,6 +49,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
         } else {
             app.tick();
         }
+        // A sync runs on its own thread; its progress and result come here.
+        app.pump();
     }
     Ok(())
 }

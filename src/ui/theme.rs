@@ -42,3 +42,14 @@ pub fn tab_active() -> Style {
         .bg(Color::Yellow)
         .add_modifier(Modifier::BOLD)
 }
+
+/// A case that needs a decision (two desks changed it apart); always with
+/// the ⚑ mark beside it.
+pub fn conflict() -> Style {
+    Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+}
+
+/// The filled part of a progress bar.
+pub fn gauge() -> Style {
+    Style::new().fg(Color::Cyan).bg(Color::Black)
+}

@@ -186,3 +186,74 @@ pub fn step_state(detail: &serde_json::Value, step: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+impl TestDesk {
+    /// A second desk of the office `bundle` belongs to, with its own code.
+    pub fn joining(code: &str, bundle: &std::path::Path) -> TestDesk {
+        let desk = TestDesk {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(
+            desk.config(),
+            format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
+        )
+        .unwrap();
+        desk.ok(&["init", "--join", bundle.to_str().unwrap()]);
+        desk
+    }
+
+    /// Writes this desk's bundle into its own folder under `name`.
+    pub fn export_to(&self, name: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        self.ok(&["sync", "export", "-o", path.to_str().unwrap()]);
+        path
+    }
+
+    /// Corrects a field of a case at `at` (RFC 3339), as the first person
+    /// of the config.
+    pub fn correct_at(&self, at: &str, agenda: &str, field: &str, value: &str) {
+        let args = [
+            "case", "correct", agenda, "--field", field, "--value", value,
+        ];
+        let out = self.command(&args).env("ADUAN_NOW", at).output().unwrap();
+        assert!(
+            out.status.success(),
+            "aduan {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The conflicts `case show` lists for a case.
+    pub fn conflicts(&self, agenda: &str) -> Vec<serde_json::Value> {
+        self.json(&["case", "show", agenda, "--json"])["conflicts"]
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+}
+
+/// Two desks of one office (LKT1 founded it, LKT2 joined from its bundle),
+/// each with a case of its own registered since; LKT1 does not know LKT2 yet.
+pub fn two_desks() -> (TestDesk, TestDesk) {
+    let a = TestDesk::new();
+    a.add_case("2026-11-16 09:00");
+    let b = TestDesk::joining("LKT2", &a.export_to("a0.aduan"));
+    b.add_case("2026-11-17 09:00");
+    (a, b)
+}
+
+/// The complainant's name of LKT1's first case corrected on both desks
+/// without either seeing the other's change, then exchanged both ways: the
+/// desks, which must already know each other, now show one conflict.
+pub fn name_corrected_apart(a: &TestDesk, b: &TestDesk) -> String {
+    let case = "0001/PGD/LKT1/2026";
+    // An hour apart, so every desk orders the two the same way.
+    a.correct_at("2026-11-20T08:00:00+07:00", case, "name", "Siti Aminah");
+    b.correct_at("2026-11-20T09:00:00+07:00", case, "name", "Sity Aminah");
+    let from_a = a.export_to("a-beda.aduan");
+    let from_b = b.export_to("b-beda.aduan");
+    a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
+    b.ok(&["sync", "merge", from_a.to_str().unwrap()]);
+    assert_eq!(a.conflicts(case).len(), 1);
+    case.to_string()
+}
