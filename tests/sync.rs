@@ -331,3 +331,119 @@ fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
         assert_eq!(shown["complainant"]["name"], "Siti Aminah");
     }
 }
+
+#[test]
+fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
+    let (a, b) = office();
+    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+    a.ok(&[
+        "sync",
+        "merge",
+        export(&b, "b1.aduan").to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    let case = "0001/PGD/LKT1/2026";
+    let kasi = "Kepala Seksi Penanganan Pengaduan";
+    a.act(
+        case,
+        "disposisi",
+        &["--as", "kadis", "--at", "2026-11-17 09:00"],
+    );
+    a.act(
+        case,
+        "disposisi",
+        &["--as", "kabid-dip", "--at", "2026-11-17 10:00"],
+    );
+    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    // Apart: A keeps the case, B forwards it.
+    a.act(
+        case,
+        "putuskan",
+        &[
+            "--by",
+            kasi,
+            "--to",
+            "kewenangan",
+            "--at",
+            "2026-11-18 09:00",
+        ],
+    );
+    b.act(
+        case,
+        "putuskan",
+        &[
+            "--by",
+            kasi,
+            "--to",
+            "Perhubungan",
+            "--at",
+            "2026-11-18 10:00",
+        ],
+    );
+    let from_a = export(&a, "a3.aduan");
+    let from_b = export(&b, "b3.aduan");
+    a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
+    b.ok(&["sync", "merge", from_a.to_str().unwrap()]);
+    let mut forward_event = String::new();
+    for desk in [&a, &b] {
+        let shown = desk.json(&["case", "show", case, "--json"]);
+        let conflicts = shown["conflicts"].as_array().unwrap();
+        assert_eq!(conflicts.len(), 1, "{shown}");
+        assert_eq!(conflicts[0]["topic"], "step:kewenangan");
+        let values = conflicts[0]["values"].as_array().unwrap();
+        assert_eq!(values.len(), 2);
+        let forward = values
+            .iter()
+            .find(|v| {
+                v["person"] == kasi
+                    && v["value"]
+                        .as_str()
+                        .unwrap()
+                        .to_lowercase()
+                        .contains("terus")
+            })
+            .unwrap_or(&values[1]);
+        forward_event = forward["event"].as_str().unwrap().to_string();
+        assert_eq!(
+            shown["anomalies"], 0,
+            "a crossed decision is a conflict, not an anomaly"
+        );
+    }
+    // Settled on A in favour of B's decision; B agrees once it hears of it.
+    let err = a.fails(&[
+        "case",
+        "settle",
+        case,
+        "--step",
+        "analisa",
+        "--keep",
+        &forward_event,
+    ]);
+    assert!(err.contains("tidak sedang berbeda"), "{err}");
+    a.ok(&[
+        "case",
+        "settle",
+        case,
+        "--step",
+        "kewenangan",
+        "--keep",
+        &forward_event,
+        "--by",
+        kasi,
+    ]);
+    b.ok(&["sync", "merge", export(&a, "a4.aduan").to_str().unwrap()]);
+    let shown_a = a.json(&["case", "show", case, "--json"]);
+    let shown_b = b.json(&["case", "show", case, "--json"]);
+    for shown in [&shown_a, &shown_b] {
+        assert!(shown["conflicts"].as_array().unwrap().is_empty(), "{shown}");
+    }
+    assert_eq!(shown_a["forwarded_to"], shown_b["forwarded_to"]);
+    assert!(
+        shown_a["forwarded_to"]
+            .as_str()
+            .unwrap()
+            .contains("Perhubungan"),
+        "{shown_a}"
+    );
+    assert_eq!(shown_a["current_step"], shown_b["current_step"]);
+}

@@ -50,6 +50,19 @@ pub enum CaseCommand {
         #[arg(long, help = help::JSON)]
         json: bool,
     },
+    #[command(about = help::CASE_SETTLE)]
+    Settle {
+        #[arg(help = help::CASE_KEY)]
+        case: String,
+        #[arg(long, help = help::SETTLE_STEP)]
+        step: String,
+        #[arg(long, value_name = "KODE", help = help::SETTLE_KEEP)]
+        keep: String,
+        #[arg(long = "as", value_name = "PERAN", help = help::ACT_AS)]
+        as_role: Option<String>,
+        #[arg(long, help = help::JSON)]
+        json: bool,
+    },
     #[command(about = help::CASE_NOTE)]
     Note(super::note::NoteArgs),
     #[command(about = help::CASE_NOTES)]
@@ -189,6 +202,17 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
         } => {
             let who = desk.acting_as(by, as_role.as_deref())?;
             let summary = desk.correct(&case, &field, &value, &who)?;
+            report_change(desk, &summary.agenda_no, json)?;
+        }
+        CaseCommand::Settle {
+            case,
+            step,
+            keep,
+            as_role,
+            json,
+        } => {
+            let who = desk.acting_as(by, as_role.as_deref())?;
+            let summary = desk.settle_step(&case, &step, &keep, &who)?;
             report_change(desk, &summary.agenda_no, json)?;
         }
         CaseCommand::Note(a) => super::note::note(desk, a, by)?,

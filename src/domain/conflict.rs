@@ -40,6 +40,8 @@ pub enum Topic {
     Field(CaseField),
     /// Two corrections of one note (named by the note they both replaced).
     Note(Uuid),
+    /// One SOP step completed or decided differently on two desks.
+    Step(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -122,6 +122,9 @@ pub enum Payload {
     AttachmentAdded(Attachment),
     /// A correction that settles a conflict: it names every value it replaces.
     FieldResolved(Resolution),
+    /// Settles a step two desks completed (or decided) differently apart:
+    /// the events in `drop` no longer count, `keep` does.
+    StepSettled(StepSettlement),
 }
 
 impl Payload {
@@ -141,6 +144,7 @@ impl Payload {
             Payload::NoteWithdrawn { .. } => "note-withdrawn",
             Payload::AttachmentAdded(_) => "attachment",
             Payload::FieldResolved(_) => "resolved",
+            Payload::StepSettled(_) => "step-settled",
         }
     }
 }
@@ -304,6 +308,13 @@ pub struct Resolution {
     pub field: CaseField,
     pub value: String,
     pub replaces: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepSettlement {
+    pub step: String,
+    pub keep: Uuid,
+    pub drop: Vec<Uuid>,
 }
 
 /// A note of any kind: its fields in form order (see `domain::note`).

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::calendar::{Calendar, Deadline, Pause};
 use super::case::{CaseField, Channel};
-use super::conflict::{Conflict, FieldHeads, Head};
+use super::conflict::{Conflict, FieldHeads, Head, Topic};
 use super::draft::{parse_date, to_local};
 use super::event::{
     Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority, Registration,
@@ -126,6 +126,8 @@ pub struct CaseState {
     pub corrected: Vec<(CaseField, Uuid)>,
     /// The values of each corrected field nobody has replaced yet.
     pub heads: FieldHeads,
+    /// Steps completed or decided differently on two desks.
+    pub step_conflicts: Vec<Conflict>,
     pub last_at: i64,
     pub events: u32,
     /// Events that did not fit the state they met.
@@ -141,6 +143,16 @@ impl CaseState {
     ) -> Option<CaseState> {
         let mut sorted: Vec<&Event> = events.into_iter().collect();
         sorted.sort_by_key(|e| e.order_key());
+        // Events a settlement dropped no longer count, wherever they fall.
+        let dropped: Vec<Uuid> = sorted
+            .iter()
+            .filter_map(|e| match &e.payload {
+                Payload::StepSettled(s) => Some(s.drop.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        sorted.retain(|e| !dropped.contains(&e.id));
         // The registration starts the state even if another desk's clock put
         // an event before it; that event is then applied after it.
         let first = sorted
@@ -176,6 +188,7 @@ impl CaseState {
             notebook: Notebook::default(),
             corrected: Vec::new(),
             heads: FieldHeads::default(),
+            step_conflicts: Vec::new(),
             last_at: e.at,
             events: 1,
             anomalies: 0,
@@ -207,8 +220,15 @@ impl CaseState {
                 Some(step) => self.complete(sop, step, e, disposition_summary(d), None),
                 None => true,
             },
-            Payload::Decided(d) => self.decide(sop, d, e),
-            Payload::StepCompleted(s) => self.complete(sop, &s.step, e, s.output.clone(), None),
+            Payload::Decided(d) => {
+                self.decide(sop, d, e) || self.crossed(&d.step, &decision_output(sop, d), e)
+            }
+            Payload::StepCompleted(s) => {
+                self.complete(sop, &s.step, e, s.output.clone(), None)
+                    || self.crossed(&s.step, &s.output, e)
+            }
+            // Its effect is in the fold, which leaves the dropped events out.
+            Payload::StepSettled(_) => true,
             Payload::NoteAdded(n) => {
                 let fields = vec![("teks".to_string(), n.text.clone())];
                 self.notebook.record(e, n.kind, fields, n.replaces)
@@ -312,6 +332,34 @@ impl CaseState {
         }
     }
 
+    /// A step done here already, done again elsewhere with another outcome:
+    /// a conflict, not an anomaly. False when it is not that.
+    fn crossed(&mut self, step: &str, output: &str, e: &Event) -> bool {
+        let Some(done) = self.done.iter().find(|d| d.step == step) else {
+            return false;
+        };
+        if done.output == output {
+            return false;
+        }
+        let first = Head {
+            event: done.event,
+            value: done.output.clone(),
+            desk: Uuid::nil(),
+            person: done.person.clone(),
+            role: done.role.clone(),
+            at: done.done,
+        };
+        let topic = Topic::Step(step.to_string());
+        match self.step_conflicts.iter_mut().find(|c| c.topic == topic) {
+            Some(c) => c.heads.push(Head::of(e, output.to_string())),
+            None => self.step_conflicts.push(Conflict {
+                topic,
+                heads: vec![first, Head::of(e, output.to_string())],
+            }),
+        }
+        true
+    }
+
     /// A field's value as text, as a correction writes it.
     pub fn field_value(&self, field: CaseField) -> String {
         let input = &self.reg.input;
@@ -337,6 +385,7 @@ impl CaseState {
     pub fn conflicts(&self) -> Vec<Conflict> {
         let mut all: Vec<Conflict> = self.heads.conflicts().collect();
         all.extend(self.notebook.conflicts());
+        all.extend(self.step_conflicts.iter().cloned());
         all
     }
 
@@ -860,4 +909,11 @@ fn find_opd(given: &str, opds: &[String]) -> Option<String> {
         (Some(o), None) => Some(o.clone()),
         _ => None,
     }
+}
+
+/// What a decision records as its step's output: the option's label.
+fn decision_output(sop: Option<&Sop>, d: &Decision) -> String {
+    sop.and_then(|s| s.step(&d.step))
+        .and_then(|s| s.options.iter().find(|o| o.id == d.option))
+        .map_or(d.option.clone(), |o| o.label.clone())
 }

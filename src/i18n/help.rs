@@ -119,3 +119,7 @@ pub const RESTORE_FILE: &str = "Berkas cadangan";
 pub const RESTORE_YES: &str = "Jangan bertanya lagi (sudah yakin)";
 pub const RESTORE_ALONE: &str = "Kantor ini hanya punya satu loket: boleh langsung mencatat lagi";
 pub const INIT_JOIN: &str = "Bergabung ke kantor dari bundel yang diekspor loket lain";
+pub const CASE_SETTLE: &str = "Putuskan langkah yang diselesaikan berbeda di dua loket: versi yang berlaku tetap, yang lain tidak dihitung lagi";
+pub const SETTLE_STEP: &str = "Langkah SOP yang berbeda (id langkah, lihat case show)";
+pub const SETTLE_KEEP: &str =
+    "Kode peristiwa versi yang berlaku (lihat case show: perlu keputusan)";

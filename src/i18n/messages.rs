@@ -130,6 +130,7 @@ pub enum Msg {
         by: String,
     },
     ReasonRequired,
+    NoConflict(String),
     NoBapNotes(String),
     CaseNotFound(String),
     CaseAmbiguous {
@@ -421,6 +422,10 @@ impl Msg {
             Msg::NoteSuperseded { note, by } => tr!(
                 "Catatan {note} sudah diganti oleh {by}; koreksi versi terbarunya.",
                 "Note {note} was superseded by {by}; correct its newest version."
+            ),
+            Msg::NoConflict(step) => tr!(
+                "Langkah \"{step}\" tidak sedang berbeda antar loket; tidak ada yang diputuskan.",
+                "Step \"{step}\" is not in conflict between desks; nothing to settle."
             ),
             Msg::ReasonRequired => tr!("Alasan wajib diisi.", "A reason is required."),
             Msg::NoBapNotes(agenda) => tr!(

@@ -112,6 +112,7 @@ pub enum N {
     OtherDeskBackup,
     OtherOfficeBackup,
     Resolved,
+    Kept,
     NeedsDecision,
     Note,
 }
@@ -146,6 +147,7 @@ pub fn n(w: N) -> &'static str {
         N::Reason => pick("Alasan", "Reason"),
         N::Resolved => pick("menyelesaikan perbedaan", "settles a conflict"),
         N::NeedsDecision => pick("perlu keputusan", "needs a decision"),
+        N::Kept => pick("yang berlaku", "keeping"),
         N::Note => pick("Catatan", "Note"),
         N::OtherDeskBackup => pick(
             "berkas itu bukan cadangan loket ini",

@@ -8,8 +8,9 @@ use uuid::Uuid;
 
 use super::{Desk, Result};
 use crate::domain::case::{AttachmentRef, CaseField};
+use crate::domain::conflict::Topic;
 use crate::domain::draft::{self, CaseDraft, DraftContext, Problem};
-use crate::domain::event::{Correction, Payload, Registration, Resolution};
+use crate::domain::event::{Correction, Payload, Registration, Resolution, StepSettlement};
 use crate::domain::identity;
 use crate::domain::summary::{CaseSummary, summarize};
 use crate::domain::workflow::{self, ActionKind, ActionRequest, Actor, CaseState};
@@ -296,6 +297,41 @@ impl Desk {
         })
     }
 
+    /// Settles a step two desks completed or decided differently: the
+    /// version whose code starts with `keep` counts, the others no longer.
+    pub fn settle_step(
+        &mut self,
+        key: &str,
+        step: &str,
+        keep: &str,
+        who: &ActingAs,
+    ) -> Result<CaseSummary> {
+        let now = self.now();
+        let (step, keep) = (step.trim().to_string(), keep.trim().to_lowercase());
+        self.write_event(key, who, now, now, |state, _| {
+            let conflict = state
+                .step_conflicts
+                .iter()
+                .find(|c| c.topic == Topic::Step(step.clone()))
+                .ok_or_else(|| Msg::NoConflict(step.clone()))?;
+            let chosen = conflict
+                .heads
+                .iter()
+                .find(|h| !keep.is_empty() && h.event.simple().to_string().starts_with(&keep))
+                .ok_or_else(|| Msg::NoteNotFound(keep.clone()))?;
+            Ok(Payload::StepSettled(StepSettlement {
+                step: step.clone(),
+                keep: chosen.event,
+                drop: conflict
+                    .heads
+                    .iter()
+                    .map(|h| h.event)
+                    .filter(|e| *e != chosen.event)
+                    .collect(),
+            }))
+        })
+    }
+
     /// Loads a case, lets `decide` turn its state into a payload, appends the
     /// event and updates the projection, all in one transaction.
     fn write_event(
@@ -374,7 +410,15 @@ impl Desk {
                 },
             )
             .map_err(err)?;
-        state.apply(&event, Some(sop));
+        if matches!(event.payload, Payload::StepSettled(_)) {
+            // A settlement changes which earlier events count: fold anew.
+            let mut all = events;
+            all.push(event.clone());
+            state =
+                CaseState::fold(&all, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
+        } else {
+            state.apply(&event, Some(sop));
+        }
         let summary = summarize(&state, Some(sop), &clock);
         let registered_by = w.registering_desk(case_n).map_err(err)?;
         w.put_case(case_n, &summary, &state, registered_by, text)

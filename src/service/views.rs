@@ -274,6 +274,10 @@ impl Desk {
                 format!("note:{}", super::short_id(*n)),
                 format!("{} {}", i18n::n(i18n::N::Note), super::short_id(*n)),
             ),
+            Topic::Step(step) => (
+                format!("step:{step}"),
+                format!("{} {step}", word(Word::Step)),
+            ),
         };
         let codes = self.store.desk_codes().unwrap_or_default();
         ConflictView {
@@ -351,6 +355,13 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
         Payload::NoteWithdrawn { reason, .. } => {
             format!("{} — {reason}", i18n::n(i18n::N::Withdrawn))
         }
+        Payload::StepSettled(st) => format!(
+            "{}: {} {} ({})",
+            step_title(&st.step),
+            i18n::n(i18n::N::Kept),
+            super::short_id(st.keep),
+            i18n::n(i18n::N::Resolved)
+        ),
         Payload::FieldResolved(r) => format!(
             "{}: {} ({})",
             i18n::case_field_label(r.field),
