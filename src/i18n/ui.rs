@@ -139,6 +139,7 @@ pub enum T {
     NeedsDecision,
     ConflictFieldHint,
     ConflictNoteHint,
+    ConflictStepHint,
     SettleTitle,
     SettleField,
     SettleStanding,
@@ -389,6 +390,10 @@ pub fn t(key: T) -> &'static str {
         T::ConflictNoteHint => pick(
             "tarik salah satu catatan di tab Investigasi (i)",
             "withdraw one of the notes in the Investigasi tab (i)",
+        ),
+        T::ConflictStepHint => pick(
+            "pilih yang berlaku: aduan case settle KASUS --step LANGKAH --keep KODE",
+            "keep one: aduan case settle CASE --step STEP --keep CODE",
         ),
         T::SettleTitle => pick("Putuskan perbedaan", "Settle a conflict"),
         T::SettleField => pick("Isian", "Field"),

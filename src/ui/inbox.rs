@@ -386,8 +386,11 @@ impl Default for Inbox {
 fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for c in &d.conflicts {
+        let step = c.topic.starts_with("step:");
         let how = if c.topic.starts_with("field:") {
             t(T::ConflictFieldHint)
+        } else if step {
+            t(T::ConflictStepHint)
         } else {
             t(T::ConflictNoteHint)
         };
@@ -403,6 +406,15 @@ fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
                 Span::raw("  "),
                 Span::styled(v.value.clone(), theme::title()),
                 Span::raw(format!(" · {} · {} · {}", v.desk, v.person, v.at)),
+                // The code `case settle --keep` takes.
+                Span::styled(
+                    if step {
+                        format!(" [{}]", v.event)
+                    } else {
+                        String::new()
+                    },
+                    theme::hint(),
+                ),
             ]));
         }
     }
