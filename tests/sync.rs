@@ -8,26 +8,6 @@ use std::path::{Path, PathBuf};
 use common::TestDesk;
 use sha2::{Digest, Sha256};
 
-/// A second desk of the office `bundle` belongs to.
-fn joining(code: &str, bundle: &Path) -> TestDesk {
-    let desk = TestDesk {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    std::fs::write(
-        desk.config(),
-        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
-    )
-    .unwrap();
-    desk.ok(&["init", "--join", bundle.to_str().unwrap()]);
-    desk
-}
-
-fn export(desk: &TestDesk, name: &str) -> PathBuf {
-    let path = desk.dir.path().join(name);
-    desk.ok(&["sync", "export", "-o", path.to_str().unwrap()]);
-    path
-}
-
 fn file_sha(path: &Path) -> [u8; 32] {
     Sha256::digest(std::fs::read(path).unwrap()).into()
 }
@@ -48,7 +28,7 @@ fn agendas(desk: &TestDesk) -> Vec<String> {
 fn office() -> (TestDesk, TestDesk) {
     let a = TestDesk::new();
     a.add_case("2026-11-16 09:00");
-    let b = joining("LKT2", &export(&a, "a0.aduan"));
+    let b = TestDesk::joining("LKT2", &a.export_to("a0.aduan"));
     b.add_case("2026-11-17 09:00");
     (a, b)
 }
@@ -57,7 +37,7 @@ fn office() -> (TestDesk, TestDesk) {
 fn desks_exchange_bundles_and_a_merge_is_idempotent() {
     let (a, b) = office();
     assert_eq!(agendas(&b), ["0001/PGD/LKT1/2026", "0001/PGD/LKT2/2026"]);
-    let from_b = export(&b, "b1.aduan");
+    let from_b = b.export_to("b1.aduan");
     let out = a.ok(&[
         "sync",
         "merge",
@@ -75,7 +55,7 @@ fn desks_exchange_bundles_and_a_merge_is_idempotent() {
 
     // A change on one desk reaches the other.
     a.act("0001/PGD/LKT2/2026", "disposisi", &["--as", "kadis"]);
-    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a2.aduan").to_str().unwrap()]);
     let shown = b.json(&["case", "show", "0001/PGD/LKT2/2026", "--json"]);
     assert_eq!(shown["timeline"].as_array().unwrap().len(), 2);
     assert!(b.ok(&["check"]).contains("LKT1"));
@@ -144,7 +124,7 @@ fn edit_bundle(bundle: &Path, name: &str, sql: &str) -> PathBuf {
 fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
     let (a, b) = office();
     b.add_case("2026-11-18 09:00");
-    let good = export(&b, "b.aduan");
+    let good = b.export_to("b.aduan");
     let dir = a.dir.path();
 
     let bytes = std::fs::read(&good).unwrap();
@@ -172,7 +152,7 @@ fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
 
     let stranger = TestDesk::new();
     stranger.add_case("2026-11-18 09:00");
-    refused(&a, &export(&stranger, "x.aduan"), &["kantor lain"]);
+    refused(&a, &stranger.export_to("x.aduan"), &["kantor lain"]);
 
     let edited = edit_bundle(
         &good,
@@ -207,7 +187,7 @@ fn a_desk_restored_from_an_old_backup_cannot_fork_itself() {
     let backup = a.dir.path().join("cadangan.db");
     a.ok(&["backup", "-o", backup.to_str().unwrap()]);
     a.add_case("2026-11-18 09:00");
-    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
 
     // Restored: the case written after the backup is gone here, and writing
     // is held until the desk hears from the office again.
@@ -228,30 +208,30 @@ fn a_desk_restored_from_an_old_backup_cannot_fork_itself() {
     a.ok(&[
         "sync",
         "merge",
-        export(&b, "b1.aduan").to_str().unwrap(),
+        b.export_to("b1.aduan").to_str().unwrap(),
         "--trust-new-desk",
     ]);
     assert_eq!(agendas(&a).len(), 3, "{:?}", agendas(&a));
     let third = a.add_case("2026-11-19 09:00");
     assert_eq!(third, "0003/PGD/LKT1/2026", "agenda numbers continue too");
-    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a2.aduan").to_str().unwrap()]);
     assert_eq!(agendas(&a), agendas(&b));
 
     // A desk that restores alone and keeps working has forked: refused.
     a.ok(&["restore", backup.to_str().unwrap(), "--yes", "--sendiri"]);
     a.add_case("2026-11-19 10:00");
-    let forked = export(&a, "a3.aduan");
+    let forked = a.export_to("a3.aduan");
     refused(&b, &forked, &["LKT1 bercabang"]);
 }
 
 #[test]
 fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
     let (a, b) = office();
-    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
     a.ok(&[
         "sync",
         "merge",
-        export(&b, "b1.aduan").to_str().unwrap(),
+        b.export_to("b1.aduan").to_str().unwrap(),
         "--trust-new-desk",
     ]);
     let case = "0001/PGD/LKT1/2026";
@@ -273,8 +253,8 @@ fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
         "--value",
         "Sity Aminah",
     ]);
-    let from_a = export(&a, "a2.aduan");
-    let from_b = export(&b, "b2.aduan");
+    let from_a = a.export_to("a2.aduan");
+    let from_b = b.export_to("b2.aduan");
     let out = a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
     assert!(
         out.contains("perlu keputusan") && out.contains(case),
@@ -324,7 +304,7 @@ fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
         "--value",
         "Siti Aminah",
     ]);
-    a.ok(&["sync", "merge", export(&b, "b3.aduan").to_str().unwrap()]);
+    a.ok(&["sync", "merge", b.export_to("b3.aduan").to_str().unwrap()]);
     for desk in [&a, &b] {
         let shown = desk.json(&["case", "show", case, "--json"]);
         assert!(shown["conflicts"].as_array().unwrap().is_empty());
@@ -335,11 +315,11 @@ fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
 #[test]
 fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
     let (a, b) = office();
-    b.ok(&["sync", "merge", export(&a, "a1.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
     a.ok(&[
         "sync",
         "merge",
-        export(&b, "b1.aduan").to_str().unwrap(),
+        b.export_to("b1.aduan").to_str().unwrap(),
         "--trust-new-desk",
     ]);
     let case = "0001/PGD/LKT1/2026";
@@ -354,7 +334,7 @@ fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
         "disposisi",
         &["--as", "kabid-dip", "--at", "2026-11-17 10:00"],
     );
-    b.ok(&["sync", "merge", export(&a, "a2.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a2.aduan").to_str().unwrap()]);
     // Apart: A keeps the case, B forwards it.
     a.act(
         case,
@@ -380,8 +360,8 @@ fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
             "2026-11-18 10:00",
         ],
     );
-    let from_a = export(&a, "a3.aduan");
-    let from_b = export(&b, "b3.aduan");
+    let from_a = a.export_to("a3.aduan");
+    let from_b = b.export_to("b3.aduan");
     a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
     b.ok(&["sync", "merge", from_a.to_str().unwrap()]);
     let mut forward_event = String::new();
@@ -431,7 +411,7 @@ fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
         "--by",
         kasi,
     ]);
-    b.ok(&["sync", "merge", export(&a, "a4.aduan").to_str().unwrap()]);
+    b.ok(&["sync", "merge", a.export_to("a4.aduan").to_str().unwrap()]);
     let shown_a = a.json(&["case", "show", case, "--json"]);
     let shown_b = b.json(&["case", "show", case, "--json"]);
     for shown in [&shown_a, &shown_b] {
