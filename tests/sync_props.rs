@@ -24,6 +24,9 @@ enum Op {
         value: usize,
     },
     Note(usize, usize),
+    /// The operator records the next head's paper disposition, if the SOP
+    /// allows one now (the same disposition on two desks is no conflict).
+    Dispose(usize, usize),
     Send(usize, usize),
     /// The last bundle sent, merged once more somewhere.
     Resend(usize),
@@ -36,6 +39,7 @@ fn op(desks: usize) -> impl Strategy<Value = Op> {
         3 => (d.clone(), any::<usize>(), 0..2usize, 0..4usize)
             .prop_map(|(desk, case, field, value)| Op::Correct { desk, case, field, value }),
         1 => (d.clone(), any::<usize>()).prop_map(|(desk, case)| Op::Note(desk, case)),
+        2 => (d.clone(), any::<usize>()).prop_map(|(desk, case)| Op::Dispose(desk, case)),
         3 => (d.clone(), d.clone()).prop_map(|(a, b)| Op::Send(a, b)),
         1 => d.prop_map(Op::Resend),
     ]
@@ -197,6 +201,27 @@ fn run(n: usize, ops: &[Op]) -> (Office, Model) {
                         aduan::domain::event::NoteKind::Catatan,
                         &fields,
                         None,
+                        &who,
+                    )
+                    .unwrap();
+            }
+            Op::Dispose(desk, case) => {
+                let Some(&case) = pick(&model.known_cases[desk], case) else {
+                    continue;
+                };
+                let agenda = model.cases[case].clone();
+                let step = office.desks[desk].show(&agenda).unwrap().current_step;
+                let head = match step.as_deref() {
+                    Some("disposisi-kadis") => "kadis",
+                    Some("disposisi-kabid") => "kabid-dip",
+                    _ => continue,
+                };
+                let who = office.desks[desk].acting_as(None, Some(head)).unwrap();
+                office.desks[desk]
+                    .act(
+                        &agenda,
+                        "disposisi",
+                        &aduan::service::ActInput::default(),
                         &who,
                     )
                     .unwrap();
