@@ -33,6 +33,19 @@ fn office() -> (TestDesk, TestDesk) {
     (a, b)
 }
 
+/// The two desks of [`office`], each having merged the other's bundle once.
+fn exchanged_office() -> (TestDesk, TestDesk) {
+    let (a, b) = office();
+    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
+    a.ok(&[
+        "sync",
+        "merge",
+        b.export_to("b1.aduan").to_str().unwrap(),
+        "--trust-new-desk",
+    ]);
+    (a, b)
+}
+
 #[test]
 fn desks_exchange_bundles_and_a_merge_is_idempotent() {
     let (a, b) = office();
@@ -226,14 +239,7 @@ fn a_desk_restored_from_an_old_backup_cannot_fork_itself() {
 
 #[test]
 fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
-    let (a, b) = office();
-    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
-    a.ok(&[
-        "sync",
-        "merge",
-        b.export_to("b1.aduan").to_str().unwrap(),
-        "--trust-new-desk",
-    ]);
+    let (a, b) = exchanged_office();
     let case = "0001/PGD/LKT1/2026";
     a.ok(&[
         "case",
@@ -314,14 +320,7 @@ fn a_field_corrected_on_two_desks_apart_is_a_conflict_until_corrected_again() {
 
 #[test]
 fn a_step_decided_differently_on_two_desks_is_a_conflict_until_settled() {
-    let (a, b) = office();
-    b.ok(&["sync", "merge", a.export_to("a1.aduan").to_str().unwrap()]);
-    a.ok(&[
-        "sync",
-        "merge",
-        b.export_to("b1.aduan").to_str().unwrap(),
-        "--trust-new-desk",
-    ]);
+    let (a, b) = exchanged_office();
     let case = "0001/PGD/LKT1/2026";
     let kasi = "Kepala Seksi Penanganan Pengaduan";
     a.act(

@@ -85,23 +85,16 @@ fn progress() -> impl FnMut(u64, u64) {
 
 fn print_outcome(file: &std::path::Path, o: &MergeOutcome) {
     println!("{}", file.display());
-    if o.new_events.is_empty() && o.new_desks.is_empty() {
-        println!("  {}", say(R::NothingNew));
-        return;
+    for line in crate::i18n::merge_event_lines(o) {
+        println!("  {line}");
     }
-    for (code, n) in &o.new_events {
-        println!("  {} {code}: {n}", say(R::NewEventsOf));
+    if o.new_events.is_empty() && o.new_desks.is_empty() {
+        return;
     }
     if !o.new_desks.is_empty() {
         println!("  {}: {}", say(R::NewDesks), o.new_desks.join(", "));
     }
-    println!(
-        "  {}: {}   {}: {}",
-        say(R::CasesAdded),
-        o.cases_added,
-        say(R::CasesChanged),
-        o.cases_changed
-    );
+    println!("  {}", crate::i18n::merge_case_line(o));
     if !o.conflicted.is_empty() {
         println!(
             "  {} ({}): {}",

@@ -1,6 +1,7 @@
 //! Desk sync: why a bundle was refused, and what a merge did.
 
-use crate::store::Refusal;
+use super::{R, say};
+use crate::store::{MergeOutcome, Refusal};
 
 /// The check that failed, naming the desk where there is one.
 pub fn refusal(r: &Refusal) -> String {
@@ -62,4 +63,27 @@ pub fn refusal(r: &Refusal) -> String {
             "attachment {sha256}'s content does not match its hash"
         ),
     }
+}
+
+/// What a merge took, a line each: "nothing new", or the new events of each
+/// desk. The interfaces add the new desks, the cases and the conflicts.
+pub fn merge_event_lines(o: &MergeOutcome) -> Vec<String> {
+    if o.new_events.is_empty() && o.new_desks.is_empty() {
+        return vec![say(R::NothingNew).to_string()];
+    }
+    o.new_events
+        .iter()
+        .map(|(code, n)| format!("{} {code}: {n}", say(R::NewEventsOf)))
+        .collect()
+}
+
+/// The cases a merge added and changed, in one line.
+pub fn merge_case_line(o: &MergeOutcome) -> String {
+    format!(
+        "{}: {}   {}: {}",
+        say(R::CasesAdded),
+        o.cases_added,
+        say(R::CasesChanged),
+        o.cases_changed
+    )
 }

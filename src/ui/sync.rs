@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
 use super::field::LineInput;
 use super::theme;
-use crate::i18n::{self, Msg, R, T, say, t};
+use crate::i18n::{self, Msg, T, t};
 use crate::service::{Desk, FolderSync, OpenOptions};
 
 /// A sync's result; a failure keeps the untrusted desk's code and
@@ -314,12 +314,11 @@ fn report_lines(report: &FolderSync, new_desks: &[(String, String)]) -> Vec<Line
     }
     for (path, o) in &report.merged {
         lines.push(Line::styled(file_name(path), theme::title()));
-        if o.new_events.is_empty() && o.new_desks.is_empty() {
-            lines.push(Line::raw(format!("  {}", say(R::NothingNew))));
-            continue;
+        for line in i18n::merge_event_lines(o) {
+            lines.push(Line::raw(format!("  {line}")));
         }
-        for (code, n) in &o.new_events {
-            lines.push(Line::raw(format!("  {} {code}: {n}", say(R::NewEventsOf))));
+        if o.new_events.is_empty() && o.new_desks.is_empty() {
+            continue;
         }
         for code in &o.new_desks {
             let fingerprint = new_desks
@@ -331,13 +330,7 @@ fn report_lines(report: &FolderSync, new_desks: &[(String, String)]) -> Vec<Line
                 i18n::sync_new_desk(code, fingerprint)
             )));
         }
-        lines.push(Line::raw(format!(
-            "  {}: {}   {}: {}",
-            say(R::CasesAdded),
-            o.cases_added,
-            say(R::CasesChanged),
-            o.cases_changed
-        )));
+        lines.push(Line::raw(format!("  {}", i18n::merge_case_line(o))));
         if !o.conflicted.is_empty() {
             lines.push(Line::from(vec![
                 Span::raw("  "),
