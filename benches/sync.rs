@@ -51,6 +51,7 @@ fn main() {
     let opts = OpenOptions {
         config: big.config.clone(),
         db: Some(copy.clone()),
+        ..OpenOptions::default()
     };
     let mut desk = Desk::open(&opts).unwrap();
     let before = desk.store.count_events().unwrap();
@@ -80,6 +81,7 @@ fn second_desk_bundle(dir: &std::path::Path, office: uuid::Uuid, cases: u64) -> 
     let opts = OpenOptions {
         config: Some(config),
         db: Some(dir.join("loket9.db")),
+        ..OpenOptions::default()
     };
     let mut desk = Desk::open(&opts).unwrap();
     desk.store.set_office_id(office).unwrap();

@@ -282,7 +282,15 @@ fn an_event_that_does_not_fit_is_counted_not_applied() {
     let mut events = c.events.clone();
     events.push(twin);
     let state = CaseState::fold(&events, Some(&c.sop)).unwrap();
-    assert_eq!(state.anomalies, 1);
+    assert_eq!(state.anomalies(), 1);
+    assert!(
+        matches!(
+            state.ignored[0].reason,
+            aduan::domain::fold::IgnoreReason::SameAs { .. }
+        ),
+        "the twin is listed as the same disposition again: {:?}",
+        state.ignored
+    );
     assert_eq!(state.current.as_deref(), Some("disposisi-kabid"));
 }
 

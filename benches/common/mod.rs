@@ -20,6 +20,7 @@ pub fn bench_desk() -> OpenOptions {
     let opts = OpenOptions {
         config: Some(db.with_file_name("config.toml")),
         db: Some(db.clone()),
+        ..OpenOptions::default()
     };
     ensure_data(&opts, cases);
     opts

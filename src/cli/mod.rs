@@ -74,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
     let opts = OpenOptions {
         config: cli.config.clone(),
         db: cli.db.clone(),
+        ..OpenOptions::default()
     };
     let mut desk = Desk::open(&opts)?;
     for notice in desk.notices.drain(..) {

@@ -11,6 +11,7 @@ pub mod checkpoint;
 pub mod conflict;
 pub mod draft;
 pub mod event;
+pub mod fold;
 pub mod identity;
 pub mod note;
 pub mod recap;

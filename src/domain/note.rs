@@ -188,6 +188,8 @@ pub struct AttachmentRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteRecord {
     pub event: Uuid,
+    /// The desk that recorded it.
+    pub desk: Uuid,
     pub at: i64,
     pub person: String,
     pub role: String,
@@ -238,6 +240,15 @@ impl NoteRecord {
     }
 }
 
+/// Why a note event was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteProblem {
+    /// It names a note the case does not have.
+    Unknown(Uuid),
+    /// The note was withdrawn already (on another desk too).
+    AlreadyWithdrawn(Uuid),
+}
+
 /// A case's notes and attachments, in the order their events were applied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Notebook {
@@ -246,26 +257,21 @@ pub struct Notebook {
 }
 
 impl Notebook {
-    /// Applies a note event; false when it names a note the case lacks.
+    /// Applies a note event. A correction marks the note it replaces; one
+    /// naming a note the case lacks still stands, on its own.
     pub fn record(
         &mut self,
         e: &Event,
         kind: NoteKind,
         fields: Vec<(String, String)>,
         replaces: Option<Uuid>,
-    ) -> bool {
-        let fitted = match replaces {
-            Some(old) => match self.note_mut(old) {
-                Some(n) => {
-                    n.superseded_by = Some(e.id);
-                    true
-                }
-                None => false,
-            },
-            None => true,
-        };
+    ) -> Result<(), NoteProblem> {
+        if let Some(n) = replaces.and_then(|old| self.note_mut(old)) {
+            n.superseded_by = Some(e.id);
+        }
         self.notes.push(NoteRecord {
             event: e.id,
+            desk: e.desk,
             at: e.at,
             person: e.person.clone(),
             role: e.role.clone(),
@@ -275,10 +281,10 @@ impl Notebook {
             superseded_by: None,
             withdrawn: None,
         });
-        fitted
+        Ok(())
     }
 
-    pub fn withdraw(&mut self, e: &Event, note: Uuid, reason: &str) -> bool {
+    pub fn withdraw(&mut self, e: &Event, note: Uuid, reason: &str) -> Result<(), NoteProblem> {
         match self.note_mut(note) {
             Some(n) if n.withdrawn.is_none() => {
                 n.withdrawn = Some(Withdrawn {
@@ -287,13 +293,16 @@ impl Notebook {
                     role: e.role.clone(),
                     reason: reason.to_string(),
                 });
-                true
+                Ok(())
             }
-            _ => false,
+            Some(_) => Err(NoteProblem::AlreadyWithdrawn(note)),
+            None => Err(NoteProblem::Unknown(note)),
         }
     }
 
-    pub fn attach(&mut self, e: &Event, a: &Attachment) -> bool {
+    /// Applies an attachment; one naming a note the case lacks stays on the
+    /// case as a whole.
+    pub fn attach(&mut self, e: &Event, a: &Attachment) -> Result<(), NoteProblem> {
         self.attachments.push(AttachmentRecord {
             event: e.id,
             at: e.at,
@@ -303,7 +312,7 @@ impl Notebook {
             size: a.size,
             note: a.note,
         });
-        a.note.is_none_or(|n| self.note(n).is_some())
+        Ok(())
     }
 
     pub fn note(&self, id: Uuid) -> Option<&NoteRecord> {
@@ -319,30 +328,55 @@ impl Notebook {
         self.notes.iter().filter(|n| n.is_current())
     }
 
-    /// Notes corrected twice by desks that had not seen each other's
-    /// correction: both corrections stand until one is withdrawn.
+    /// Notes corrected apart: two or more standing versions of one note
+    /// (named by its first version), each shown with every field in which
+    /// the versions differ. A correction of one version by a desk that had
+    /// not seen the other keeps the conflict; withdrawing all but one
+    /// settles it.
     pub fn conflicts(&self) -> Vec<Conflict> {
-        let mut out: Vec<Conflict> = Vec::new();
-        for n in self.current() {
-            let Some(old) = n.replaces else { continue };
-            let head = Head {
-                event: n.event,
-                value: n.headline().to_string(),
-                desk: Uuid::nil(),
-                person: n.person.clone(),
-                role: n.role.clone(),
-                at: n.at,
-            };
-            match out.iter_mut().find(|c| c.topic == Topic::Note(old)) {
-                Some(c) => c.heads.push(head),
-                None => out.push(Conflict {
-                    topic: Topic::Note(old),
-                    heads: vec![head],
-                }),
+        let mut out: Vec<(Conflict, Vec<&NoteRecord>)> = Vec::new();
+        for n in self.current().filter(|n| n.replaces.is_some()) {
+            let topic = Topic::Note(self.root(n).event);
+            match out.iter_mut().find(|(c, _)| c.topic == topic) {
+                Some((_, versions)) => versions.push(n),
+                None => out.push((
+                    Conflict {
+                        topic,
+                        heads: Vec::new(),
+                    },
+                    vec![n],
+                )),
             }
         }
-        out.retain(|c| c.heads.len() > 1);
-        out
+        out.into_iter()
+            .filter(|(_, versions)| versions.len() > 1)
+            .map(|(mut c, versions)| {
+                let differing = differing_fields(&versions);
+                c.heads = versions
+                    .iter()
+                    .map(|n| Head {
+                        event: n.event,
+                        value: fields_text(n, &differing),
+                        desk: n.desk,
+                        person: n.person.clone(),
+                        role: n.role.clone(),
+                        at: n.at,
+                    })
+                    .collect();
+                c
+            })
+            .collect()
+    }
+
+    /// The first version of a note.
+    fn root<'n>(&'n self, mut n: &'n NoteRecord) -> &'n NoteRecord {
+        for _ in 0..self.notes.len() {
+            match n.replaces.and_then(|r| self.note(r)) {
+                Some(older) => n = older,
+                None => break,
+            }
+        }
+        n
     }
 
     /// The versions of a note, oldest first, ending with `id`.
@@ -359,6 +393,34 @@ impl Notebook {
         chain.reverse();
         chain
     }
+}
+
+/// The fields whose values are not the same in every version, in form order.
+fn differing_fields(versions: &[&NoteRecord]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for n in versions {
+        for (k, _) in &n.fields {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+    }
+    keys.retain(|k| {
+        let first = versions[0].field(k);
+        versions.iter().any(|n| n.field(k) != first)
+    });
+    keys
+}
+
+/// `key: value` of each named field, one per line (empty fields as `-`).
+fn fields_text(n: &NoteRecord, keys: &[String]) -> String {
+    if keys.is_empty() {
+        return n.headline().to_string();
+    }
+    keys.iter()
+        .map(|k| format!("{k}: {}", n.field(k).unwrap_or("-")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

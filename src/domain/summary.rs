@@ -95,7 +95,7 @@ pub fn summarize(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> Cas
         closed_at: state.closed_at,
         last_at: state.last_at,
         events: state.events,
-        anomalies: state.anomalies,
+        anomalies: state.anomalies(),
         conflicts: state.conflicts().len() as u32,
         recap: super::recap::facts(state, sop, clock),
     }

@@ -1,25 +1,18 @@
-//! The SOP engine: folds a case's events into its state, and says which
-//! actions a role may take next.
-//!
-//! The fold is the only place that interprets events, so the projection that
-//! the store keeps, a rebuild from the log, and a merge of another desk's
-//! events all agree by construction. It never fails: an event that does not
-//! fit the state it meets (possible once desks merge concurrent work) is kept
-//! in the log, counted as an anomaly and otherwise ignored.
+//! The SOP engine: a case's state (folded from its events in `fold.rs`), and
+//! which actions a role may take next.
 
 use chrono::{FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::calendar::{Calendar, Deadline, Pause};
-use super::case::{CaseField, Channel};
-use super::conflict::{Conflict, FieldHeads, Head, Topic};
-use super::draft::{parse_date, to_local};
+use super::case::CaseField;
+use super::conflict::{Conflict, FieldHeads, Head};
+use super::draft::to_local;
 use super::event::{
-    Decision, Disposition, Event, Instruction, Note, NoteKind, Payload, Priority, Registration,
-    StepDone,
+    Decision, Disposition, Instruction, Note, NoteKind, Payload, Priority, Registration, StepDone,
 };
 use super::note::Notebook;
-use super::sop::{End, Next, Sop, Step, StepKind};
+use super::sop::{Sop, Step, StepKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -77,10 +70,15 @@ pub struct StepRecord {
     pub started: i64,
     pub done: i64,
     pub event: Uuid,
+    /// The desk that recorded it.
+    pub desk: Uuid,
     pub person: String,
     pub person_role: String,
     pub role: String,
+    /// What the checklist shows.
     pub output: String,
+    /// What tells it apart from the same step done otherwise on another desk.
+    pub content: String,
 }
 
 /// A decision as it was taken.
@@ -121,245 +119,23 @@ pub struct CaseState {
     /// Decisions taken: (step, option, when, whether the option ended the case).
     pub decisions: Vec<DecisionRecord>,
     pub closed_at: Option<i64>,
+    /// The event that finished the case (closed it, or took its last step).
+    pub finished_by: Option<Head>,
     pub notebook: Notebook,
     /// The event that last set each corrected field.
     pub corrected: Vec<(CaseField, Uuid)>,
     /// The values of each corrected field nobody has replaced yet.
     pub heads: FieldHeads,
-    /// Steps completed or decided differently on two desks.
+    /// Steps disposed, completed or decided differently on two desks, and
+    /// SOP actions recorded after another desk finished the case.
     pub step_conflicts: Vec<Conflict>,
+    /// Events the fold did not apply, each with its reason.
+    pub ignored: Vec<super::fold::Ignored>,
     pub last_at: i64,
     pub events: u32,
-    /// Events that did not fit the state they met.
-    pub anomalies: u32,
 }
 
 impl CaseState {
-    /// Folds a case's events (in any order) into its state. None when the
-    /// events hold no registration.
-    pub fn fold<'e>(
-        events: impl IntoIterator<Item = &'e Event>,
-        sop: Option<&Sop>,
-    ) -> Option<CaseState> {
-        let mut sorted: Vec<&Event> = events.into_iter().collect();
-        sorted.sort_by_key(|e| e.order_key());
-        // Events a settlement dropped no longer count, wherever they fall.
-        let dropped: Vec<Uuid> = sorted
-            .iter()
-            .filter_map(|e| match &e.payload {
-                Payload::StepSettled(s) => Some(s.drop.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        sorted.retain(|e| !dropped.contains(&e.id));
-        // The registration starts the state even if another desk's clock put
-        // an event before it; that event is then applied after it.
-        let first = sorted
-            .iter()
-            .position(|e| matches!(e.payload, Payload::CaseRegistered(_)))?;
-        let mut state = CaseState::registered(sorted[first], sop)?;
-        for (i, e) in sorted.iter().enumerate() {
-            if i != first {
-                state.apply(e, sop);
-            }
-        }
-        Some(state)
-    }
-
-    /// The state right after a registration event.
-    pub fn registered(e: &Event, sop: Option<&Sop>) -> Option<CaseState> {
-        let Payload::CaseRegistered(reg) = &e.payload else {
-            return None;
-        };
-        let mut state = CaseState {
-            id: e.case,
-            registration: e.id,
-            registered_head: Head::of(e, String::new()),
-            reg: (**reg).clone(),
-            status: Status::Open,
-            current: None,
-            step_since: e.at,
-            done: Vec::new(),
-            pauses: Vec::new(),
-            forwarded_to: None,
-            decisions: Vec::new(),
-            closed_at: None,
-            notebook: Notebook::default(),
-            corrected: Vec::new(),
-            heads: FieldHeads::default(),
-            step_conflicts: Vec::new(),
-            last_at: e.at,
-            events: 1,
-            anomalies: 0,
-        };
-        if let Some(sop) = sop {
-            let first = sop.first();
-            if let (true, Some(next)) = (first.on_register, first.next.clone()) {
-                state.record_step(first, e, first.output.clone());
-                state.advance(next, e.at);
-            } else {
-                state.current = Some(first.id.clone());
-            }
-        }
-        Some(state)
-    }
-
-    /// Applies one more event, in order.
-    pub fn apply(&mut self, e: &Event, sop: Option<&Sop>) {
-        self.events += 1;
-        self.last_at = self.last_at.max(e.at);
-        let fitted = match &e.payload {
-            Payload::CaseRegistered(_) => false,
-            Payload::FieldCorrected(c) => {
-                let replaces: Vec<Uuid> = c.replaces.into_iter().collect();
-                self.correct(c.field, &c.value, &replaces, e)
-            }
-            Payload::FieldResolved(r) => self.correct(r.field, &r.value, &r.replaces, e),
-            Payload::DispositionRecorded(d) => match &d.step {
-                Some(step) => self.complete(sop, step, e, disposition_summary(d), None),
-                None => true,
-            },
-            Payload::Decided(d) => {
-                self.decide(sop, d, e) || self.crossed(&d.step, &decision_output(sop, d), e)
-            }
-            Payload::StepCompleted(s) => {
-                self.complete(sop, &s.step, e, s.output.clone(), None)
-                    || self.crossed(&s.step, &s.output, e)
-            }
-            // Its effect is in the fold, which leaves the dropped events out.
-            Payload::StepSettled(_) => true,
-            Payload::NoteAdded(n) => {
-                let fields = vec![("teks".to_string(), n.text.clone())];
-                self.notebook.record(e, n.kind, fields, n.replaces)
-            }
-            Payload::NoteRecorded(n) => {
-                self.notebook
-                    .record(e, n.kind, n.fields.clone(), n.replaces)
-            }
-            Payload::NoteWithdrawn { note, reason } => self.notebook.withdraw(e, *note, reason),
-            Payload::AttachmentAdded(a) => self.notebook.attach(e, a),
-            Payload::ClockPaused { .. } => {
-                self.status == Status::Open && {
-                    self.status = Status::Paused;
-                    self.pauses.push(PauseSpan {
-                        from: e.at,
-                        to: None,
-                    });
-                    true
-                }
-            }
-            Payload::ClockResumed { .. } => {
-                self.status == Status::Paused && {
-                    self.status = Status::Open;
-                    if let Some(p) = self.pauses.last_mut() {
-                        p.to = Some(e.at);
-                    }
-                    true
-                }
-            }
-            Payload::CaseClosed { .. } => {
-                !self.status.is_finished() && {
-                    if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
-                        p.to = Some(e.at);
-                    }
-                    self.finish(Status::Closed, e.at);
-                    true
-                }
-            }
-        };
-        if !fitted {
-            self.anomalies += 1;
-        }
-    }
-
-    fn correct(&mut self, field: CaseField, value: &str, replaces: &[Uuid], e: &Event) -> bool {
-        let valid = match field {
-            CaseField::CompleteOn => parse_date(value).is_some(),
-            CaseField::Channel => Channel::parse(value).is_some(),
-            _ => true,
-        };
-        if !valid {
-            return false;
-        }
-        let first = Head {
-            value: self.field_value(field),
-            ..self.registered_head.clone()
-        };
-        self.heads
-            .change(field, replaces, || first, Head::of(e, value.to_string()));
-        // The value shown is the newest standing one, whatever order the
-        // changes arrived in; with two standing it is a conflict anyway.
-        let shown = self
-            .heads
-            .heads(field)
-            .iter()
-            .max_by_key(|h| (h.at, h.event))
-            .map(|h| (h.value.clone(), h.event));
-        let Some((v, source)) = shown else {
-            return true;
-        };
-        self.set_field(field, v);
-        self.corrected.retain(|(f, _)| *f != field);
-        self.corrected.push((field, source));
-        true
-    }
-
-    fn set_field(&mut self, field: CaseField, v: String) {
-        let input = &mut self.reg.input;
-        match field {
-            CaseField::Name => input.complainant.name = v,
-            CaseField::Nik => input.complainant.nik = non_empty(v),
-            CaseField::Address => input.complainant.address = v,
-            CaseField::Phone => input.complainant.phone = non_empty(v),
-            CaseField::Email => input.complainant.email = non_empty(v),
-            CaseField::Business => input.object.business = v,
-            CaseField::Nib => input.object.nib = non_empty(v),
-            CaseField::LicenceNo => input.object.licence_no = v,
-            CaseField::LicenceType => input.object.licence_type = v,
-            CaseField::Subject => input.subject = v,
-            CaseField::Description => input.description = v,
-            CaseField::CompleteOn => {
-                if let Some(d) = parse_date(&v) {
-                    input.complete_on = d;
-                }
-            }
-            CaseField::Channel => {
-                if let Some(ch) = Channel::parse(&v) {
-                    input.channel = ch;
-                }
-            }
-        }
-    }
-
-    /// A step done here already, done again elsewhere with another outcome:
-    /// a conflict, not an anomaly. False when it is not that.
-    fn crossed(&mut self, step: &str, output: &str, e: &Event) -> bool {
-        let Some(done) = self.done.iter().find(|d| d.step == step) else {
-            return false;
-        };
-        if done.output == output {
-            return false;
-        }
-        let first = Head {
-            event: done.event,
-            value: done.output.clone(),
-            desk: Uuid::nil(),
-            person: done.person.clone(),
-            role: done.role.clone(),
-            at: done.done,
-        };
-        let topic = Topic::Step(step.to_string());
-        match self.step_conflicts.iter_mut().find(|c| c.topic == topic) {
-            Some(c) => c.heads.push(Head::of(e, output.to_string())),
-            None => self.step_conflicts.push(Conflict {
-                topic,
-                heads: vec![first, Head::of(e, output.to_string())],
-            }),
-        }
-        true
-    }
-
     /// A field's value as text, as a correction writes it.
     pub fn field_value(&self, field: CaseField) -> String {
         let input = &self.reg.input;
@@ -397,84 +173,6 @@ impl CaseState {
             .map_or(self.registration, |(_, e)| *e)
     }
 
-    fn decide(&mut self, sop: Option<&Sop>, d: &Decision, e: &Event) -> bool {
-        let Some(option) = sop
-            .and_then(|s| s.step(&d.step))
-            .and_then(|s| s.options.iter().find(|o| o.id == d.option))
-        else {
-            return false;
-        };
-        let next = option.next.clone();
-        let forward = option.forward;
-        let ends = matches!(next, Next::End(_));
-        let fitted = self.complete(sop, &d.step, e, option.label.clone(), Some(next));
-        if fitted {
-            self.decisions.push(DecisionRecord {
-                step: d.step.clone(),
-                option: d.option.clone(),
-                at: e.at,
-                ends,
-                opd: d.opd.clone().filter(|_| forward),
-            });
-        }
-        if fitted && forward {
-            self.forwarded_to = d.opd.clone();
-        }
-        fitted
-    }
-
-    fn complete(
-        &mut self,
-        sop: Option<&Sop>,
-        step_id: &str,
-        e: &Event,
-        output: String,
-        next: Option<Next>,
-    ) -> bool {
-        if self.status != Status::Open || self.current.as_deref() != Some(step_id) {
-            return false;
-        }
-        let Some(step) = sop.and_then(|s| s.step(step_id)) else {
-            return false;
-        };
-        let Some(next) = next.or_else(|| step.next.clone()) else {
-            return false;
-        };
-        self.record_step(step, e, output);
-        self.advance(next, e.at);
-        true
-    }
-
-    fn record_step(&mut self, step: &Step, e: &Event, output: String) {
-        self.done.push(StepRecord {
-            step: step.id.clone(),
-            started: self.step_since,
-            done: e.at,
-            event: e.id,
-            person: e.person.clone(),
-            person_role: e.person_role.clone(),
-            role: e.role.clone(),
-            output,
-        });
-    }
-
-    fn advance(&mut self, next: Next, at: i64) {
-        match next {
-            Next::Step(id) => {
-                self.current = Some(id);
-                self.step_since = at;
-            }
-            Next::End(End::Closed) => self.finish(Status::Closed, at),
-            Next::End(End::Forwarded) => self.finish(Status::Forwarded, at),
-        }
-    }
-
-    fn finish(&mut self, status: Status, at: i64) {
-        self.status = status;
-        self.current = None;
-        self.closed_at = Some(at);
-    }
-
     pub fn current_step<'s>(&self, sop: &'s Sop) -> Option<&'s Step> {
         self.current.as_deref().and_then(|id| sop.step(id))
     }
@@ -489,17 +187,10 @@ impl CaseState {
             })
             .collect()
     }
-}
 
-fn non_empty(s: String) -> Option<String> {
-    (!s.trim().is_empty()).then_some(s)
-}
-
-fn disposition_summary(d: &Disposition) -> String {
-    if d.note.is_empty() {
-        d.instruction.id().to_string()
-    } else {
-        format!("{}: {}", d.instruction.id(), d.note)
+    /// How many events the fold did not apply (each is listed with its reason).
+    pub fn anomalies(&self) -> u32 {
+        self.ignored.len() as u32
     }
 }
 
@@ -909,11 +600,4 @@ fn find_opd(given: &str, opds: &[String]) -> Option<String> {
         (Some(o), None) => Some(o.clone()),
         _ => None,
     }
-}
-
-/// What a decision records as its step's output: the option's label.
-fn decision_output(sop: Option<&Sop>, d: &Decision) -> String {
-    sop.and_then(|s| s.step(&d.step))
-        .and_then(|s| s.options.iter().find(|o| o.id == d.option))
-        .map_or(d.option.clone(), |o| o.label.clone())
 }

@@ -12,6 +12,7 @@ macro_rules! tr {
     };
 }
 
+mod fold;
 pub mod help;
 mod labels;
 mod messages;
@@ -24,6 +25,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
 pub use notes::{N, field_problem, n, note_choice_label, note_field_label};

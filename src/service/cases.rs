@@ -117,7 +117,7 @@ impl Desk {
             chrono::Datelike::year(&received),
             chrono::Datelike::month(&received),
         );
-        let case = Uuid::new_v4();
+        let case = self.store.ids.uuid();
         let db = self.locations.database.clone();
         let clock = crate::domain::workflow::Clock {
             calendar: &self.calendar,
@@ -226,7 +226,18 @@ impl Desk {
             },
         };
         let opds = self.config.forward.opds.clone();
+        let told_when = input.at.is_some();
         self.write_event(key, who, req.at, now, |state, sop| {
+            // Without a time given, "now" on a desk whose clock is behind
+            // another's is taken as just after the case's last event.
+            let req = ActionRequest {
+                at: if told_when {
+                    req.at
+                } else {
+                    req.at.max(state.last_at)
+                },
+                ..req.clone()
+            };
             workflow::plan(state, sop, who.actor(), action, &req, &opds, now).map_err(Msg::Refused)
         })
     }
@@ -322,12 +333,7 @@ impl Desk {
             Ok(Payload::StepSettled(StepSettlement {
                 step: step.clone(),
                 keep: chosen.event,
-                drop: conflict
-                    .heads
-                    .iter()
-                    .map(|h| h.event)
-                    .filter(|e| *e != chosen.event)
-                    .collect(),
+                drop: settled_away(conflict, &step, chosen.event),
             }))
         })
     }
@@ -399,9 +405,7 @@ impl Desk {
                 case_n,
                 EventDraft {
                     case,
-                    // Never before the case's last event, so the fold keeps
-                    // the order it was typed in (actions were checked in `plan`).
-                    at: at.max(state.last_at),
+                    at: after_last(at, &state),
                     recorded: now,
                     person: who.person.clone(),
                     person_role: who.person_role.clone(),
@@ -410,15 +414,11 @@ impl Desk {
                 },
             )
             .map_err(err)?;
-        if matches!(event.payload, Payload::StepSettled(_)) {
-            // A settlement changes which earlier events count: fold anew.
-            let mut all = events;
-            all.push(event.clone());
-            state =
-                CaseState::fold(&all, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
-        } else {
-            state.apply(&event, Some(sop));
-        }
+        // The stored state is always the one fold of every event, exactly as
+        // a merge or a rebuild derives it.
+        let mut all = events;
+        all.push(event.clone());
+        state = CaseState::fold(&all, Some(sop)).ok_or_else(|| Msg::CaseNotFound(key.into()))?;
         let summary = summarize(&state, Some(sop), &clock);
         let registered_by = w.registering_desk(case_n).map_err(err)?;
         w.put_case(case_n, &summary, &state, registered_by, text)
@@ -481,6 +481,32 @@ fn parse_opt<T>(
         .as_deref()
         .map(|v| parse(v).ok_or_else(|| err(v.into())))
         .transpose()
+}
+
+/// The events a settlement keeping `keep` drops: every other version of a
+/// step. Of a case finished on one desk and acted on further on another,
+/// keeping the finish drops every later action; keeping a later action
+/// drops the finish only, so the case goes on with every action after it.
+fn settled_away(conflict: &crate::domain::conflict::Conflict, step: &str, keep: Uuid) -> Vec<Uuid> {
+    let finish = conflict.heads.first().map(|h| h.event);
+    if step == crate::domain::fold::END_TOPIC && finish != Some(keep) {
+        return finish.into_iter().collect();
+    }
+    conflict
+        .heads
+        .iter()
+        .map(|h| h.event)
+        .filter(|e| *e != keep)
+        .collect()
+}
+
+/// When a new event of the case happens: never at or before the case's last
+/// event. The fold orders events by time, then by desk; an event at the same
+/// second as one this desk has seen could sort before it on every desk (by
+/// the other desk's id) and so be folded against a state its author never
+/// saw. One second later keeps what a desk saw before what it then did.
+fn after_last(at: i64, state: &CaseState) -> i64 {
+    at.max(state.last_at + 1)
 }
 
 /// Machine-readable flags for a deadline counted without a holiday list.

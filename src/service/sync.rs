@@ -53,7 +53,7 @@ impl Desk {
         if let Some(id) = self.store.office_id().map_err(|e| self.db_error(e))? {
             return Ok(id);
         }
-        let id = Uuid::new_v4();
+        let id = self.store.ids.uuid();
         self.store.set_office_id(id).map_err(|e| self.db_error(e))?;
         Ok(id)
     }
@@ -96,9 +96,7 @@ impl Desk {
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && public.is_none() => {
-                let mut seed = [0u8; 32];
-                getrandom::fill(&mut seed)
-                    .map_err(|e| fail(std::io::Error::other(e.to_string())))?;
+                let seed = self.store.ids.key_seed().map_err(fail)?;
                 let key = checkpoint::key_from_seed(seed);
                 write_private(&path, &key).map_err(fail)?;
                 self.store

@@ -76,9 +76,23 @@ pub struct CaseDetail {
     pub allowed: Vec<(String, Vec<String>)>,
     pub steps: Vec<StepView>,
     pub timeline: Vec<TimelineEntry>,
+    /// How many events the fold did not apply; each is in `ignored`.
     pub anomalies: u32,
+    pub ignored: Vec<IgnoredView>,
     /// Changes made apart on two desks, waiting for a decision ("perlu keputusan").
     pub conflicts: Vec<ConflictView>,
+}
+
+/// An event the fold did not apply, and why, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct IgnoredView {
+    pub event: String,
+    pub kind: String,
+    pub desk: String,
+    pub person: String,
+    pub role: String,
+    pub at: String,
+    pub reason: String,
 }
 
 /// One conflict: what it concerns and every value still standing.
@@ -252,18 +266,40 @@ impl Desk {
                     hash: hex(&crate::domain::event::hash_bytes(&t.event.canonical_bytes())),
                 })
                 .collect(),
-            anomalies: state.anomalies,
+            anomalies: state.anomalies(),
+            ignored: self.ignored_views(&state, sop),
             conflicts: state
                 .conflicts()
                 .iter()
-                .map(|c| self.conflict_view(c))
+                .map(|c| self.conflict_view(c, sop))
                 .collect(),
         })
     }
 }
 
 impl Desk {
-    fn conflict_view(&self, c: &crate::domain::conflict::Conflict) -> ConflictView {
+    fn ignored_views(&self, state: &CaseState, sop: Option<&Sop>) -> Vec<IgnoredView> {
+        let codes = self.store.desk_codes().unwrap_or_default();
+        state
+            .ignored
+            .iter()
+            .map(|i| IgnoredView {
+                event: super::short_id(i.event),
+                kind: i.kind.to_string(),
+                desk: code_of(&codes, i.desk),
+                person: i.person.clone(),
+                role: i.role.clone(),
+                at: self.local_time(i.at),
+                reason: i18n::ignored_reason(&i.reason, sop),
+            })
+            .collect()
+    }
+
+    pub(super) fn conflict_view(
+        &self,
+        c: &crate::domain::conflict::Conflict,
+        sop: Option<&Sop>,
+    ) -> ConflictView {
         use crate::domain::conflict::Topic;
         let (topic, label) = match &c.topic {
             Topic::Field(f) => (
@@ -274,10 +310,7 @@ impl Desk {
                 format!("note:{}", super::short_id(*n)),
                 format!("{} {}", i18n::n(i18n::N::Note), super::short_id(*n)),
             ),
-            Topic::Step(step) => (
-                format!("step:{step}"),
-                format!("{} {step}", word(Word::Step)),
-            ),
+            Topic::Step(step) => (format!("step:{step}"), i18n::step_conflict_label(step, sop)),
         };
         let codes = self.store.desk_codes().unwrap_or_default();
         ConflictView {
@@ -288,10 +321,7 @@ impl Desk {
                 .iter()
                 .map(|h| ConflictValue {
                     value: h.value.clone(),
-                    desk: codes
-                        .iter()
-                        .find(|(id, _)| *id == h.desk)
-                        .map_or(String::new(), |(_, code)| code.clone()),
+                    desk: code_of(&codes, h.desk),
                     person: h.person.clone(),
                     role: h.role.clone(),
                     at: self.local_time(h.at),
@@ -300,6 +330,13 @@ impl Desk {
                 .collect(),
         }
     }
+}
+
+fn code_of(codes: &[(Uuid, String)], desk: Uuid) -> String {
+    codes
+        .iter()
+        .find(|(id, _)| *id == desk)
+        .map_or(String::new(), |(_, code)| code.clone())
 }
 
 /// One line saying what an event did, in the user's language.

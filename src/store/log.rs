@@ -67,10 +67,15 @@ pub struct Writer<'c> {
     pub(super) tx: Transaction<'c>,
     desk: LocalDesk,
     chain: Chain,
+    ids: &'c super::ids::IdSource,
 }
 
 impl<'c> Writer<'c> {
-    pub(super) fn new(tx: Transaction<'c>, desk: LocalDesk) -> Result<Writer<'c>> {
+    pub(super) fn new(
+        tx: Transaction<'c>,
+        desk: LocalDesk,
+        ids: &'c super::ids::IdSource,
+    ) -> Result<Writer<'c>> {
         let last: Option<(i64, Vec<u8>)> = tx
             .query_row(
                 "SELECT seq, hash FROM events WHERE desk = ? ORDER BY seq DESC LIMIT 1",
@@ -87,7 +92,12 @@ impl<'c> Writer<'c> {
             next_seq,
             prev,
         };
-        Ok(Writer { tx, desk, chain })
+        Ok(Writer {
+            tx,
+            desk,
+            chain,
+            ids,
+        })
     }
 
     /// The chain as it stands, for a bulk producer that seals events itself.
@@ -148,7 +158,8 @@ impl<'c> Writer<'c> {
 
     /// Seals a draft into the desk's chain under a new random id, and stores it.
     pub fn append(&mut self, case_n: i64, draft: EventDraft) -> Result<Event> {
-        self.append_as(case_n, draft, Uuid::new_v4())
+        let id = self.ids.uuid();
+        self.append_as(case_n, draft, id)
     }
 
     /// As [`Writer::append`], with the id given (demo data is reproducible).

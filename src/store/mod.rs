@@ -5,6 +5,7 @@
 mod bundle;
 mod check;
 mod content;
+mod ids;
 mod log;
 mod merge;
 mod office;
@@ -105,6 +106,8 @@ pub struct LocalDesk {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Where new desk, case and event ids come from.
+    pub ids: ids::IdSource,
 }
 
 impl Store {
@@ -167,6 +170,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.into(),
+            ids: ids::IdSource::default(),
         })
     }
 
@@ -202,7 +206,7 @@ impl Store {
 
     /// Makes this database a desk's own: a new random desk id.
     pub fn create_local_desk(&mut self, code: &str, name: &str) -> Result<LocalDesk> {
-        let id = Uuid::new_v4();
+        let id = self.ids.uuid();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -243,7 +247,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Writer::new(tx, desk.clone())
+        Writer::new(tx, desk.clone(), &self.ids)
     }
 
     /// Speeds up a one-off bulk load (demo data): no fsync per commit and a

@@ -673,6 +673,7 @@ mod tests {
 
         let note = NoteRecord {
             event: uuid::Uuid::from_u128(7),
+            desk: uuid::Uuid::from_u128(8),
             at: 0,
             person: "Sri Wahyuni".into(),
             role: "staf".into(),

@@ -104,6 +104,7 @@ impl SyncWindow {
         let opts = OpenOptions {
             config: Some(desk.locations.config.clone()),
             db: Some(desk.locations.database.clone()),
+            ..OpenOptions::default()
         };
         let fixed_now = desk.fixed_now;
         let dir = PathBuf::from(folder);

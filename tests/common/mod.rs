@@ -138,6 +138,7 @@ impl TestDesk {
         let opts = aduan::service::OpenOptions {
             config: Some(self.config()),
             db: Some(self.db()),
+            ..Default::default()
         };
         let mut desk = aduan::service::Desk::open(&opts).unwrap();
         desk.fixed_now = Some(
