@@ -312,6 +312,23 @@ pub fn config_path(flag: Option<&Path>) -> PathBuf {
 
 /// Loads the config, writing the documented default first if there is none.
 /// Returns whether it was just written.
+/// Sets `[table] key = value` for each value in the file at `path`,
+/// keeping its comments and layout. A file that cannot be read is never
+/// written back from nothing.
+pub fn set_values(path: &Path, values: &[(&str, &str, &String)]) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    for (table, key, value) in values {
+        if !doc.contains_key(table) {
+            doc[*table] = toml_edit::table();
+        }
+        doc[*table][*key] = toml_edit::value(value.as_str());
+    }
+    crate::export::write_new(path, doc.to_string().as_bytes(), true).map_err(|e| e.text())
+}
+
 pub fn load_or_create(path: &Path) -> Result<(Config, bool), ConfigError> {
     let created = !path.exists();
     if created {

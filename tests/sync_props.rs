@@ -180,6 +180,7 @@ fn open(dir: &tempfile::TempDir, code: &str, seed: u64) -> Desk {
         config: Some(config),
         db: Some(dir.path().join("aduan.db")),
         ids_seed: Some(seed),
+        ..OpenOptions::default()
     })
     .unwrap();
     desk.fixed_now = Some(NOW);

@@ -42,6 +42,15 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
                 i18n::n(i18n::N::Damaged)
             );
         }
+        if !report.shared_codes.is_empty() {
+            println!(
+                "! {}",
+                i18n::DeskProblem::Shared(report.shared_codes.clone()).text()
+            );
+        }
+        if report.events_not_applied > 0 {
+            println!("{}", i18n::ignored_count(report.events_not_applied));
+        }
         println!(
             "{}: {}  {}: {}",
             say(R::Cases),

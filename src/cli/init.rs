@@ -1,10 +1,65 @@
 //! `aduan init`, and `aduan` with no command: the desk at a glance.
 
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
+use crate::domain::agenda::parse_desk_code;
 use crate::domain::sop::BUILTIN;
-use crate::i18n::{Msg, R, say};
+use crate::i18n::{DeskProblem, Msg, R, say};
 use crate::service::Desk;
+
+/// The code and name `aduan init` registers the desk under. The founding
+/// desk may keep the configuration's; a joining desk must choose one the
+/// office does not hold yet: asked at a terminal, refused in a script.
+pub fn desk_identity(
+    join: Option<&Path>,
+    code: Option<&str>,
+    name: Option<&str>,
+) -> Result<Option<(String, String)>, Msg> {
+    let taken = match join {
+        Some(bundle) => crate::service::bundle_desks(bundle)?,
+        None => Vec::new(),
+    };
+    let code = match code {
+        Some(c) => c.to_string(),
+        None if join.is_none() => return Ok(None),
+        None if std::io::stdin().is_terminal() => ask_code()?,
+        None => {
+            return Err(Msg::Desk(Box::new(DeskProblem::CodeNeeded {
+                taken: taken.into_iter().map(|(c, _)| c).collect(),
+            })));
+        }
+    };
+    let Some(code) = parse_desk_code(&code) else {
+        return Err(Msg::Desk(Box::new(DeskProblem::BadCode(code))));
+    };
+    if let Some((_, holder)) = taken.iter().find(|(c, _)| *c == code) {
+        return Err(Msg::Desk(Box::new(DeskProblem::CodeTaken {
+            code,
+            name: holder.clone(),
+        })));
+    }
+    let name = name
+        .map(crate::domain::draft::clean)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| format!("Loket {code}"));
+    Ok(Some((code, name)))
+}
+
+fn ask_code() -> Result<String, Msg> {
+    eprint!("{}: ", say(R::AskDeskCode));
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Msg::Io {
+            path: "stdin".into(),
+            detail: e.to_string(),
+        })?;
+    Ok(line.trim().to_string())
+}
 
 /// The config and database were made by opening the desk; this also copies
 /// the shipped SOPs beside the config so the office can edit them.

@@ -39,6 +39,10 @@ pub enum Command {
     Init {
         #[arg(long, value_name = "BUNDEL", help = help::INIT_JOIN)]
         join: Option<PathBuf>,
+        #[arg(long, value_name = "KODE", help = help::INIT_DESK)]
+        desk: Option<String>,
+        #[arg(long, value_name = "NAMA", help = help::INIT_DESK_NAME)]
+        desk_name: Option<String>,
     },
     #[command(about = help::CHECK)]
     Check {
@@ -71,9 +75,18 @@ pub enum Command {
 
 /// Runs one command; an error comes back as a message for the user.
 pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
+    let register = match &cli.command {
+        Some(Command::Init {
+            join,
+            desk,
+            desk_name,
+        }) => init::desk_identity(join.as_deref(), desk.as_deref(), desk_name.as_deref())?,
+        _ => None,
+    };
     let opts = OpenOptions {
         config: cli.config.clone(),
         db: cli.db.clone(),
+        register,
         ..OpenOptions::default()
     };
     let mut desk = Desk::open(&opts)?;
@@ -90,8 +103,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
             Ok(ExitCode::SUCCESS)
         }
         None => init::summary(&desk),
-        Some(Command::Init { join: None }) => init::init(&desk, true),
-        Some(Command::Init { join: Some(bundle) }) => {
+        Some(Command::Init { join: None, .. }) => init::init(&desk, true),
+        Some(Command::Init {
+            join: Some(bundle), ..
+        }) => {
             init::init(&desk, false)?;
             sync::join(&mut desk, &bundle)
         }

@@ -142,3 +142,27 @@ mod tests {
         );
     }
 }
+
+/// A desk's code as agenda numbers carry it: 1–12 capital letters, digits
+/// or '-', starting with a letter. Lower case is read as upper case.
+pub fn parse_desk_code(s: &str) -> Option<String> {
+    let code = s.trim().to_uppercase();
+    let mut chars = code.chars();
+    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+    let rest_ok = chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    (first_is_letter && rest_ok && code.len() <= 12).then_some(code)
+}
+
+#[cfg(test)]
+mod desk_code_tests {
+    use super::parse_desk_code;
+
+    #[test]
+    fn desk_codes_are_short_capitals_digits_and_dashes() {
+        assert_eq!(parse_desk_code(" lkt-2 ").as_deref(), Some("LKT-2"));
+        assert_eq!(parse_desk_code("LKT2").as_deref(), Some("LKT2"));
+        for bad in ["", "2LKT", "LKT/2", "LKT 2", "LOKETPENGADUAN1", "LKT\u{1b}"] {
+            assert_eq!(parse_desk_code(bad), None, "{bad:?}");
+        }
+    }
+}

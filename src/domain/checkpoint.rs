@@ -2,14 +2,27 @@
 //! chain. Each event names the hash of the one before it, so one signature
 //! on (desk, sequence number, head hash) covers every event up to there:
 //! verifying a bundle costs one signature per desk, not one per event.
+//!
+//! The desk's code and name are signed with it: the roster a bundle carries
+//! cannot be edited behind a genuine key (a desk renamed `LKT2` → `LKT1`
+//! would make two desks hand out the same agenda numbers).
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier, VerifyingKey};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::event::Hash;
 
-/// What a desk vouches for: its chain up to `seq` ends in `head`.
+/// Who signs: a desk's id, code and name.
+#[derive(Debug, Clone, Copy)]
+pub struct Signer<'a> {
+    pub desk: Uuid,
+    pub code: &'a str,
+    pub name: &'a str,
+}
+
+/// What a desk vouches for: it is `code` (`name`), and its chain up to `seq`
+/// ends in `head`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checkpoint {
     pub desk: Uuid,
@@ -19,11 +32,16 @@ pub struct Checkpoint {
 }
 
 /// The signed bytes, bound to the office so a checkpoint of one office is
-/// worthless in another.
-fn message(office: Uuid, desk: Uuid, seq: u64, head: &Hash) -> Vec<u8> {
-    let mut m = b"aduan/checkpoint/1".to_vec();
+/// worthless in another. Code and name are length-prefixed so no two
+/// (code, name) pairs give the same bytes.
+fn message(office: Uuid, who: Signer<'_>, seq: u64, head: &Hash) -> Vec<u8> {
+    let mut m = b"aduan/checkpoint/2".to_vec();
     m.extend_from_slice(office.as_bytes());
-    m.extend_from_slice(desk.as_bytes());
+    m.extend_from_slice(who.desk.as_bytes());
+    for text in [who.code, who.name] {
+        m.extend_from_slice(&(text.len() as u64).to_le_bytes());
+        m.extend_from_slice(text.as_bytes());
+    }
     m.extend_from_slice(&seq.to_le_bytes());
     m.extend_from_slice(head);
     m
@@ -34,25 +52,31 @@ pub fn key_from_seed(seed: [u8; 32]) -> SigningKey {
     SigningKey::from_bytes(&seed)
 }
 
-pub fn sign(key: &SigningKey, office: Uuid, desk: Uuid, seq: u64, head: Hash) -> Checkpoint {
+pub fn sign(key: &SigningKey, office: Uuid, who: Signer<'_>, seq: u64, head: Hash) -> Checkpoint {
     Checkpoint {
-        desk,
+        desk: who.desk,
         seq,
         head,
-        signature: key.sign(&message(office, desk, seq, &head)).to_bytes(),
+        signature: key.sign(&message(office, who, seq, &head)).to_bytes(),
     }
 }
 
-/// Whether `public` (32 bytes) signed this checkpoint for `office`.
-pub fn verify(public: &[u8], office: Uuid, cp: &Checkpoint) -> bool {
+/// Whether `public` (32 bytes) signed this checkpoint for `office`, as the
+/// desk with this code and name.
+pub fn verify(public: &[u8], office: Uuid, code: &str, name: &str, cp: &Checkpoint) -> bool {
     let Ok(bytes) = <[u8; 32]>::try_from(public) else {
         return false;
     };
     let Ok(key) = VerifyingKey::from_bytes(&bytes) else {
         return false;
     };
+    let who = Signer {
+        desk: cp.desk,
+        code,
+        name,
+    };
     key.verify(
-        &message(office, cp.desk, cp.seq, &cp.head),
+        &message(office, who, cp.seq, &cp.head),
         &Signature::from_bytes(&cp.signature),
     )
     .is_ok()
@@ -78,20 +102,41 @@ mod tests {
         let key = key_from_seed([7; 32]);
         let public = key.verifying_key().to_bytes();
         let (office, desk) = (Uuid::from_u128(1), Uuid::from_u128(2));
-        let cp = sign(&key, office, desk, 42, [9; 32]);
-        assert!(verify(&public, office, &cp));
-        assert!(!verify(&public, Uuid::from_u128(3), &cp), "another office");
-        assert!(!verify(&public, office, &Checkpoint { seq: 43, ..cp }));
-        assert!(!verify(
-            &public,
+        let who = Signer {
+            desk,
+            code: "LKT2",
+            name: "Loket 2",
+        };
+        let cp = sign(&key, office, who, 42, [9; 32]);
+        let ok = |office, code, name, cp: &Checkpoint| verify(&public, office, code, name, cp);
+        assert!(ok(office, "LKT2", "Loket 2", &cp));
+        assert!(
+            !ok(Uuid::from_u128(3), "LKT2", "Loket 2", &cp),
+            "another office"
+        );
+        assert!(!ok(office, "LKT1", "Loket 2", &cp), "another code");
+        assert!(!ok(office, "LKT2", "Loket 1", &cp), "another name");
+        assert!(!ok(office, "LKT", "2Loket 2", &cp), "the boundary moved");
+        assert!(!ok(
             office,
+            "LKT2",
+            "Loket 2",
+            &Checkpoint { seq: 43, ..cp }
+        ));
+        assert!(!ok(
+            office,
+            "LKT2",
+            "Loket 2",
             &Checkpoint {
                 head: [8; 32],
                 ..cp
             }
         ));
         let other = key_from_seed([8; 32]).verifying_key().to_bytes();
-        assert!(!verify(&other, office, &cp), "another desk's key");
+        assert!(
+            !verify(&other, office, "LKT2", "Loket 2", &cp),
+            "another desk's key"
+        );
         assert_eq!(fingerprint(&public).len(), 19);
     }
 }

@@ -119,6 +119,9 @@ pub const RESTORE_FILE: &str = "Berkas cadangan";
 pub const RESTORE_YES: &str = "Jangan bertanya lagi (sudah yakin)";
 pub const RESTORE_ALONE: &str = "Kantor ini hanya punya satu loket: boleh langsung mencatat lagi";
 pub const INIT_JOIN: &str = "Bergabung ke kantor dari bundel yang diekspor loket lain";
+pub const INIT_DESK: &str =
+    "Kode loket ini, bagian setiap nomor agenda (mis. LKT2); tidak dapat diubah setelah terdaftar";
+pub const INIT_DESK_NAME: &str = "Nama loket ini (bawaan: Loket KODE)";
 pub const CASE_SETTLE: &str = "Putuskan langkah yang diselesaikan berbeda di dua loket: versi yang berlaku tetap, yang lain tidak dihitung lagi";
 pub const SETTLE_STEP: &str = "Langkah SOP yang berbeda (id langkah, lihat case show)";
 pub const SETTLE_KEEP: &str =

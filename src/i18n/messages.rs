@@ -102,6 +102,8 @@ pub enum Msg {
         detail: String,
     },
     KeyMissing(PathBuf),
+    /// Who this desk is: its code and name, at init, join and start.
+    Desk(Box<super::desk::DeskProblem>),
     JoinNotEmpty(PathBuf),
     RestoreRefused {
         file: PathBuf,
@@ -348,6 +350,7 @@ impl Msg {
                 "Bundle {} refused: {detail}. The database was not changed.",
                 file.display()
             ),
+            Msg::Desk(p) => p.text(),
             Msg::JoinNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
                 "Database {} already holds events; joining an office needs an empty database.",

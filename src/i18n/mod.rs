@@ -12,6 +12,7 @@ macro_rules! tr {
     };
 }
 
+mod desk;
 mod fold;
 pub mod help;
 mod labels;
@@ -25,6 +26,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use desk::DeskProblem;
 pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
@@ -57,6 +59,20 @@ pub fn lang() -> Lang {
     } else {
         Lang::Id
     }
+}
+
+/// Text from outside (a file, a flag) made safe to print: control
+/// characters shown as `\u{..}` escapes.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_unicode().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// Picks the text of the current language.

@@ -67,6 +67,7 @@ pub enum R {
     Cancelled,
     Roster,
     ThisDesk,
+    AskDeskCode,
     Office,
     Conflicts,
 }
@@ -175,6 +176,10 @@ pub fn say(key: R) -> &'static str {
             "Desks of this office (key fingerprints)",
         ),
         R::ThisDesk => pick("Loket ini", "This desk"),
+        R::AskDeskCode => pick(
+            "Kode loket ini (mis. LKT2, bagian setiap nomor agenda)",
+            "This desk's code (e.g. LKT2, part of every agenda number)",
+        ),
         R::Office => pick("Kantor", "Office"),
         R::Conflicts => pick("Perbedaan antar loket", "Conflicts between desks"),
     }

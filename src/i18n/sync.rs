@@ -62,6 +62,14 @@ pub fn refusal(r: &Refusal) -> String {
             "isi lampiran {sha256} tidak cocok dengan sidiknya",
             "attachment {sha256}'s content does not match its hash"
         ),
+        Refusal::DuplicateCode { code } => tr!(
+            "dua loket berbeda memakai kode {code}: nomor agenda mereka akan bertabrakan; loket yang baru harus bergabung ulang dengan kode lain",
+            "two different desks use the code {code}: their agenda numbers would collide; the newer desk must join again under another code"
+        ),
+        Refusal::IdentityChanged { code, now } => tr!(
+            "loket {code} datang dengan kode atau nama lain ({now}); kode dan nama loket tidak dapat diubah",
+            "desk {code} comes under another code or name ({now}); a desk's code and name cannot change"
+        ),
     }
 }
 

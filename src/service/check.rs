@@ -24,6 +24,10 @@ pub struct CheckReport {
     pub damaged_attachments: Vec<String>,
     pub cases: u64,
     pub events: u64,
+    /// Events the fold did not apply (each listed with its reason in `case show`).
+    pub events_not_applied: u64,
+    /// Codes two desk ids share: their agenda numbers can collide.
+    pub shared_codes: Vec<String>,
     /// Present after `--rebuild`.
     pub rebuild: Option<RebuildReport>,
 }
@@ -41,6 +45,7 @@ impl CheckReport {
         self.integrity == ["ok"]
             && self.chain_problems.is_empty()
             && self.damaged_attachments.is_empty()
+            && self.shared_codes.is_empty()
     }
 }
 
@@ -73,6 +78,8 @@ impl Desk {
                 .map(|sha| hex(sha))
                 .collect(),
             cases: self.store.count_cases().map_err(err)?,
+            events_not_applied: self.store.count_not_applied().map_err(err)?,
+            shared_codes: self.store.shared_codes().map_err(err)?,
             events: self.store.count_events().map_err(err)?,
             rebuild,
         })

@@ -22,7 +22,7 @@ pub use inbox::{Queue, RowTiming, Urgency};
 pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
 pub use recap::{Overdue, Recap, Span};
 pub use report::field_report;
-pub use sync::{BUNDLE_EXT, Exported, FolderSync};
+pub use sync::{BUNDLE_EXT, Exported, FolderSync, bundle_desks};
 pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};
@@ -53,6 +53,9 @@ pub struct OpenOptions {
     /// Draw every new id and key from this seed: a test whose outcome
     /// depends on ids replays from its own seed.
     pub ids_seed: Option<u64>,
+    /// The code and name a new desk registers under (`aduan init --desk`),
+    /// written into the configuration; otherwise the configuration's.
+    pub register: Option<(String, String)>,
 }
 
 /// The SOPs in force, and which kind follows which.
@@ -140,22 +143,32 @@ impl Desk {
         }
         let db = locations.database.clone();
         let local = match store.local_desk().map_err(|e| store_msg(e, &db))? {
-            Some(desk) => {
-                if desk.code != config.desk.code || desk.name != config.desk.name {
-                    store
-                        .rename_local_desk(&desk, &config.desk.code, &config.desk.name)
-                        .map_err(|e| store_msg(e, &db))?;
-                }
-                LocalDesk {
-                    code: config.desk.code.clone(),
-                    name: config.desk.name.clone(),
-                    ..desk
-                }
+            Some(desk) => registered_desk(&mut store, desk, &config, opts, &locations)?,
+            None => {
+                let (code, name) = opts
+                    .register
+                    .clone()
+                    .unwrap_or((config.desk.code.clone(), config.desk.name.clone()));
+                store
+                    .create_local_desk(&code, &name)
+                    .map_err(|e| store_msg(e, &db))?
             }
-            None => store
-                .create_local_desk(&config.desk.code, &config.desk.name)
-                .map_err(|e| store_msg(e, &db))?,
         };
+        let mut config = config;
+        if let Some((code, name)) = &opts.register {
+            if config.desk.code != *code || config.desk.name != *name {
+                config::set_values(
+                    &locations.config,
+                    &[("desk", "code", code), ("desk", "name", name)],
+                )
+                .map_err(|detail| Msg::ConfigWrite {
+                    path: locations.config.clone(),
+                    detail,
+                })?;
+            }
+            config.desk.code = code.clone();
+            config.desk.name = name.clone();
+        }
         let desk_state = (store, local);
         let fixed_now = std::env::var("ADUAN_NOW")
             .ok()
@@ -245,6 +258,50 @@ impl Desk {
     fn db_error(&self, e: StoreError) -> Msg {
         store_msg(e, &self.locations.database)
     }
+}
+
+/// The desk this database already is. Its code and name are signed into
+/// every bundle and carried by every agenda number it gave, so they never
+/// change: a configuration that names others is refused at start, and so
+/// is registering under another code once the desk has recorded anything
+/// (before that, a failed join may be tried again under another code).
+fn registered_desk(
+    store: &mut Store,
+    desk: LocalDesk,
+    config: &Config,
+    opts: &OpenOptions,
+    locations: &Locations,
+) -> Result<LocalDesk> {
+    let db = &locations.database;
+    if let Some((code, name)) = &opts.register {
+        if desk.code == *code && desk.name == *name {
+            return Ok(desk);
+        }
+        if store.count_events().map_err(|e| store_msg(e, db))? > 0 {
+            return Err(Msg::Desk(Box::new(i18n::DeskProblem::AlreadyRegistered {
+                code: desk.code,
+                name: desk.name,
+            })));
+        }
+        store
+            .rename_local_desk(&desk, code, name)
+            .map_err(|e| store_msg(e, db))?;
+        return Ok(LocalDesk {
+            code: code.clone(),
+            name: name.clone(),
+            ..desk
+        });
+    }
+    if desk.code != config.desk.code || desk.name != config.desk.name {
+        return Err(Msg::Desk(Box::new(i18n::DeskProblem::Drift {
+            code: desk.code,
+            name: desk.name,
+            config_code: config.desk.code.clone(),
+            config_name: config.desk.name.clone(),
+            config: locations.config.clone(),
+        })));
+    }
+    Ok(desk)
 }
 
 fn load_config(opts: &OpenOptions) -> Result<(Config, Locations, Vec<Msg>)> {

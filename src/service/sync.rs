@@ -123,7 +123,12 @@ impl Desk {
             .store
             .chain_head(self.local.n)
             .map_err(|e| self.db_error(e))?;
-        let cp = checkpoint::sign(&key, office, self.local.id, seq, head);
+        let who = checkpoint::Signer {
+            desk: self.local.id,
+            code: &self.local.code,
+            name: &self.local.name,
+        };
+        let cp = checkpoint::sign(&key, office, who, seq, head);
         self.store
             .put_checkpoint(self.local.n, &cp)
             .map_err(|e| self.db_error(e))?;
@@ -164,15 +169,31 @@ impl Desk {
         if path.exists() && !force {
             return Err(Msg::FileExists(path));
         }
+        let desks = self.forwardable_desks(office)?;
         let events = write_atomically(&path, |tmp| {
             self.store
-                .write_bundle(tmp, office, self.local.id, self.now())
+                .write_bundle(tmp, office, self.local.id, self.now(), &desks)
                 .map_err(|e| self.db_error(e))
         })?;
         self.store
             .set_meta("last_export", &self.now().to_string())
             .map_err(|e| self.db_error(e))?;
         Ok(Exported { path, events })
+    }
+
+    /// The desks whose checkpoints may go into a bundle: those whose
+    /// signature covers the code and name on record (one made by an older
+    /// build covers neither, and waits for that desk's own next bundle).
+    fn forwardable_desks(&self, office: Uuid) -> Result<Vec<i64>> {
+        let held = self
+            .store
+            .held_checkpoints()
+            .map_err(|e| self.db_error(e))?;
+        Ok(held
+            .into_iter()
+            .filter(|(_, d, cp)| checkpoint::verify(&d.pubkey, office, &d.code, &d.name, cp))
+            .map(|(n, ..)| n)
+            .collect())
     }
 
     /// Checks a bundle and merges what this desk lacks, in one transaction.
@@ -409,6 +430,15 @@ impl Desk {
             .restore_from(file, !alone)
             .map_err(|e| self.db_error(e))
     }
+}
+
+/// The desks (code, name) on the roster of a bundle, read before anything
+/// is created, so a join under a code the office holds changes nothing.
+pub fn bundle_desks(bundle: &Path) -> Result<Vec<(String, String)>> {
+    crate::store::bundle_roster(bundle).ok_or_else(|| Msg::BundleRefused {
+        file: bundle.into(),
+        detail: i18n::refusal(&Refusal::NotABundle),
+    })
 }
 
 fn parse_key(text: &str) -> Option<SigningKey> {

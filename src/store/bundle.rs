@@ -70,6 +70,16 @@ pub enum Refusal {
     BadContent {
         sha256: String,
     },
+    /// Two desk ids would share one code (and so hand out the same agenda
+    /// numbers).
+    DuplicateCode {
+        code: String,
+    },
+    /// A known desk arrives under another code or name.
+    IdentityChanged {
+        code: String,
+        now: String,
+    },
 }
 
 #[derive(Debug)]
@@ -98,13 +108,21 @@ impl Store {
     /// Writes every event covered by a checkpoint, the roster, the
     /// checkpoints and the attachment contents into a new bundle at `path`
     /// (which must not exist). Returns the number of events written.
+    /// Only the desks (local numbers) in `desks` go in: a checkpoint whose
+    /// signature does not cover its desk's code and name is not forwarded.
     pub fn write_bundle(
         &self,
         path: &Path,
         office: Uuid,
         exported_by: Uuid,
         at: i64,
+        desks: &[i64],
     ) -> Result<u64> {
+        let list = desks
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
         // The desk's connection may not create files: the bundle is made
         // empty on its own connection first, then filled through ATTACH.
         Connection::open(path)?.execute_batch(&format!(
@@ -123,17 +141,19 @@ impl Store {
             for (k, v) in header {
                 conn.execute("INSERT INTO b.header (key, value) VALUES (?, ?)", [k, &v])?;
             }
-            conn.execute_batch(
+            conn.execute_batch(&format!(
                 "INSERT INTO b.desks SELECT uid, code, name, pubkey FROM desks
-                     WHERE pubkey IS NOT NULL AND n IN (SELECT desk FROM checkpoints);
+                     WHERE pubkey IS NOT NULL AND n IN (SELECT desk FROM checkpoints)
+                     AND n IN ({list});
                  INSERT INTO b.checkpoints SELECT d.uid, c.seq, c.head, c.signature
-                     FROM checkpoints c JOIN desks d ON d.n = c.desk;
+                     FROM checkpoints c JOIN desks d ON d.n = c.desk WHERE c.desk IN ({list});
                  INSERT INTO b.events SELECT d.uid, e.seq, e.hash, e.body
                      FROM checkpoints c JOIN desks d ON d.n = c.desk
                      JOIN events e ON e.desk = c.desk AND e.seq <= c.seq
+                     WHERE c.desk IN ({list})
                      ORDER BY d.uid, e.seq;
-                 INSERT INTO b.attachments SELECT sha256, size, data FROM attachments;",
-            )?;
+                 INSERT INTO b.attachments SELECT sha256, size, data FROM attachments;"
+            ))?;
             let n: i64 = conn.query_row("SELECT count(*) FROM b.events", [], |r| r.get(0))?;
             conn.execute_batch("COMMIT")?;
             Ok(n as u64)
@@ -234,6 +254,23 @@ pub fn bundle_origin(path: &Path) -> Option<(String, i64)> {
         .ok()
     };
     Some((get("exported_by")?, get("exported_at")?.parse().ok()?))
+}
+
+/// The (code, name) of every desk on a bundle's roster, if it reads as one.
+pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
+    if !path.is_file() {
+        return None;
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .ok()?;
+    if app != BUNDLE_APPLICATION_ID {
+        return None;
+    }
+    let mut stmt = conn.prepare("SELECT code, name FROM desks").ok()?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ok()?;
+    rows.collect::<rusqlite::Result<_>>().ok()
 }
 
 /// The office a bundle belongs to, if it reads as a bundle.

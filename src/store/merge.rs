@@ -54,7 +54,12 @@ impl Store {
         let roster = read_roster(&bundle)?;
         let checkpoints = read_checkpoints(&bundle)?;
         let plans = plan(self.conn(), &roster, &checkpoints, ctx)?;
-        if plans.iter().all(|p| p.from > p.cp.seq) {
+        // A new desk with nothing recorded yet is still taken onto the
+        // roster: the trust given to it is kept.
+        if plans
+            .iter()
+            .all(|p| p.from > p.cp.seq && p.local_n.is_some())
+        {
             // Nothing to take, but this desk now knows what the other holds.
             if self.held()? {
                 self.conn()
@@ -190,6 +195,14 @@ fn plan(
     ctx: &MergeContext<'_>,
 ) -> std::result::Result<Vec<Plan>, MergeError> {
     let mut plans = Vec::new();
+    let held_codes = desk_codes(conn)?;
+    for (i, d) in roster.iter().enumerate() {
+        if roster[..i].iter().any(|o| o.code == d.code && o.id != d.id) {
+            return refuse(Refusal::DuplicateCode {
+                code: d.code.clone(),
+            });
+        }
+    }
     for cp in checkpoints {
         let Some(desk) = roster.iter().find(|d| d.id == cp.desk) else {
             return refuse(Refusal::Damaged(format!(
@@ -219,7 +232,21 @@ fn plan(
             }
             _ => {}
         }
-        if !checkpoint::verify(&desk.pubkey, ctx.office, cp) {
+        match held_codes.iter().find(|(id, ..)| *id == desk.id) {
+            Some((_, code, name)) if *code != desk.code || *name != desk.name => {
+                return refuse(Refusal::IdentityChanged {
+                    code: code.clone(),
+                    now: desk.code.clone(),
+                });
+            }
+            None if held_codes.iter().any(|(_, code, _)| *code == desk.code) => {
+                return refuse(Refusal::DuplicateCode {
+                    code: desk.code.clone(),
+                });
+            }
+            _ => {}
+        }
+        if !checkpoint::verify(&desk.pubkey, ctx.office, &desk.code, &desk.name, cp) {
             return refuse(Refusal::BadSignature {
                 code: desk.code.clone(),
             });
@@ -249,6 +276,19 @@ fn plan(
         });
     }
     Ok(plans)
+}
+
+/// Every desk this database knows: (id, code, name).
+fn desk_codes(conn: &Connection) -> std::result::Result<Vec<(Uuid, String, String)>, MergeError> {
+    let mut stmt = conn.prepare("SELECT uid, code, name FROM desks")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            super::uuid_from(r.get_ref(0)?.as_blob()?),
+            r.get(1)?,
+            r.get(2)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Walks one desk's new events in the bundle, checking each, and stores

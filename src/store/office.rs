@@ -72,6 +72,52 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every checkpoint held, with the desk it belongs to (local number and
+    /// roster entry), so the signatures can be checked before forwarding.
+    pub fn held_checkpoints(&self) -> Result<Vec<(i64, RosterDesk, Checkpoint)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT d.n, d.uid, d.code, d.name, d.pubkey, c.seq, c.head, c.signature
+             FROM checkpoints c JOIN desks d ON d.n = c.desk WHERE d.pubkey IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id = uuid_from(r.get_ref(1)?.as_blob()?);
+            Ok((
+                r.get(0)?,
+                RosterDesk {
+                    id,
+                    code: r.get(2)?,
+                    name: r.get(3)?,
+                    pubkey: r.get(4)?,
+                },
+                Checkpoint {
+                    desk: id,
+                    seq: r.get::<_, i64>(5)? as u64,
+                    head: r.get_ref(6)?.as_blob()?.try_into().unwrap_or(GENESIS),
+                    signature: r.get_ref(7)?.as_blob()?.try_into().unwrap_or([0; 64]),
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many events the fold left out, over every case.
+    pub fn count_not_applied(&self) -> Result<u64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT coalesce(sum(anomalies), 0) FROM cases", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
+    }
+
+    /// Desk codes held by more than one desk id (each such code once).
+    pub fn shared_codes(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT code FROM desks GROUP BY code HAVING count(*) > 1 ORDER BY code")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The roster: every desk with a known key.
     pub fn roster(&self) -> Result<Vec<RosterDesk>> {
         let mut stmt = self.conn().prepare(

@@ -14,7 +14,7 @@ pub const APPLICATION_ID: i32 = 0x4144_554E;
 /// desk's live database, nor the other way round.
 pub const BUNDLE_APPLICATION_ID: i32 = 0x4144_5542;
 /// The bundle layout this build writes and reads.
-pub const BUNDLE_FORMAT: i64 = 1;
+pub const BUNDLE_FORMAT: i64 = 2;
 
 /// A bundle: a SQLite file holding events, the roster of desks and their
 /// checkpoints, and attachment contents. Desks are named by their ids.

@@ -194,12 +194,7 @@ impl TestDesk {
         let desk = TestDesk {
             dir: tempfile::tempdir().unwrap(),
         };
-        std::fs::write(
-            desk.config(),
-            format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
-        )
-        .unwrap();
-        desk.ok(&["init", "--join", bundle.to_str().unwrap()]);
+        desk.ok(&["init", "--join", bundle.to_str().unwrap(), "--desk", code]);
         desk
     }
 
