@@ -22,10 +22,13 @@ pub fn refusal(r: &Refusal) -> String {
             "bundel dari kantor lain ({id})",
             "a bundle of another office ({id})"
         ),
-        Refusal::Damaged(d) => tr!(
-            "pemeriksaan SQLite (quick_check) gagal: {d}",
-            "SQLite's quick check failed: {d}"
-        ),
+        Refusal::Damaged(d) => {
+            let d = first_problem(d);
+            tr!(
+                "berkas rusak atau terpotong (pemeriksaan SQLite: {d})",
+                "the file is damaged or truncated (SQLite's check: {d})"
+            )
+        }
         Refusal::UntrustedDesk { code, fingerprint } => tr!(
             "loket {code} belum dikenal; sidik kuncinya {fingerprint}. Cocokkan dengan loket itu, lalu ulangi dengan --trust-new-desk",
             "desk {code} is not on the roster yet; its key fingerprint is {fingerprint}. Compare it with that desk, then repeat with --trust-new-desk"
@@ -71,6 +74,18 @@ pub fn refusal(r: &Refusal) -> String {
             "desk {code} comes under another code or name ({now}); a desk's code and name cannot change"
         ),
     }
+}
+
+/// The first problem SQLite names, on one line: its checks list up to a
+/// hundred, under a heading of their own.
+fn first_problem(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("***"))
+        .unwrap_or("");
+    let short: String = super::printable(line).chars().take(160).collect();
+    short
 }
 
 /// What a merge took, a line each: "nothing new", or the new events of each

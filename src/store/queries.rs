@@ -220,7 +220,7 @@ impl Store {
             format!("WHERE {}", clauses.join(" AND "))
         };
         let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, n LIMIT ? OFFSET ?"
+            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, received_at, agenda_no LIMIT ? OFFSET ?"
         );
         args.push(Value::Integer(i64::from(if f.limit == 0 {
             u32::MAX
