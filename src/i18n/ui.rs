@@ -140,11 +140,13 @@ pub enum T {
     ConflictFieldHint,
     ConflictNoteHint,
     ConflictStepHint,
+    ConflictEndHint,
     SettleTitle,
     SettleField,
     SettleStanding,
     SettleValue,
     SettleKeys,
+    SettleStepKeys,
     SettleNone,
     SettleNotesOnly,
     SettleAction,
@@ -392,8 +394,8 @@ pub fn t(key: T) -> &'static str {
             "withdraw one of the notes in the Investigasi tab (i)",
         ),
         T::ConflictStepHint => pick(
-            "pilih yang berlaku: aduan case settle KASUS --step LANGKAH --keep KODE",
-            "keep one: aduan case settle CASE --step STEP --keep CODE",
+            "c: pilih versi yang berlaku",
+            "c: choose the version to keep",
         ),
         T::SettleTitle => pick("Putuskan perbedaan", "Settle a conflict"),
         T::SettleField => pick("Isian", "Field"),
@@ -402,6 +404,14 @@ pub fn t(key: T) -> &'static str {
         T::SettleKeys => pick(
             "←→ pilih · ketik nilai lain · ↑↓ isian lain · Enter simpan · Esc batal",
             "←→ pick · type another value · ↑↓ other field · Enter save · Esc cancel",
+        ),
+        T::ConflictEndHint => pick(
+            "c: pilih penutupan atau tindakan sesudahnya",
+            "c: keep the finish or the action after it",
+        ),
+        T::SettleStepKeys => pick(
+            "←→ pilih versi yang berlaku · ↑↓ perbedaan lain · Enter simpan · Esc batal",
+            "←→ pick the version to keep · ↑↓ other conflict · Enter save · Esc cancel",
         ),
         T::SettleNone => pick(
             "Kasus ini tidak perlu keputusan: tidak ada perbedaan antar loket.",

@@ -17,7 +17,7 @@ use super::intake::Intake;
 use super::notes::NotesScreen;
 use super::recap::RecapScreen;
 use super::search::Search;
-use super::settle::SettleForm;
+use super::settle::{SettleForm, Settlement};
 use super::sync::{SyncKey, SyncWindow};
 use super::theme;
 use crate::config::Person;
@@ -380,17 +380,27 @@ impl App {
         self.popups.push(popup);
     }
 
-    /// Corrects the field again with the value chosen: the conflict is
-    /// settled here and, after the next sync, on every desk.
+    /// Corrects the field again with the value chosen, or keeps the step's
+    /// version chosen: the conflict is settled here and, after the next
+    /// sync, on every desk.
     fn submit_settle(&mut self, form: &SettleForm) {
         let Some(person) = self.person.clone() else {
             return;
         };
-        let (field, value) = form.correction();
-        let result = self
-            .desk
-            .acting_as(Some(&person.name), None)
-            .and_then(|who| self.desk.correct(&form.agenda, &field, &value, &who));
+        let Some(settlement) = form.settlement() else {
+            return;
+        };
+        let result =
+            self.desk
+                .acting_as(Some(&person.name), None)
+                .and_then(|who| match &settlement {
+                    Settlement::Field { field, value } => {
+                        self.desk.correct(&form.agenda, field, value, &who)
+                    }
+                    Settlement::Step { step, keep } => {
+                        self.desk.settle_step(&form.agenda, step, keep, &who)
+                    }
+                });
         if let Err(e) = result {
             self.popups.push(Popup::Error(e.text()));
         }

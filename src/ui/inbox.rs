@@ -381,6 +381,8 @@ impl Default for Inbox {
     }
 }
 
+use crate::domain::fold::END_TOPIC;
+
 /// Each conflict of the case: what it concerns and how it is settled, then
 /// every value standing with its desk, person and time.
 fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
@@ -389,6 +391,8 @@ fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
         let step = c.topic.starts_with("step:");
         let how = if c.topic.starts_with("field:") {
             t(T::ConflictFieldHint)
+        } else if c.topic == format!("step:{END_TOPIC}") {
+            t(T::ConflictEndHint)
         } else if step {
             t(T::ConflictStepHint)
         } else {

@@ -1,6 +1,9 @@
-//! The small form that settles a field two desks changed apart ("perlu
-//! keputusan"): pick one of the values standing (←/→) or type another;
-//! Enter corrects the field again, which settles it on every desk.
+//! The small form that settles what two desks changed apart ("perlu
+//! keputusan"): for a field, pick one of the values standing (←/→) or type
+//! another, and Enter corrects the field again; for an SOP step (or a case
+//! finished on one desk and acted on further on another), pick the version
+//! to keep, and Enter records the settlement. Either settles it on every
+//! desk after the next sync.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -14,13 +17,28 @@ use super::theme;
 use crate::i18n::{T, t};
 use crate::service::CaseDetail;
 
-/// One field in conflict: its id, label and the values standing, each with
-/// who wrote it where and when.
+/// One conflict: what it is about, its label and the versions standing,
+/// each with who wrote it where and when.
 struct FieldConflict {
-    field: String,
+    topic: Topic,
     label: String,
-    /// (value, "desk · person · time")
-    values: Vec<(String, String)>,
+    /// (value, "desk · person · time", event code)
+    values: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Topic {
+    Field(String),
+    Step(String),
+}
+
+/// What the form settles on Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settlement {
+    /// Correct the field to this value.
+    Field { field: String, value: String },
+    /// Keep the version with this event code of the step.
+    Step { step: String, keep: String },
 }
 
 pub struct SettleForm {
@@ -31,16 +49,23 @@ pub struct SettleForm {
 }
 
 impl SettleForm {
-    /// The form for a case's field conflicts; None when it has none (note
-    /// conflicts are settled by withdrawing a note).
+    /// The form for a case's field and step conflicts; None when it has
+    /// neither (note conflicts are settled by withdrawing a note).
     pub fn new(detail: &CaseDetail) -> Option<SettleForm> {
         let fields: Vec<FieldConflict> = detail
             .conflicts
             .iter()
             .filter_map(|c| {
-                let field = c.topic.strip_prefix("field:")?;
+                let topic = match (
+                    c.topic.strip_prefix("field:"),
+                    c.topic.strip_prefix("step:"),
+                ) {
+                    (Some(f), _) => Topic::Field(f.to_string()),
+                    (_, Some(s)) => Topic::Step(s.to_string()),
+                    _ => return None,
+                };
                 Some(FieldConflict {
-                    field: field.to_string(),
+                    topic,
                     label: c.label.clone(),
                     values: c
                         .values
@@ -48,14 +73,15 @@ impl SettleForm {
                         .map(|v| {
                             (
                                 v.value.clone(),
-                                format!("{} · {} · {}", v.desk, v.person, v.at),
+                                format!("{} · {} · {} · {}", v.desk, v.person, v.role, v.at),
+                                v.event.clone(),
                             )
                         })
                         .collect(),
                 })
             })
             .collect();
-        let first = fields.first()?.values.first().map(|(v, _)| v.clone());
+        let first = fields.first()?.values.first().map(|(v, ..)| v.clone());
         Some(SettleForm {
             agenda: detail.agenda_no.clone(),
             fields,
@@ -64,12 +90,24 @@ impl SettleForm {
         })
     }
 
-    /// The field's id and the value to keep.
-    pub fn correction(&self) -> (String, String) {
-        (
-            self.fields[self.focus].field.clone(),
-            self.input.text().to_string(),
-        )
+    /// What Enter records: a correction of the field, or which version of
+    /// the step to keep (None until one is picked).
+    pub fn settlement(&self) -> Option<Settlement> {
+        let item = &self.fields[self.focus];
+        match &item.topic {
+            Topic::Field(field) => Some(Settlement::Field {
+                field: field.clone(),
+                value: self.input.text().to_string(),
+            }),
+            Topic::Step(step) => self.chosen().map(|i| Settlement::Step {
+                step: step.clone(),
+                keep: item.values[i].2.clone(),
+            }),
+        }
+    }
+
+    fn is_step(&self) -> bool {
+        matches!(self.fields[self.focus].topic, Topic::Step(_))
     }
 
     /// Which standing value the input holds, if it holds one.
@@ -77,7 +115,7 @@ impl SettleForm {
         self.fields[self.focus]
             .values
             .iter()
-            .position(|(v, _)| v == self.input.text())
+            .position(|(v, ..)| v == self.input.text())
     }
 
     fn pick(&mut self, step: isize) {
@@ -94,10 +132,18 @@ impl SettleForm {
         self.input = LineInput::new(&values[next as usize].0);
     }
 
+    fn ready(&self) -> bool {
+        if self.is_step() {
+            self.chosen().is_some()
+        } else {
+            !self.input.text().trim().is_empty()
+        }
+    }
+
     pub fn handle(&mut self, key: KeyEvent) -> Outcome {
         match key.code {
             KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter if !self.input.text().trim().is_empty() => return Outcome::Submit,
+            KeyCode::Enter if self.ready() => return Outcome::Submit,
             KeyCode::Right => self.pick(1),
             KeyCode::Left => self.pick(-1),
             KeyCode::Down | KeyCode::Up | KeyCode::Tab | KeyCode::BackTab => {
@@ -107,8 +153,10 @@ impl SettleForm {
                     _ => (self.focus + n - 1) % n,
                 };
                 let first = self.fields[self.focus].values.first();
-                self.input = LineInput::new(first.map_or("", |(v, _)| v.as_str()));
+                self.input = LineInput::new(first.map_or("", |(v, ..)| v.as_str()));
             }
+            // A step's versions are picked, never typed.
+            _ if self.is_step() => {}
             _ => {
                 self.input.handle(key);
             }
@@ -129,7 +177,7 @@ impl SettleForm {
             }),
         ])];
         lines.push(Line::raw(format!("{}:", t(T::SettleStanding))));
-        for (i, (value, by)) in field.values.iter().enumerate() {
+        for (i, (value, by, _)) in field.values.iter().enumerate() {
             let mark = if chosen == Some(i) { "▶ " } else { "  " };
             let style = if chosen == Some(i) {
                 theme::title()
@@ -144,7 +192,12 @@ impl SettleForm {
         let value_row = lines.len() as u16 + 1;
         lines.push(Line::raw(""));
         lines.push(Line::raw(""));
-        lines.push(Line::styled(t(T::SettleKeys), theme::hint()));
+        let keys = if self.is_step() {
+            t(T::SettleStepKeys)
+        } else {
+            t(T::SettleKeys)
+        };
+        lines.push(Line::styled(keys, theme::hint()));
         let height = lines.len() as u16 + 2;
         let [v] = Layout::vertical([Constraint::Length(height.min(body.height))])
             .flex(Flex::Center)
@@ -160,7 +213,7 @@ impl SettleForm {
         let inner = block.inner(area);
         f.render_widget(block, area);
         f.render_widget(Paragraph::new(lines), inner);
-        if inner.y + value_row >= inner.y + inner.height {
+        if self.is_step() || inner.y + value_row >= inner.y + inner.height {
             return;
         }
         let label = format!("{}: ", t(T::SettleValue));
