@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
-pub use bundle::{MergeError, Refusal, bundle_office, bundle_origin, file_hash};
+pub use bundle::{
+    BundleHeader, HeaderError, MergeError, Refusal, bundle_office, file_hash, read_header,
+};
 pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use merge::{MergeContext, MergeOutcome};
