@@ -316,8 +316,8 @@ impl Desk {
             .map_err(|e| self.db_error(e))
     }
 
-    /// The USB stick or shared folder in one step: merges the newest bundle
-    /// of every other desk found there and writes this desk's own, under
+    /// The USB stick or shared folder in one step: merges the newest good
+    /// bundle of every other desk found there and writes this desk's own, under
     /// the one name that is this desk's alone. Files are told apart by
     /// their headers, never their names: a file that is not this desk's is
     /// never replaced or removed, and one that cannot be merged is named in
@@ -341,21 +341,8 @@ impl Desk {
             skipped: survey.skipped,
             ..FolderSync::default()
         };
-        for (from, path) in survey.newest {
-            match self.merge_file(&path, office, trust_new_desks, progress) {
-                Ok(outcome) => {
-                    self.note_merged(from)?;
-                    report.merged.push((path, outcome));
-                }
-                Err(MergeError::Refused(r)) => report.skipped.push(Skipped {
-                    path,
-                    why: Skip::Refused(r),
-                }),
-                Err(MergeError::Store(e)) => {
-                    let why = self.store_skip(&path, e)?;
-                    report.skipped.push(Skipped { path, why });
-                }
-            }
+        for (from, paths) in survey.by_desk {
+            self.merge_newest(from, paths, office, trust_new_desks, progress, &mut report)?;
         }
         report.missing = self.missing_desks(&survey.seen)?;
         let exported = self.export_to(self.folder_bundle_path(dir, &survey.own)?)?;
@@ -367,6 +354,37 @@ impl Desk {
         report.exported = Some(exported);
         self.remember_sync_folder(dir)?;
         Ok(report)
+    }
+
+    /// Merges the newest of one desk's files (newest first) that merges: a
+    /// damaged or half-copied newest file is named and the next one tried.
+    fn merge_newest(
+        &mut self,
+        from: Uuid,
+        paths: Vec<PathBuf>,
+        office: Uuid,
+        trust_new_desks: bool,
+        progress: &mut dyn FnMut(u64, u64),
+        report: &mut FolderSync,
+    ) -> Result<()> {
+        for path in paths {
+            let why = match self.merge_file(&path, office, trust_new_desks, progress) {
+                Ok(outcome) => {
+                    self.note_merged(from)?;
+                    report.merged.push((path, outcome));
+                    return Ok(());
+                }
+                Err(MergeError::Refused(r)) => Skip::Refused(r),
+                Err(MergeError::Store(e)) => self.store_skip(&path, e)?,
+            };
+            // The desk's older files would wait for the same trust.
+            let untrusted = matches!(why, Skip::Refused(Refusal::UntrustedDesk { .. }));
+            report.skipped.push(Skipped { path, why });
+            if untrusted {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// A store error met while merging a folder's file: this desk's own
@@ -395,7 +413,7 @@ impl Desk {
         })?;
         let own_tmp = temp_name(&self.folder_bundle_name(false));
         let mut survey = Survey::default();
-        let mut newest: BTreeMap<Uuid, (i64, PathBuf)> = BTreeMap::new();
+        let mut by_desk: BTreeMap<Uuid, Vec<(i64, PathBuf)>> = BTreeMap::new();
         let mut names: Vec<(String, PathBuf)> = entries
             .flatten()
             .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -432,15 +450,19 @@ impl Desk {
                 continue;
             }
             survey.seen.insert(header.exported_by);
-            // Of one desk's several files, the newest; the others stay.
-            if newest
-                .get(&header.exported_by)
-                .is_none_or(|(at, _)| header.exported_at > *at)
-            {
-                newest.insert(header.exported_by, (header.exported_at, path));
-            }
+            by_desk
+                .entry(header.exported_by)
+                .or_default()
+                .push((header.exported_at, path));
         }
-        survey.newest = newest.into_iter().map(|(d, (_, p))| (d, p)).collect();
+        // Newest first; of two written at the same second, the name decides.
+        survey.by_desk = by_desk
+            .into_iter()
+            .map(|(desk, mut files)| {
+                files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                (desk, files.into_iter().map(|(_, p)| p).collect())
+            })
+            .collect();
         Ok(survey)
     }
 
@@ -669,8 +691,8 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> R
 /// What a folder holds, by the files' headers.
 #[derive(Default)]
 struct Survey {
-    /// The newest bundle of each other desk.
-    newest: Vec<(Uuid, PathBuf)>,
+    /// Each other desk's bundles, newest first.
+    by_desk: Vec<(Uuid, Vec<PathBuf>)>,
     /// Every desk with a readable bundle there.
     seen: BTreeSet<Uuid>,
     /// This desk's own bundles.
@@ -716,7 +738,7 @@ fn is_dated_bundle_name(name: &str) -> bool {
     else {
         return false;
     };
-    let tail = stem.len().checked_sub(13).map(|i| &stem.as_bytes()[i..]);
+    let tail = stem.len().checked_sub(14).map(|i| &stem.as_bytes()[i..]);
     tail.is_some_and(|t| {
         t[0] == b'-' && t[9] == b'-' && t[1..9].iter().chain(&t[10..]).all(u8::is_ascii_digit)
     })
@@ -756,5 +778,48 @@ fn ensure_stignore(dir: &Path) {
         .is_err()
     {
         let _ = std::fs::remove_file(&path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_names_are_those_of_earlier_folder_syncs() {
+        assert!(is_dated_bundle_name("aduan-LKT-2-20261119-0900.aduan"));
+        assert!(is_dated_bundle_name("aduan-LKT1-20261119-0900.aduan"));
+        for other in [
+            "aduan-LKT1-1a2b3c4d.aduan",
+            "aduan-LKT1-20261119-090.aduan",
+            "aduan-LKT1-2026111x-0900.aduan",
+            "aduan-20261119-0900.aduan.tmp",
+            "x-LKT1-20261119-0900.aduan",
+        ] {
+            assert!(!is_dated_bundle_name(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn copies_and_temporary_files_are_told_by_their_names() {
+        let own = "~aduan-LKT1-1a2b3c4d.aduan.tmp";
+        let kind = |n| kind_of_name(n, own);
+        assert!(matches!(
+            kind("aduan-LKT2-1a2b3c4d.aduan"),
+            NameKind::Bundle
+        ));
+        assert!(matches!(kind("anything.aduan"), NameKind::Bundle));
+        for copy in [
+            ".syncthing.aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "~syncthing~aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "aduan-LKT2-1a2b3c4d.sync-conflict-20261120-100000-ABCDEFG.aduan",
+            "~aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "aduan-LKT2-20261120-1000.aduan.sementara",
+        ] {
+            assert!(matches!(kind(copy), NameKind::Copy), "{copy}");
+        }
+        for other in [".stignore", ".stfolder", "foto.jpg", own] {
+            assert!(matches!(kind(other), NameKind::Other), "{other}");
+        }
     }
 }
