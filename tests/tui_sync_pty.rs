@@ -68,7 +68,10 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
     };
     let (lkt1, lkt2) = (bundle_of(&founder), bundle_of(&joiner));
 
-    // Desk A (LKT2) syncs first: nothing to merge yet, its bundle is written.
+    // Desk A (LKT2) syncs first: nothing to merge yet, its bundle is written;
+    // a half-copied file lying there is named and left alone.
+    let half = usb.path().join("aduan-setengah.aduan");
+    std::fs::write(&half, b"SQLite format 3").unwrap();
     let a = Term::start(joiner, "sync-a");
     sign_in_to_inbox(&a, KASI);
     sync_with(&a, &folder);
@@ -76,11 +79,13 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
         &a,
         &[
             "Sinkron selesai",
-            "Belum ada bundel loket lain di folder ini",
+            "aduan-setengah.aduan dilewati (tidak dihapus)",
             &format!("ditulis ke folder: {lkt2}"),
             "Enter/Esc: tutup",
         ],
     );
+    assert!(half.is_file());
+    std::fs::remove_file(&half).unwrap();
     a.keys(&["Escape"]);
     a.wait_gone("Sinkron selesai");
     wait_for_all(&a, &["│ Sinkron: 2026-11-20 10:00"]);

@@ -786,6 +786,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_gone_before_its_header_is_read_has_vanished() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("aduan-LKT2-1a2b3c4d.aduan");
+        assert_eq!(crate::store::read_header(&gone), Err(HeaderError::Vanished));
+        std::fs::write(&gone, b"").unwrap();
+        assert_eq!(
+            crate::store::read_header(&gone),
+            Err(HeaderError::Refused(Refusal::NotSqlite))
+        );
+    }
+
+    #[test]
     fn dated_names_are_those_of_earlier_folder_syncs() {
         assert!(is_dated_bundle_name("aduan-LKT-2-20261119-0900.aduan"));
         assert!(is_dated_bundle_name("aduan-LKT1-20261119-0900.aduan"));
