@@ -85,16 +85,24 @@ fn a_folder_sync_exports_and_merges_in_one_step_and_is_remembered() {
     // Remembered: the next sync needs no folder, and B gets A's news.
     b.ok(&["sync"]);
     assert_eq!(agendas(&a), agendas(&b));
-    let names: Vec<String> = std::fs::read_dir(usb.path())
+    let mut names: Vec<String> = std::fs::read_dir(usb.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "one bundle per desk: {names:?}");
-    assert!(
-        names
-            .iter()
-            .all(|n| n.starts_with("aduan-LKT") && n.ends_with(".aduan"))
-    );
+    names.sort();
+    // One bundle per desk, under its code and the start of its id, and the
+    // folder's note to Syncthing.
+    let own = |d: &TestDesk| {
+        let desk = d.open();
+        format!(
+            "aduan-{}-{}.aduan",
+            desk.local.code,
+            &desk.local.id.simple().to_string()[..8]
+        )
+    };
+    let mut expected = vec![".stignore".to_string(), own(&a), own(&b)];
+    expected.sort();
+    assert_eq!(names, expected);
     assert!(
         std::fs::read_to_string(b.config())
             .unwrap()
@@ -143,7 +151,7 @@ fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
     let bytes = std::fs::read(&good).unwrap();
     let truncated = dir.join("terpotong.aduan");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
-    refused(&a, &truncated, &["quick_check"]);
+    refused(&a, &truncated, &["rusak atau terpotong"]);
 
     let random = dir.join("acak.aduan");
     std::fs::write(

@@ -57,8 +57,21 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
     let (founder, joiner) = common::two_desks();
     let usb = tempfile::tempdir().unwrap();
     let folder = usb.path().to_str().unwrap().to_string();
+    // Each desk keeps one file in the folder: its code and the start of its id.
+    let bundle_of = |desk: &common::TestDesk| {
+        let d = desk.open();
+        format!(
+            "aduan-{}-{}.aduan",
+            d.local.code,
+            &d.local.id.simple().to_string()[..8]
+        )
+    };
+    let (lkt1, lkt2) = (bundle_of(&founder), bundle_of(&joiner));
 
-    // Desk A (LKT2) syncs first: nothing to merge yet, its bundle is written.
+    // Desk A (LKT2) syncs first: nothing to merge yet, its bundle is written;
+    // a half-copied file lying there is named and left alone.
+    let half = usb.path().join("aduan-setengah.aduan");
+    std::fs::write(&half, b"SQLite format 3").unwrap();
     let a = Term::start(joiner, "sync-a");
     sign_in_to_inbox(&a, KASI);
     sync_with(&a, &folder);
@@ -66,11 +79,13 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
         &a,
         &[
             "Sinkron selesai",
-            "Belum ada bundel loket lain di folder ini",
-            "ditulis ke folder: aduan-LKT2-20261120-1000.aduan",
+            "aduan-setengah.aduan dilewati (tidak dihapus)",
+            &format!("ditulis ke folder: {lkt2}"),
             "Enter/Esc: tutup",
         ],
     );
+    assert!(half.is_file());
+    std::fs::remove_file(&half).unwrap();
     a.keys(&["Escape"]);
     a.wait_gone("Sinkron selesai");
     wait_for_all(&a, &["│ Sinkron: 2026-11-20 10:00"]);
@@ -110,11 +125,11 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
         &b,
         &[
             "Sinkron selesai",
-            "aduan-LKT2-20261120-1000.aduan",
+            &lkt2,
             "Peristiwa baru dari loket LKT2: 1",
             &format!("Loket baru: LKT2 (sidik kunci {fingerprint})"),
             "Kasus baru: 1",
-            "ditulis ke folder: aduan-LKT1-20261120-1000.aduan",
+            &format!("ditulis ke folder: {lkt1}"),
             "Enter/Esc: tutup",
         ],
     );

@@ -58,9 +58,14 @@ pub fn sync(desk: &mut Desk, args: SyncArgs) -> Result<ExitCode, Msg> {
                 }
                 None => return Err(Msg::SyncFolderUnknown),
             };
+            // Files skipped and desks missing are warnings: the sync did what
+            // it could and wrote this desk's bundle, so it still succeeds.
             let report = desk.sync_folder(&folder, args.trust_new_desk, &mut progress())?;
             for (file, outcome) in &report.merged {
                 print_outcome(file, outcome);
+            }
+            for warning in report.warnings(true) {
+                eprintln!("aduan: {warning}");
             }
             if let Some(out) = report.exported {
                 println!("{}", Msg::Written(out.path));

@@ -32,7 +32,10 @@ pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
 pub use notes::{N, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
-pub use sync::{merge_case_line, merge_event_lines, refusal};
+pub use sync::{
+    SkipWhy, merge_case_line, merge_event_lines, refusal, sync_missing, sync_skip_reason,
+    sync_skipped,
+};
 pub use ui::{
     T, inbox_key_help, key_help, note_kind_short, notes_case_keys, notes_key_help,
     notes_picker_keys, recap_key_help, sync_new_desk, sync_untrusted, sync_written, t,

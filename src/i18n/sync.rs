@@ -110,3 +110,52 @@ pub fn merge_case_line(o: &MergeOutcome) -> String {
         o.cases_changed
     )
 }
+
+/// A file a folder sync left alone, and why, in one line.
+pub fn sync_skipped(file: &str, reason: &str) -> String {
+    tr!(
+        "{file} dilewati (tidak dihapus): {reason}",
+        "{file} skipped (not deleted): {reason}"
+    )
+}
+
+/// Why a folder sync skipped a file, for the reasons that are not a refused
+/// bundle.
+pub fn sync_skip_reason(why: SkipWhy<'_>) -> String {
+    match why {
+        SkipWhy::ToolCopy => tr!(
+            "salinan sementara atau salinan konflik (alat sinkronisasi berkas, atau aduan yang sedang menulis)",
+            "a temporary or conflict copy (of a file-sync tool, or of aduan while it writes)"
+        ),
+        SkipWhy::Vanished => tr!(
+            "berkas hilang saat akan dibaca (mungkin sedang diganti alat sinkronisasi); coba lagi nanti",
+            "the file vanished before it could be read (perhaps a file-sync tool is replacing it); try again later"
+        ),
+        SkipWhy::Unreadable(detail) => {
+            tr!("tidak dapat dibaca: {detail}", "cannot be read: {detail}")
+        }
+    }
+}
+
+/// The reasons of [`sync_skip_reason`].
+#[derive(Debug, Clone, Copy)]
+pub enum SkipWhy<'a> {
+    ToolCopy,
+    Vanished,
+    Unreadable(&'a str),
+}
+
+/// A desk on the roster whose bundle is not in the folder this time, and
+/// when a bundle of it was last merged here (local time), if ever.
+pub fn sync_missing(code: &str, last_merged: Option<&str>) -> String {
+    match last_merged {
+        Some(when) => tr!(
+            "tidak ada bundel dari {code} di folder; terakhir digabung {when}",
+            "no bundle from {code} in the folder; last merged {when}"
+        ),
+        None => tr!(
+            "tidak ada bundel dari {code} di folder; belum pernah digabung dari loket itu",
+            "no bundle from {code} in the folder; never merged from that desk"
+        ),
+    }
+}

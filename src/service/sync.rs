@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::SigningKey;
 use uuid::Uuid;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Desk, Result};
 use crate::domain::checkpoint::{self, Checkpoint};
-use crate::i18n::{self, Msg};
-use crate::store::{MergeContext, MergeError, MergeOutcome, Refusal};
+use crate::i18n::{self, Msg, SkipWhy};
+use crate::store::{HeaderError, MergeContext, MergeError, MergeOutcome, Refusal, StoreError};
 
 /// A bundle written.
 #[derive(Debug, Clone)]
@@ -18,30 +20,94 @@ pub struct Exported {
     pub events: u64,
 }
 
-/// What a folder sync did: this desk's bundle, and each bundle merged.
+/// What a folder sync did: this desk's bundle, each bundle merged, each file
+/// left alone and why, and the known desks that had no bundle there.
 #[derive(Debug, Default)]
 pub struct FolderSync {
     pub exported: Option<Exported>,
     pub merged: Vec<(PathBuf, MergeOutcome)>,
+    pub skipped: Vec<Skipped>,
+    pub missing: Vec<MissingDesk>,
 }
 
-/// Why a merge or folder sync stopped: the message, and when the reason was
-/// a desk not yet on the roster, that desk's code and key fingerprint, so an
-/// interface can show them and ask before running again with trust.
+/// A file in the sync folder that was neither merged nor touched.
 #[derive(Debug)]
-pub struct SyncFailure {
-    pub msg: Msg,
-    /// (desk code, key fingerprint) of the untrusted desk.
-    pub untrusted: Option<Box<(String, String)>>,
+pub struct Skipped {
+    pub path: PathBuf,
+    pub why: Skip,
 }
 
-impl From<Msg> for SyncFailure {
-    fn from(msg: Msg) -> SyncFailure {
-        SyncFailure {
-            msg,
-            untrusted: None,
-        }
+/// Why a file was skipped.
+#[derive(Debug)]
+pub enum Skip {
+    /// A temporary or conflict copy (a file-sync tool's, or aduan's own).
+    ToolCopy,
+    /// Listed, then gone before it could be read.
+    Vanished,
+    Unreadable(String),
+    /// Read as a bundle and refused, an untrusted desk among the reasons.
+    Refused(Refusal),
+}
+
+/// A desk on the roster with no bundle in the folder this time.
+#[derive(Debug)]
+pub struct MissingDesk {
+    pub code: String,
+    /// When a bundle it wrote was last merged here (local time), if ever.
+    pub last_merged: Option<String>,
+}
+
+impl Skipped {
+    /// One line naming the file (its whole path, or only its name where the
+    /// folder is on screen) and the reason.
+    pub fn line(&self, whole_path: bool) -> String {
+        let reason = match &self.why {
+            Skip::ToolCopy => i18n::sync_skip_reason(SkipWhy::ToolCopy),
+            Skip::Vanished => i18n::sync_skip_reason(SkipWhy::Vanished),
+            Skip::Unreadable(d) => i18n::sync_skip_reason(SkipWhy::Unreadable(d)),
+            Skip::Refused(r) => i18n::refusal(r),
+        };
+        let file = if whole_path {
+            self.path.display().to_string()
+        } else {
+            file_name(&self.path)
+        };
+        i18n::sync_skipped(&file, &reason)
     }
+}
+
+impl FolderSync {
+    /// The desks whose bundles wait for trust, as (code, key fingerprint).
+    pub fn untrusted(&self) -> Vec<(String, String)> {
+        let mut desks: Vec<(String, String)> = Vec::new();
+        for s in &self.skipped {
+            if let Skip::Refused(Refusal::UntrustedDesk { code, fingerprint }) = &s.why {
+                let desk = (code.clone(), fingerprint.clone());
+                if !desks.contains(&desk) {
+                    desks.push(desk);
+                }
+            }
+        }
+        desks
+    }
+
+    /// A line for each file skipped and each known desk missing.
+    pub fn warnings(&self, whole_paths: bool) -> Vec<String> {
+        let skipped = self.skipped.iter().map(|s| s.line(whole_paths));
+        let missing = self
+            .missing
+            .iter()
+            .map(|m| i18n::sync_missing(&m.code, m.last_merged.as_deref()));
+        skipped.chain(missing).collect()
+    }
+}
+
+/// A file's name for a line on screen.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    )
 }
 
 /// The extension of bundle files.
@@ -157,10 +223,10 @@ impl Desk {
     }
 
     /// Writes a bundle of every event this desk holds (signed), to a
-    /// temporary name first, flushed, then renamed.
+    /// temporary name first, flushed, then renamed. Into a folder (the
+    /// export folder without `out`) it goes under the dated name, so bundles
+    /// carried by hand keep their history and never replace one another.
     pub fn export_bundle(&self, out: Option<&Path>, force: bool) -> Result<Exported> {
-        let office = self.office()?;
-        self.sign_head(office)?;
         let path = match out {
             Some(p) if p.is_dir() => p.join(self.bundle_name()),
             Some(p) => p.to_path_buf(),
@@ -169,6 +235,14 @@ impl Desk {
         if path.exists() && !force {
             return Err(Msg::FileExists(path));
         }
+        self.export_to(path)
+    }
+
+    /// Signs the chain head and writes the bundle at `path`, replacing what
+    /// is there in one rename.
+    fn export_to(&self, path: PathBuf) -> Result<Exported> {
+        let office = self.office()?;
+        self.sign_head(office)?;
         let desks = self.forwardable_desks(office)?;
         let events = write_atomically(&path, |tmp| {
             self.store
@@ -203,26 +277,39 @@ impl Desk {
         trust_new_desks: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<MergeOutcome> {
-        self.merge_bundle_explained(path, trust_new_desks, progress)
-            .map_err(|f| f.msg)
-    }
-
-    /// [`Desk::merge_bundle`], telling an untrusted desk apart from other
-    /// refusals.
-    pub fn merge_bundle_explained(
-        &mut self,
-        path: &Path,
-        trust_new_desks: bool,
-        progress: &mut dyn FnMut(u64, u64),
-    ) -> std::result::Result<MergeOutcome, SyncFailure> {
+        let refused = |detail: String| Msg::BundleRefused {
+            file: path.into(),
+            detail,
+        };
         if !path.is_file() {
-            return Err(Msg::BundleRefused {
-                file: path.into(),
-                detail: i18n::io_detail(&std::io::Error::from(std::io::ErrorKind::NotFound)),
-            }
-            .into());
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(refused(i18n::io_detail(&missing)));
         }
         let office = self.office()?;
+        let db = self.locations.database.clone();
+        let outcome = match self.merge_file(path, office, trust_new_desks, progress) {
+            Ok(outcome) => outcome,
+            Err(MergeError::Refused(r)) => return Err(refused(i18n::refusal(&r))),
+            Err(MergeError::Store(e)) => return Err(super::store_msg(e, &db)),
+        };
+        // Merging a file again that brings nothing leaves the database as it
+        // was; anything new is worth remembering the bundle's desk by.
+        if outcome != MergeOutcome::default()
+            && let Ok(header) = crate::store::read_header(path)
+        {
+            self.note_merged(header.exported_by)?;
+        }
+        Ok(outcome)
+    }
+
+    /// The merge itself, its refusal left for the caller to word.
+    fn merge_file(
+        &mut self,
+        path: &Path,
+        office: Uuid,
+        trust_new_desks: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> std::result::Result<MergeOutcome, MergeError> {
         let now = self.now();
         let sops = self.sops.clone();
         let clock = crate::domain::workflow::Clock {
@@ -238,86 +325,212 @@ impl Desk {
             project: &mut project,
             progress,
         };
-        let db = self.locations.database.clone();
-        match self.store.merge_bundle(path, &mut ctx) {
-            Ok(outcome) => Ok(outcome),
-            Err(MergeError::Refused(r)) => Err(SyncFailure {
-                msg: Msg::BundleRefused {
-                    file: path.into(),
-                    detail: i18n::refusal(&r),
-                },
-                untrusted: match r {
-                    Refusal::UntrustedDesk { code, fingerprint } => {
-                        Some(Box::new((code, fingerprint)))
-                    }
-                    _ => None,
-                },
-            }),
-            Err(MergeError::Store(e)) => Err(super::store_msg(e, &db).into()),
-        }
+        self.store.merge_bundle(path, &mut ctx)
     }
 
-    /// The USB stick or shared folder in one step: writes this desk's bundle
-    /// into `dir` (replacing its older ones there) and merges the newest
-    /// bundle of every other desk found there.
+    /// Remembers that a bundle written by `desk` was merged now.
+    fn note_merged(&self, desk: Uuid) -> Result<()> {
+        self.store
+            .set_meta(&merged_key(desk), &self.now().to_string())
+            .map_err(|e| self.db_error(e))
+    }
+
+    /// The USB stick or shared folder in one step: merges the newest good
+    /// bundle of every other desk found there and writes this desk's own, under
+    /// the one name that is this desk's alone. Files are told apart by
+    /// their headers, never their names: a file that is not this desk's is
+    /// never replaced or removed, and one that cannot be merged is named in
+    /// [`FolderSync::skipped`] while the rest go on. Fails only when this
+    /// desk's own bundle could not be written.
     pub fn sync_folder(
         &mut self,
         dir: &Path,
         trust_new_desks: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<FolderSync> {
-        self.sync_folder_explained(dir, trust_new_desks, progress)
-            .map_err(|f| f.msg)
-    }
-
-    /// [`Desk::sync_folder`], telling an untrusted desk apart from other
-    /// refusals (the terminal interface asks, then runs again with trust).
-    pub fn sync_folder_explained(
-        &mut self,
-        dir: &Path,
-        trust_new_desks: bool,
-        progress: &mut dyn FnMut(u64, u64),
-    ) -> std::result::Result<FolderSync, SyncFailure> {
         if !dir.is_dir() {
-            return Err(Msg::NotAFolder(dir.into()).into());
+            return Err(Msg::NotAFolder(dir.into()));
         }
-        let mut report = FolderSync::default();
-        let mine = format!("aduan-{}-", super::file_safe(&self.local.code));
-        let mut theirs: Vec<PathBuf> = Vec::new();
-        let entries = std::fs::read_dir(dir).map_err(|e| Msg::Io {
-            path: dir.into(),
-            detail: i18n::io_detail(&e),
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if path.extension().is_some_and(|e| e == BUNDLE_EXT) && !name.starts_with(&mine) {
-                theirs.push(path);
+        let office = self.office()?;
+        // Before any temporary file appears, so a file-sync tool never
+        // picks one up.
+        ensure_stignore(dir);
+        let survey = self.survey_folder(dir, office)?;
+        let mut report = FolderSync {
+            skipped: survey.skipped,
+            ..FolderSync::default()
+        };
+        for (from, paths) in survey.by_desk {
+            self.merge_newest(from, paths, office, trust_new_desks, progress, &mut report)?;
+        }
+        report.missing = self.missing_desks(&survey.seen)?;
+        let exported = self.export_to(self.folder_bundle_path(dir, &survey.own)?)?;
+        for old in survey.own.iter().filter(|p| **p != exported.path) {
+            if is_dated_bundle_name(&file_name(old)) {
+                let _ = std::fs::remove_file(old);
             }
-        }
-        for path in newest_per_desk(theirs) {
-            let outcome = self.merge_bundle_explained(&path, trust_new_desks, progress)?;
-            report.merged.push((path, outcome));
-        }
-        let old_own: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|rd| {
-                rd.flatten()
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.extension().is_some_and(|e| e == BUNDLE_EXT)
-                            && p.file_name()
-                                .is_some_and(|n| n.to_string_lossy().starts_with(&mine))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let exported = self.export_bundle(Some(dir), true)?;
-        for old in old_own.into_iter().filter(|p| *p != exported.path) {
-            let _ = std::fs::remove_file(old);
         }
         report.exported = Some(exported);
         self.remember_sync_folder(dir)?;
         Ok(report)
+    }
+
+    /// Merges the newest of one desk's files (newest first) that merges: a
+    /// damaged or half-copied newest file is named and the next one tried.
+    fn merge_newest(
+        &mut self,
+        from: Uuid,
+        paths: Vec<PathBuf>,
+        office: Uuid,
+        trust_new_desks: bool,
+        progress: &mut dyn FnMut(u64, u64),
+        report: &mut FolderSync,
+    ) -> Result<()> {
+        for path in paths {
+            let why = match self.merge_file(&path, office, trust_new_desks, progress) {
+                Ok(outcome) => {
+                    self.note_merged(from)?;
+                    report.merged.push((path, outcome));
+                    return Ok(());
+                }
+                Err(MergeError::Refused(r)) => Skip::Refused(r),
+                Err(MergeError::Store(e)) => self.store_skip(&path, e)?,
+            };
+            // The desk's older files would wait for the same trust.
+            let untrusted = matches!(why, Skip::Refused(Refusal::UntrustedDesk { .. }));
+            report.skipped.push(Skipped { path, why });
+            if untrusted {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// A store error met while merging a folder's file: this desk's own
+    /// trouble (locked, full, read-only) stops the sync; anything else is
+    /// the file's, which is skipped.
+    fn store_skip(&self, path: &Path, e: StoreError) -> Result<Skip> {
+        Ok(match e {
+            _ if !path.exists() => Skip::Vanished,
+            StoreError::Open { detail, .. } => Skip::Unreadable(detail),
+            StoreError::Sqlite(detail) => Skip::Unreadable(detail),
+            StoreError::NotADatabase(_) => Skip::Refused(Refusal::NotSqlite),
+            e @ (StoreError::Busy
+            | StoreError::DiskFull
+            | StoreError::ReadOnly(_)
+            | StoreError::Held
+            | StoreError::NoDesk) => return Err(self.db_error(e)),
+            other => Skip::Unreadable(format!("{other:?}")),
+        })
+    }
+
+    /// Sorts the folder's files by what their headers say.
+    fn survey_folder(&self, dir: &Path, office: Uuid) -> Result<Survey> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Msg::Io {
+            path: dir.into(),
+            detail: i18n::io_detail(&e),
+        })?;
+        let own_tmp = temp_name(&self.folder_bundle_name(false));
+        let mut survey = Survey::default();
+        let mut by_desk: BTreeMap<Uuid, Vec<(i64, PathBuf)>> = BTreeMap::new();
+        let mut names: Vec<(String, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .collect();
+        names.sort();
+        for (name, path) in names {
+            match kind_of_name(&name, &own_tmp) {
+                NameKind::Other => continue,
+                NameKind::Copy => {
+                    survey.skipped.push(Skipped {
+                        path,
+                        why: Skip::ToolCopy,
+                    });
+                    continue;
+                }
+                NameKind::Bundle => {}
+            }
+            let header = match crate::store::read_header(&path) {
+                Ok(h) if h.office != office => Err(Skip::Refused(Refusal::OtherOffice(h.office))),
+                Ok(h) => Ok(h),
+                Err(HeaderError::Vanished) => Err(Skip::Vanished),
+                Err(HeaderError::Refused(r)) => Err(Skip::Refused(r)),
+            };
+            let header = match header {
+                Ok(h) => h,
+                Err(why) => {
+                    survey.skipped.push(Skipped { path, why });
+                    continue;
+                }
+            };
+            if header.exported_by == self.local.id {
+                survey.own.push(path);
+                continue;
+            }
+            survey.seen.insert(header.exported_by);
+            by_desk
+                .entry(header.exported_by)
+                .or_default()
+                .push((header.exported_at, path));
+        }
+        // Newest first; of two written at the same second, the name decides.
+        survey.by_desk = by_desk
+            .into_iter()
+            .map(|(desk, mut files)| {
+                files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                (desk, files.into_iter().map(|(_, p)| p).collect())
+            })
+            .collect();
+        Ok(survey)
+    }
+
+    /// The desks on the roster (not this one) with no file in the folder.
+    fn missing_desks(&self, seen: &BTreeSet<Uuid>) -> Result<Vec<MissingDesk>> {
+        let roster = self.store.roster().map_err(|e| self.db_error(e))?;
+        let mut missing = Vec::new();
+        for desk in roster {
+            if desk.id == self.local.id || seen.contains(&desk.id) {
+                continue;
+            }
+            let at = self
+                .store
+                .meta(&merged_key(desk.id))
+                .map_err(|e| self.db_error(e))?
+                .and_then(|v| v.parse::<i64>().ok());
+            let last_merged = at.map(|t| {
+                crate::domain::draft::to_local(t, self.offset)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            });
+            missing.push(MissingDesk {
+                code: desk.code,
+                last_merged,
+            });
+        }
+        Ok(missing)
+    }
+
+    /// This desk's one file in a shared folder: `aduan-<code>-<first 8 hex
+    /// of its id>.aduan`, a name no other desk has. Should a file not this
+    /// desk's lie there all the same, the whole id is used instead.
+    fn folder_bundle_name(&self, whole_id: bool) -> String {
+        let id = self.local.id.simple().to_string();
+        let id = if whole_id { &id[..] } else { &id[..8] };
+        format!(
+            "aduan-{}-{id}.{BUNDLE_EXT}",
+            super::file_safe(&self.local.code)
+        )
+    }
+
+    fn folder_bundle_path(&self, dir: &Path, own: &[PathBuf]) -> Result<PathBuf> {
+        for whole_id in [false, true] {
+            let path = dir.join(self.folder_bundle_name(whole_id));
+            if !path.exists() || own.contains(&path) {
+                return Ok(path);
+            }
+        }
+        Err(Msg::FileExists(dir.join(self.folder_bundle_name(true))))
     }
 
     /// Writes the folder into the config file's `[sync]`, keeping the
@@ -480,9 +693,11 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> R
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".sementara");
-    let tmp = PathBuf::from(tmp);
+    let name = path
+        .file_name()
+        .map_or_else(|| "aduan".to_string(), |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(temp_name(&name));
+    let journal = path.with_file_name(format!("{}-journal", temp_name(&name)));
     let _ = std::fs::remove_file(&tmp);
     let done = write(&tmp).and_then(|value| {
         std::fs::File::open(&tmp)
@@ -496,25 +711,155 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&Path) -> Result<T>) -> R
     });
     if done.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&journal);
     }
     done
 }
 
-/// Of several bundles, the newest of each desk (by the time in its header).
-fn newest_per_desk(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut best: std::collections::BTreeMap<String, (i64, PathBuf)> = Default::default();
-    for path in paths {
-        let Some((desk, at)) = crate::store::bundle_origin(&path) else {
-            // Not readable as a bundle: merging it says why.
-            best.insert(path.to_string_lossy().into_owned(), (0, path));
-            continue;
-        };
-        match best.get(&desk) {
-            Some((t, _)) if *t >= at => {}
-            _ => {
-                best.insert(desk, (at, path));
-            }
+/// What a folder holds, by the files' headers.
+#[derive(Default)]
+struct Survey {
+    /// Each other desk's bundles, newest first.
+    by_desk: Vec<(Uuid, Vec<PathBuf>)>,
+    /// Every desk with a readable bundle there.
+    seen: BTreeSet<Uuid>,
+    /// This desk's own bundles.
+    own: Vec<PathBuf>,
+    skipped: Vec<Skipped>,
+}
+
+/// What a file's name alone says.
+enum NameKind {
+    /// Nothing of aduan's (the folder may hold other things): left unsaid.
+    Other,
+    /// A temporary or conflict copy of a bundle: named and skipped.
+    Copy,
+    /// A bundle, perhaps: its header says.
+    Bundle,
+}
+
+fn kind_of_name(name: &str, own_tmp: &str) -> NameKind {
+    let ext = format!(".{BUNDLE_EXT}");
+    // This desk's own temporary file is replaced when it writes.
+    if !name.contains(&ext) || name.starts_with(own_tmp) {
+        return NameKind::Other;
+    }
+    // Syncthing: `.syncthing.NAME.tmp`, `~syncthing~NAME.tmp`,
+    // `NAME.sync-conflict-DATE-TIME-DEVICE.aduan`; aduan: `~NAME.tmp`.
+    let copy = name.starts_with('~')
+        || name.starts_with('.')
+        || name.contains(".sync-conflict-")
+        || !name.ends_with(&ext);
+    if copy {
+        NameKind::Copy
+    } else {
+        NameKind::Bundle
+    }
+}
+
+/// `aduan-<code>-YYYYMMDD-HHMM.aduan`: the name a folder sync used before
+/// each desk kept one file there.
+fn is_dated_bundle_name(name: &str) -> bool {
+    let Some(stem) = name
+        .strip_prefix("aduan-")
+        .and_then(|n| n.strip_suffix(&format!(".{BUNDLE_EXT}")))
+    else {
+        return false;
+    };
+    let tail = stem.len().checked_sub(14).map(|i| &stem.as_bytes()[i..]);
+    tail.is_some_and(|t| {
+        t[0] == b'-' && t[9] == b'-' && t[1..9].iter().chain(&t[10..]).all(u8::is_ascii_digit)
+    })
+}
+
+/// The meta key holding when a bundle of `desk` was last merged.
+fn merged_key(desk: Uuid) -> String {
+    format!("merged_from:{desk}")
+}
+
+/// The temporary name of a file being written: `~NAME.tmp`, which
+/// file-sync tools (and aduan's folder sync) leave alone.
+fn temp_name(name: &str) -> String {
+    format!("~{name}.tmp")
+}
+
+/// What Syncthing should never carry: aduan's temporary files (and the
+/// journal SQLite keeps beside one while writing it).
+const STIGNORE: &str =
+    "// aduan: temporary files of a bundle being written, never synced\n~aduan-*\n";
+
+/// Gives a sync folder a `.stignore` when it has none. Best effort: a folder
+/// that cannot take it cannot take a bundle either, and that is reported.
+fn ensure_stignore(dir: &Path) {
+    use std::io::Write;
+    let path = dir.join(".stignore");
+    let Ok(mut file) = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    else {
+        return;
+    };
+    if file
+        .write_all(STIGNORE.as_bytes())
+        .and_then(|()| file.sync_all())
+        .is_err()
+    {
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_before_its_header_is_read_has_vanished() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("aduan-LKT2-1a2b3c4d.aduan");
+        assert_eq!(crate::store::read_header(&gone), Err(HeaderError::Vanished));
+        std::fs::write(&gone, b"").unwrap();
+        assert_eq!(
+            crate::store::read_header(&gone),
+            Err(HeaderError::Refused(Refusal::NotSqlite))
+        );
+    }
+
+    #[test]
+    fn dated_names_are_those_of_earlier_folder_syncs() {
+        assert!(is_dated_bundle_name("aduan-LKT-2-20261119-0900.aduan"));
+        assert!(is_dated_bundle_name("aduan-LKT1-20261119-0900.aduan"));
+        for other in [
+            "aduan-LKT1-1a2b3c4d.aduan",
+            "aduan-LKT1-20261119-090.aduan",
+            "aduan-LKT1-2026111x-0900.aduan",
+            "aduan-20261119-0900.aduan.tmp",
+            "x-LKT1-20261119-0900.aduan",
+        ] {
+            assert!(!is_dated_bundle_name(other), "{other}");
         }
     }
-    best.into_values().map(|(_, p)| p).collect()
+
+    #[test]
+    fn copies_and_temporary_files_are_told_by_their_names() {
+        let own = "~aduan-LKT1-1a2b3c4d.aduan.tmp";
+        let kind = |n| kind_of_name(n, own);
+        assert!(matches!(
+            kind("aduan-LKT2-1a2b3c4d.aduan"),
+            NameKind::Bundle
+        ));
+        assert!(matches!(kind("anything.aduan"), NameKind::Bundle));
+        for copy in [
+            ".syncthing.aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "~syncthing~aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "aduan-LKT2-1a2b3c4d.sync-conflict-20261120-100000-ABCDEFG.aduan",
+            "~aduan-LKT2-1a2b3c4d.aduan.tmp",
+            "aduan-LKT2-20261120-1000.aduan.sementara",
+        ] {
+            assert!(matches!(kind(copy), NameKind::Copy), "{copy}");
+        }
+        for other in [".stignore", ".stfolder", "foto.jpg", own] {
+            assert!(matches!(kind(other), NameKind::Other), "{other}");
+        }
+    }
 }

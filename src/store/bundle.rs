@@ -244,16 +244,78 @@ pub(super) fn read_checkpoints(
     rows.collect::<rusqlite::Result<_>>().map_err(damaged)
 }
 
-/// The desk that wrote a bundle and when (its header), if it reads as one.
-pub fn bundle_origin(path: &Path) -> Option<(String, i64)> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-    let get = |key: &str| -> Option<String> {
+/// What a bundle's header says: the office, the desk that wrote it and when.
+/// Nothing in it is signed; it only says which desk a file claims to be
+/// from, which is what a folder sync needs to sort files by desk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleHeader {
+    pub office: Uuid,
+    pub exported_by: Uuid,
+    pub exported_at: i64,
+}
+
+/// Why a file's header could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderError {
+    /// The file is gone (a file-sync tool replaced or removed it).
+    Vanished,
+    /// Not a bundle, or not readable as one.
+    Refused(Refusal),
+}
+
+/// Reads the header of the bundle at `path`, read-only, without trusting
+/// anything else in the file.
+pub fn read_header(path: &Path) -> std::result::Result<BundleHeader, HeaderError> {
+    let gone = || !path.exists();
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+        if gone() {
+            HeaderError::Vanished
+        } else {
+            HeaderError::Refused(Refusal::Damaged(e.to_string()))
+        }
+    })?;
+    let app: i32 = match conn.query_row("PRAGMA application_id", [], |r| r.get(0)) {
+        Ok(id) => id,
+        Err(_) if gone() => return Err(HeaderError::Vanished),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(HeaderError::Refused(Refusal::NotSqlite));
+        }
+        Err(e) => return Err(HeaderError::Refused(Refusal::Damaged(e.to_string()))),
+    };
+    if app != BUNDLE_APPLICATION_ID {
+        if gone() {
+            return Err(HeaderError::Vanished);
+        }
+        // An empty file reads as a database with no id: a copy just begun.
+        let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+        return Err(HeaderError::Refused(if empty {
+            Refusal::NotSqlite
+        } else {
+            Refusal::NotABundle
+        }));
+    }
+    let get = |key: &str| -> std::result::Result<String, HeaderError> {
         conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| {
             r.get(0)
         })
-        .ok()
+        .map_err(|e| HeaderError::Refused(Refusal::Damaged(e.to_string())))
     };
-    Some((get("exported_by")?, get("exported_at")?.parse().ok()?))
+    let format: i64 = get("format")?.parse().unwrap_or(-1);
+    if format != BUNDLE_FORMAT {
+        return Err(HeaderError::Refused(Refusal::Format(format)));
+    }
+    let uuid = |key: &str| {
+        Uuid::parse_str(&get(key)?)
+            .map_err(|e| HeaderError::Refused(Refusal::Damaged(format!("{key}: {e}"))))
+    };
+    Ok(BundleHeader {
+        office: uuid("office")?,
+        exported_by: uuid("exported_by")?,
+        exported_at: get("exported_at")?
+            .parse()
+            .map_err(|e| HeaderError::Refused(Refusal::Damaged(format!("exported_at: {e}"))))?,
+    })
 }
 
 /// The (code, name) of every desk on a bundle's roster, if it reads as one.

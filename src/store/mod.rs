@@ -21,7 +21,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use uuid::Uuid;
 
-pub use bundle::{MergeError, Refusal, bundle_office, bundle_origin, bundle_roster, file_hash};
+pub use bundle::{
+    BundleHeader, HeaderError, MergeError, Refusal, bundle_office, bundle_roster, file_hash,
+    read_header,
+};
 pub use check::{ChainProblem, ChainReport, DeskChain};
 pub use log::{Chain, EventDraft, Sealed, Writer};
 pub use merge::{MergeContext, MergeOutcome};

@@ -1,8 +1,9 @@
 //! The sync window (F8): the shared folder, the folder sync run on a worker
 //! thread with a desk of its own (the interface's connection stays where it
-//! is), a gauge while it runs, and what it did in words. A bundle from a
-//! desk not yet on the roster shows the desk's key fingerprint and runs
-//! again with trust only when the user says so.
+//! is), a gauge while it runs, and what it did in words, each file skipped
+//! named. When bundles of desks not yet on the roster were skipped (the
+//! rest merged all the same), the window shows those desks' key
+//! fingerprints and runs again with trust only when the user says so.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -18,9 +19,8 @@ use super::theme;
 use crate::i18n::{self, Msg, T, t};
 use crate::service::{Desk, FolderSync, OpenOptions};
 
-/// A sync's result; a failure keeps the untrusted desk's code and
-/// fingerprint when that was the reason.
-type SyncResult = Result<FolderSync, (Msg, Option<Box<(String, String)>>)>;
+/// A sync's result.
+type SyncResult = Result<FolderSync, Msg>;
 
 /// What the worker reports.
 enum Report {
@@ -36,11 +36,9 @@ pub enum SyncState {
         done: u64,
         total: u64,
     },
-    /// A bundle of a desk not on the roster waits for confirmation.
-    Untrusted {
-        code: String,
-        fingerprint: String,
-    },
+    /// Bundles of desks not on the roster wait for confirmation: each
+    /// desk's code and key fingerprint.
+    Untrusted(Vec<(String, String)>),
     /// Refused or failed: the message.
     Failed(String),
     /// What the sync did, and the new desks' fingerprints.
@@ -111,15 +109,12 @@ impl SyncWindow {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let progress = tx.clone();
-            let result = Desk::open(&opts)
-                .map_err(|msg| (msg, None))
-                .and_then(|mut desk| {
-                    desk.fixed_now = fixed_now.or(desk.fixed_now);
-                    desk.sync_folder_explained(&dir, trust_new_desks, &mut |done, total| {
-                        let _ = progress.send(Report::Progress(done, total));
-                    })
-                    .map_err(|f| (f.msg, f.untrusted))
-                });
+            let result = Desk::open(&opts).and_then(|mut desk| {
+                desk.fixed_now = fixed_now.or(desk.fixed_now);
+                desk.sync_folder(&dir, trust_new_desks, &mut |done, total| {
+                    let _ = progress.send(Report::Progress(done, total));
+                })
+            });
             let _ = tx.send(Report::Finished(result));
         });
         self.work = Some(rx);
@@ -155,6 +150,10 @@ impl SyncWindow {
 
     fn finish(&mut self, result: SyncResult, desk: &mut Desk) {
         self.state = match result {
+            Ok(report) if !report.untrusted().is_empty() => {
+                desk.config.sync.folder = self.folder.text().trim().to_string();
+                SyncState::Untrusted(report.untrusted())
+            }
             Ok(report) => {
                 // The worker wrote the folder into the config file; this
                 // desk's copy of the config learns it too.
@@ -174,11 +173,7 @@ impl SyncWindow {
                     .collect();
                 SyncState::Done { report, new_desks }
             }
-            Err((_, Some(untrusted))) => {
-                let (code, fingerprint) = *untrusted;
-                SyncState::Untrusted { code, fingerprint }
-            }
-            Err((msg, None)) => SyncState::Failed(msg.text()),
+            Err(msg) => SyncState::Failed(msg.text()),
         };
     }
 
@@ -282,13 +277,15 @@ impl SyncWindow {
             SyncState::Running { .. } => {
                 lines = vec![Line::raw(t(T::SyncRunning))];
             }
-            SyncState::Untrusted { code, fingerprint } => {
-                lines.push(Line::raw(i18n::sync_untrusted(code)));
-                lines.push(Line::from(vec![
-                    Span::raw(format!("{}: ", t(T::SyncFingerprint))),
-                    Span::styled(fingerprint.clone(), theme::title()),
-                ]));
-                lines.push(Line::raw(""));
+            SyncState::Untrusted(desks) => {
+                for (code, fingerprint) in desks {
+                    lines.push(Line::raw(i18n::sync_untrusted(code)));
+                    lines.push(Line::from(vec![
+                        Span::raw(format!("{}: ", t(T::SyncFingerprint))),
+                        Span::styled(fingerprint.clone(), theme::title()),
+                    ]));
+                    lines.push(Line::raw(""));
+                }
                 lines.push(Line::styled(t(T::SyncUntrustedKeys), theme::hint()));
             }
             SyncState::Failed(msg) => {
@@ -310,7 +307,7 @@ impl SyncWindow {
 /// What a sync did, bundle by bundle, in words.
 fn report_lines(report: &FolderSync, new_desks: &[(String, String)]) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    if report.merged.is_empty() {
+    if report.merged.is_empty() && report.skipped.is_empty() {
         lines.push(Line::raw(t(T::SyncNoOtherBundle)));
     }
     for (path, o) in &report.merged {
@@ -342,6 +339,9 @@ fn report_lines(report: &FolderSync, new_desks: &[(String, String)]) -> Vec<Line
                 Span::raw(o.conflicted.join(", ")),
             ]));
         }
+    }
+    for warning in report.warnings(false) {
+        lines.push(Line::styled(format!("✗ {warning}"), theme::problem()));
     }
     if let Some(out) = &report.exported {
         lines.push(Line::raw(i18n::sync_written(
