@@ -405,3 +405,91 @@ fn three_desks_merged_into_a_fourth_in_every_order_give_the_same_office() {
         }
     }
 }
+
+/// The bundle files in a folder, by name, with their contents' hashes.
+fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, [u8; 32]> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "aduan"))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                file_sha(&e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn agenda_numbers(desk: &TestDesk) -> Vec<String> {
+    let list = desk.json(&["case", "list", "--json", "--limit", "0"]);
+    let mut numbers: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
+        .collect();
+    numbers.sort();
+    numbers
+}
+
+#[test]
+fn three_desks_with_look_alike_codes_sync_through_one_folder_in_every_order() {
+    let lkt = empty_desk();
+    lkt.ok(&["init", "--desk", "LKT"]);
+    let first = lkt.export_to("lkt0.aduan");
+    let desks = [
+        lkt,
+        TestDesk::joining("LKT2", &first),
+        TestDesk::joining("LKT-2", &first),
+    ];
+    let folder = tempfile::tempdir().unwrap();
+    let dir = folder.path().to_str().unwrap().to_string();
+    let orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let mut registered = 0;
+    for round in 0..2 {
+        for order in orders {
+            // Several cases in the same minute on every desk (the clock is fixed).
+            for d in &desks {
+                d.add_case("2026-11-19 09:00");
+                registered += 1;
+            }
+            for &i in &order {
+                let before = folder_files(folder.path());
+                desks[i].ok(&["sync", "--folder", &dir, "--trust-new-desk"]);
+                let after = folder_files(folder.path());
+                // Only this desk's own file may have changed or appeared.
+                let own = format!("aduan-{}-", ["LKT", "LKT2", "LKT-2"][i]);
+                for (name, hash) in &before {
+                    if !name.starts_with(&own) || name.starts_with("aduan-LKT-2-") && i == 0 {
+                        assert_eq!(
+                            after.get(name),
+                            Some(hash),
+                            "round {round}, {order:?}: {name} touched by desk {i}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // One more turn so the last changes reach everyone.
+    for d in &desks {
+        d.ok(&["sync", "--folder", &dir]);
+    }
+    let all = agenda_numbers(&desks[0]);
+    assert_eq!(all.len(), registered, "every case on every desk");
+    let mut unique = all.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "no agenda number twice");
+    for d in &desks[1..] {
+        assert_eq!(agenda_numbers(d), all);
+    }
+    assert_eq!(folder_files(folder.path()).len(), 3, "one file per desk");
+}
