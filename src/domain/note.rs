@@ -519,4 +519,81 @@ mod tests {
             Err(FieldError::UnknownField("warna".into()))
         );
     }
+
+    fn note_event(id: u128, desk: u128) -> Event {
+        Event {
+            v: 2,
+            id: Uuid::from_u128(id),
+            desk: Uuid::from_u128(desk),
+            seq: id as u64,
+            prev: [0; 32],
+            case: Uuid::from_u128(99),
+            at: id as i64,
+            recorded: id as i64,
+            person: "Sri".into(),
+            person_role: "staf".into(),
+            role: "staf".into(),
+            payload: crate::domain::event::Payload::ClockResumed {
+                note: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_note_conflict_outlives_a_correction_of_one_side_and_shows_every_differing_field() {
+        let mut book = Notebook::default();
+        let f = |hasil: &str, status: &str| {
+            kv(&[("status", status), ("hasil", hasil), ("jenis-izin", "PBG")])
+        };
+        let n = Uuid::from_u128;
+        book.record(
+            &note_event(1, 10),
+            NoteKind::CekPerizinan,
+            f("ada", "sah"),
+            None,
+        )
+        .unwrap();
+        // Desks A and B correct note 1 apart; desk C, which saw only A's, corrects it.
+        book.record(
+            &note_event(2, 11),
+            NoteKind::CekPerizinan,
+            f("sah", "sah"),
+            Some(n(1)),
+        )
+        .unwrap();
+        book.record(
+            &note_event(3, 12),
+            NoteKind::CekPerizinan,
+            f("tidak ada", "kedaluwarsa"),
+            Some(n(1)),
+        )
+        .unwrap();
+        assert_eq!(book.conflicts().len(), 1);
+        book.record(
+            &note_event(4, 13),
+            NoteKind::CekPerizinan,
+            f("sah, dicek ulang", "sah"),
+            Some(n(2)),
+        )
+        .unwrap();
+        let c = book.conflicts();
+        assert_eq!(c.len(), 1, "the conflict stands: {c:?}");
+        assert_eq!(c[0].topic, Topic::Note(n(1)));
+        let values: Vec<&str> = c[0].heads.iter().map(|h| h.value.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "status: kedaluwarsa\nhasil: tidak ada",
+                "status: sah\nhasil: sah, dicek ulang"
+            ]
+        );
+        assert_eq!(c[0].heads[0].desk, n(12), "each version names its desk");
+        // Withdrawing one side settles it.
+        book.withdraw(&note_event(5, 10), n(3), "salah").unwrap();
+        assert!(book.conflicts().is_empty());
+        assert_eq!(
+            book.withdraw(&note_event(6, 11), n(3), "salah"),
+            Err(NoteProblem::AlreadyWithdrawn(n(3)))
+        );
+    }
 }
