@@ -147,7 +147,7 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
         &b,
         &[
             &format!("✗⚑{case}"),
-            "⚑ Perlu keputusan: Nama pelapor",
+            "⚑ Perlu keputusan (c: putuskan): Nama pelapor",
             "Siti Aminah · LKT1 · Operator Loket · 2026-11-20 08:00",
             "Sity Aminah · LKT2 · Operator Loket · 2026-11-20 09:00",
             "[c] putuskan perbedaan",
@@ -179,4 +179,47 @@ fn two_desks_sync_from_the_terminal_and_settle_a_conflict() {
         &["Sinkron selesai", "Kasus berubah: 1", "Enter/Esc: tutup"],
     );
     assert!(a.desk.conflicts(&case).is_empty());
+
+    // The Kadis's disposition recorded differently on the two desks apart:
+    // c picks the version to keep.
+    b.desk.act(
+        &case,
+        "disposisi",
+        &["--as", "kadis", "--instruction", "tindak-lanjuti"],
+    );
+    a.desk.act(
+        &case,
+        "disposisi",
+        &["--as", "kadis", "--instruction", "koordinasikan"],
+    );
+    let from_a = a.desk.export_to("a-dispo.aduan");
+    b.desk.ok(&["sync", "merge", from_a.to_str().unwrap()]);
+    b.keys(&["Escape"]);
+    b.wait_gone("Sinkron selesai");
+    b.keys(&["M-1"]);
+    b.wait_for("Pengaduan baru");
+    b.keys(&["M-2"]);
+    b.keys(&["F3"]);
+    wait_for_all(
+        &b,
+        &["⚑ Perlu keputusan (c: pilih versi yang berlaku): Langkah"],
+    );
+    b.keys(&["c"]);
+    b.wait_for("Putuskan perbedaan");
+    b.wait_for("pilih versi yang berlaku · ↑↓");
+    let screen = b.screen();
+    if !screen.contains("▶ → kabid-dip · koordinasikan") {
+        b.keys(&["Right"]);
+    }
+    b.wait_for("▶ → kabid-dip · koordinasikan");
+    b.keys(&["Enter"]);
+    b.wait_gone("Putuskan perbedaan");
+    b.wait_gone("⚑");
+    let shown = b.desk.json(&["case", "show", &case, "--json"]);
+    assert!(shown["conflicts"].as_array().unwrap().is_empty(), "{shown}");
+    let step = &shown["steps"][1];
+    assert!(
+        step["result"].as_str().unwrap().contains("koordinasikan"),
+        "{step}"
+    );
 }

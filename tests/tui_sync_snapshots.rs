@@ -239,7 +239,7 @@ fn a_case_that_needs_a_decision_is_marked_and_settled() {
     key(&mut app, KeyCode::Up);
     let text = screen(&app, &[]);
     for must in [
-        "⚑ Perlu keputusan: Nama pelapor",
+        "⚑ Perlu keputusan (c: putuskan): Nama pelapor",
         "Siti Aminah · LKT1 · Operator Loket · 2026-11-20 08:00",
         "Sity Aminah · LKT2 · Operator Loket · 2026-11-20 09:00",
         "[c] putuskan perbedaan",

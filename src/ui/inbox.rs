@@ -398,12 +398,14 @@ fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
         } else {
             t(T::ConflictNoteHint)
         };
+        // The hint first: a step's title can fill the line.
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{CONFLICT_MARK} {}: {}", t(T::NeedsDecision), c.label),
+                format!("{CONFLICT_MARK} {}", t(T::NeedsDecision)),
                 theme::conflict(),
             ),
-            Span::styled(format!(" — {how}"), theme::hint()),
+            Span::styled(format!(" ({how})"), theme::hint()),
+            Span::styled(format!(": {}", c.label), theme::conflict()),
         ]));
         for v in &c.values {
             lines.push(Line::from(vec![
