@@ -7,11 +7,11 @@ mod common;
 
 use std::path::Path;
 
-use common::TestDesk;
-use sha2::{Digest, Sha256};
+use common::{TestDesk, agendas};
 
-fn file_sha(path: &Path) -> Option<[u8; 32]> {
-    std::fs::read(path).ok().map(|b| Sha256::digest(b).into())
+/// SHA-256 of a file, None when there is none.
+fn sha_if_any(path: &Path) -> Option<[u8; 32]> {
+    path.exists().then(|| common::file_sha(path))
 }
 
 /// A desk folder with nothing in it yet.
@@ -69,13 +69,17 @@ fn a_desk_code_is_chosen_at_init_and_cannot_collide_or_drift() {
         .unwrap()
         .replace("code = \"LKT-2\"", "code = \"LKT\"");
     std::fs::write(b.config(), edited).unwrap();
-    let before = file_sha(&b.db());
+    let before = sha_if_any(&b.db());
     let drift = b.fails(&["case", "list"]);
     assert!(
         drift.contains("LKT-2") && drift.contains("code = \"LKT-2\""),
         "{drift}"
     );
-    assert_eq!(file_sha(&b.db()), before, "a refused start changes nothing");
+    assert_eq!(
+        sha_if_any(&b.db()),
+        before,
+        "a refused start changes nothing"
+    );
     // Registering again under another code once the desk has recorded is refused.
     let again = b.fails(&["init", "--desk", "LKT9"]);
     assert!(again.contains("LKT-2"), "{again}");
@@ -115,7 +119,7 @@ fn two_desks_under_one_code_are_refused_at_merge_and_reported_by_check() {
         from_b.to_str().unwrap(),
         "--trust-new-desk",
     ]);
-    let before = file_sha(&a.db());
+    let before = sha_if_any(&a.db());
     let refused = a.fails(&[
         "sync",
         "merge",
@@ -123,7 +127,7 @@ fn two_desks_under_one_code_are_refused_at_merge_and_reported_by_check() {
         "--trust-new-desk",
     ]);
     assert!(refused.contains("LKT2"), "{refused}");
-    assert_eq!(file_sha(&a.db()), before);
+    assert_eq!(sha_if_any(&a.db()), before);
 
     // `check` finds two desk ids under one code in a database that has them.
     {
@@ -415,22 +419,10 @@ fn folder_files(dir: &Path) -> std::collections::BTreeMap<String, [u8; 32]> {
         .map(|e| {
             (
                 e.file_name().to_string_lossy().into_owned(),
-                file_sha(&e.path()).unwrap(),
+                sha_if_any(&e.path()).unwrap(),
             )
         })
         .collect()
-}
-
-fn agenda_numbers(desk: &TestDesk) -> Vec<String> {
-    let list = desk.json(&["case", "list", "--json", "--limit", "0"]);
-    let mut numbers: Vec<String> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
-        .collect();
-    numbers.sort();
-    numbers
 }
 
 #[test]
@@ -483,13 +475,13 @@ fn three_desks_with_look_alike_codes_sync_through_one_folder_in_every_order() {
     for d in &desks {
         d.ok(&["sync", "--folder", &dir]);
     }
-    let all = agenda_numbers(&desks[0]);
+    let all = agendas(&desks[0]);
     assert_eq!(all.len(), registered, "every case on every desk");
     let mut unique = all.clone();
     unique.dedup();
     assert_eq!(unique.len(), all.len(), "no agenda number twice");
     for d in &desks[1..] {
-        assert_eq!(agenda_numbers(d), all);
+        assert_eq!(agendas(d), all);
     }
     assert_eq!(folder_files(folder.path()).len(), 3, "one file per desk");
 }

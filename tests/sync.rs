@@ -5,24 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::TestDesk;
-use sha2::{Digest, Sha256};
-
-fn file_sha(path: &Path) -> [u8; 32] {
-    Sha256::digest(std::fs::read(path).unwrap()).into()
-}
-
-fn agendas(desk: &TestDesk) -> Vec<String> {
-    let mut list: Vec<String> = desk
-        .json(&["case", "list", "--json", "--limit", "0"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
-        .collect();
-    list.sort();
-    list
-}
+use common::{TestDesk, agendas, file_sha};
 
 /// Two desks of one office, each with a case of its own, not yet exchanged.
 fn office() -> (TestDesk, TestDesk) {

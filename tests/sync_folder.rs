@@ -7,34 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::TestDesk;
-use sha2::{Digest, Sha256};
-
-fn file_sha(path: &Path) -> [u8; 32] {
-    Sha256::digest(std::fs::read(path).unwrap()).into()
-}
-
-fn agendas(desk: &TestDesk) -> Vec<String> {
-    let mut list: Vec<String> = desk
-        .json(&["case", "list", "--json", "--limit", "0"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
-        .collect();
-    list.sort();
-    list
-}
-
-/// The one file a desk keeps in a shared folder.
-fn own_name(desk: &TestDesk) -> String {
-    let d = desk.open();
-    format!(
-        "aduan-{}-{}.aduan",
-        d.local.code,
-        &d.local.id.simple().to_string()[..8]
-    )
-}
+use common::{TestDesk, agendas, file_sha, own_name};
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

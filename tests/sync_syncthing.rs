@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::TestDesk;
+use common::{TestDesk, agendas, own_name};
 
 /// The tool beside the repository (`../shared/tools/syncthing-pair`).
 fn pair_tool() -> PathBuf {
@@ -91,27 +91,6 @@ impl Drop for Pair {
             .stderr(std::process::Stdio::null())
             .status();
     }
-}
-
-fn agendas(desk: &TestDesk) -> Vec<String> {
-    let mut list: Vec<String> = desk
-        .json(&["case", "list", "--json", "--limit", "0"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
-        .collect();
-    list.sort();
-    list
-}
-
-fn own_name(desk: &TestDesk) -> String {
-    let d = desk.open();
-    format!(
-        "aduan-{}-{}.aduan",
-        d.local.code,
-        &d.local.id.simple().to_string()[..8]
-    )
 }
 
 fn sync_args(folder: &Path, trust: bool) -> Vec<String> {

@@ -318,8 +318,8 @@ pub fn read_header(path: &Path) -> std::result::Result<BundleHeader, HeaderError
     })
 }
 
-/// The (code, name) of every desk on a bundle's roster, if it reads as one.
-pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
+/// A file opened read-only, if it is an aduan bundle at all.
+fn open_if_bundle(path: &Path) -> Option<Connection> {
     if !path.is_file() {
         return None;
     }
@@ -327,9 +327,12 @@ pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
     let app: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .ok()?;
-    if app != BUNDLE_APPLICATION_ID {
-        return None;
-    }
+    (app == BUNDLE_APPLICATION_ID).then_some(conn)
+}
+
+/// The (code, name) of every desk on a bundle's roster, if it reads as one.
+pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
+    let conn = open_if_bundle(path)?;
     let mut stmt = conn.prepare("SELECT code, name FROM desks").ok()?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ok()?;
     rows.collect::<rusqlite::Result<_>>().ok()
@@ -337,18 +340,12 @@ pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
 
 /// The office a bundle belongs to, if it reads as a bundle.
 pub fn bundle_office(path: &Path) -> Option<Uuid> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-    let app: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .ok()?;
-    if app != BUNDLE_APPLICATION_ID {
-        return None;
-    }
-    conn.query_row("SELECT value FROM header WHERE key = 'office'", [], |r| {
-        r.get::<_, String>(0)
-    })
-    .ok()
-    .and_then(|v| Uuid::parse_str(&v).ok())
+    open_if_bundle(path)?
+        .query_row("SELECT value FROM header WHERE key = 'office'", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .ok()
+        .and_then(|v| Uuid::parse_str(&v).ok())
 }
 
 /// SHA-256 of a whole file, read in blocks.

@@ -253,3 +253,32 @@ pub fn name_corrected_apart(a: &TestDesk, b: &TestDesk) -> String {
     assert_eq!(a.conflicts(case).len(), 1);
     case.to_string()
 }
+
+/// SHA-256 of a whole file.
+pub fn file_sha(path: &std::path::Path) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap()).into()
+}
+
+/// Every agenda number a desk holds, sorted.
+pub fn agendas(desk: &TestDesk) -> Vec<String> {
+    let mut list: Vec<String> = desk
+        .json(&["case", "list", "--json", "--limit", "0"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["agenda_no"].as_str().unwrap().to_string())
+        .collect();
+    list.sort();
+    list
+}
+
+/// The one file a desk keeps in a shared folder.
+pub fn own_name(desk: &TestDesk) -> String {
+    let d = desk.open();
+    format!(
+        "aduan-{}-{}.aduan",
+        d.local.code,
+        &d.local.id.simple().to_string()[..8]
+    )
+}
