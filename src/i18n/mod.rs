@@ -12,6 +12,7 @@ macro_rules! tr {
     };
 }
 
+mod calendar;
 pub mod help;
 mod labels;
 mod messages;
@@ -24,6 +25,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{
+    as_of_label, finished_margin_text, next_year_short, rederive_label, sisa_finished,
+};
 pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
 pub use notes::{N, field_problem, n, note_choice_label, note_field_label};

@@ -126,6 +126,10 @@ impl RecapScreen {
             Span::Year(y) => y.to_string(),
             Span::Years(a, b) => format!("{a}–{b}"),
         };
+        let label = match (&self.span, r.as_of_text()) {
+            (Span::Month(..), _) | (_, None) => label,
+            (_, Some(as_of)) => format!("{label} ({as_of})"),
+        };
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 TextSpan::styled(format!("{} {label}", t(T::TabRecap)), theme::title()),
@@ -203,9 +207,15 @@ fn draw_months(f: &mut Frame<'_>, area: Rect, r: &Recap) {
                 .chars()
                 .take(3)
                 .collect::<String>();
+            // A month not yet begun has an empty bar, not a zero.
+            let value = if p.begun {
+                p.received.to_string()
+            } else {
+                String::new()
+            };
             Bar::default()
                 .value(p.received)
-                .text_value(p.received.to_string())
+                .text_value(value)
                 .label(Line::from(short))
         })
         .collect();
