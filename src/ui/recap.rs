@@ -119,16 +119,15 @@ impl RecapScreen {
         ])
         .areas(area);
         let Some(r) = &self.recap else { return };
-        let titles = r.titles();
-        let period = titles.first().cloned().unwrap_or_default();
+        let period = r
+            .periods
+            .first()
+            .map(|p| crate::i18n::period_label(&p.month))
+            .unwrap_or_default();
         let label = match self.span {
             Span::Month(..) => period,
             Span::Year(y) => y.to_string(),
             Span::Years(a, b) => format!("{a}–{b}"),
-        };
-        let label = match (&self.span, r.as_of_text()) {
-            (Span::Month(..), _) | (_, None) => label,
-            (_, Some(as_of)) => format!("{label} ({as_of})"),
         };
         f.render_widget(
             Paragraph::new(Line::from(vec![
@@ -150,6 +149,9 @@ impl RecapScreen {
         if let Some((text, good)) = &self.message {
             let style = if *good { theme::ok() } else { theme::problem() };
             f.render_widget(Paragraph::new(TextSpan::styled(text.clone(), style)), foot);
+        } else if let Some(as_of) = r.as_of_text() {
+            // A period not yet ended: its figures are as of today.
+            f.render_widget(Paragraph::new(TextSpan::styled(as_of, theme::hint())), foot);
         }
     }
 
