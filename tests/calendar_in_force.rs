@@ -405,3 +405,38 @@ fn from_october_the_missing_next_year_is_said() {
     let v = json_at(&desk, "2026-10-01T10:00:00+07:00", &["check", "--json"]);
     assert!(v["next_year_unlisted"].is_null());
 }
+
+#[test]
+fn the_status_bar_says_when_next_years_list_is_missing() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let desk = TestDesk::new();
+    let status_bar = |now: &str| {
+        let mut open = desk.open();
+        open.fixed_now = Some(
+            chrono::DateTime::parse_from_rfc3339(now)
+                .unwrap()
+                .timestamp(),
+        );
+        let mut app = aduan::ui::App::new(open);
+        app.handle(crossterm::event::Event::Key(
+            crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Enter,
+                crossterm::event::KeyModifiers::NONE,
+            ),
+        ));
+        let mut terminal = Terminal::new(TestBackend::new(140, 30)).unwrap();
+        terminal.draw(|f| app.draw(f)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, buffer.area.height - 1)].symbol().to_string())
+            .collect::<String>()
+    };
+    let october = status_bar("2027-10-01T10:00:00+07:00");
+    assert!(
+        october.contains("libur 2028 belum ada: calendar.holiday_files"),
+        "{october}"
+    );
+    let september = status_bar("2027-09-30T10:00:00+07:00");
+    assert!(!september.contains("calendar.holiday_files"), "{september}");
+}
