@@ -41,6 +41,9 @@ pub fn markdown(r: &Recap) -> String {
         r.office,
         r.regency
     );
+    if let Some(as_of) = r.as_of_text() {
+        out.push_str(&format!("{as_of}\n\n"));
+    }
     out.push_str(&format!("| | {} |\n", titles.join(" | ")));
     out.push_str(&format!("|---|{}\n", "---:|".repeat(titles.len())));
     for (label, values) in r.rows() {
@@ -52,7 +55,7 @@ pub fn markdown(r: &Recap) -> String {
             out.push_str(&format!(
                 "- {} ({}) {}\n",
                 o.agenda_no,
-                o.deadline,
+                o.deadline_text(),
                 o.name.as_deref().unwrap_or("-")
             ));
         }
@@ -90,6 +93,9 @@ pub fn xlsx(r: &Recap) -> Result<Vec<u8>, Msg> {
         .map_err(fail)?;
     ws.write_string(1, 0, &r.office).map_err(fail)?;
     ws.write_string(2, 0, &r.regency).map_err(fail)?;
+    if let Some(as_of) = r.as_of_text() {
+        ws.write_string(3, 0, &as_of).map_err(fail)?;
+    }
     let top = 4;
     ws.write_string_with_format(top, 0, "", &head)
         .map_err(fail)?;
@@ -107,6 +113,11 @@ pub fn xlsx(r: &Recap) -> Result<Vec<u8>, Msg> {
         ws.write_string_with_format(row, 0, label.trim(), fmt)
             .map_err(fail)?;
         for (i, v) in values.iter().enumerate() {
+            // A month not yet begun is blank, not zero.
+            if v.is_empty() {
+                ws.write_blank(row, i as u16 + 1, &cell).map_err(fail)?;
+                continue;
+            }
             match v.parse::<f64>() {
                 Ok(n) => ws
                     .write_number_with_format(row, i as u16 + 1, n, &cell)
@@ -140,7 +151,7 @@ pub fn xlsx(r: &Recap) -> Result<Vec<u8>, Msg> {
             .map_err(fail)?;
         ws.write_string_with_format(row, 1, o.name.as_deref().unwrap_or("-"), &cell)
             .map_err(fail)?;
-        ws.write_string_with_format(row, 2, &o.deadline, &cell)
+        ws.write_string_with_format(row, 2, o.deadline_text(), &cell)
             .map_err(fail)?;
     }
     wb.save_to_buffer().map_err(fail)

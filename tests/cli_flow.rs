@@ -40,10 +40,10 @@ fn a_walk_in_complaint_gets_its_agenda_number_deadline_and_first_step() {
 fn json_input_from_stdin_and_a_deadline_past_the_known_years_is_flagged() {
     let desk = TestDesk::new();
     let input = r#"{"kind":"pengaduan","channel":"whatsapp","name":"Bambang","phone":"+62 812 3456 7890",
-        "subject":"Izin reklame","description":"Belum ada kabar.","received_at":"2026-12-21 08:30"}"#;
+        "subject":"Izin reklame","description":"Belum ada kabar.","received_at":"2027-12-21 08:30"}"#;
     let mut child = desk
         .command(&["case", "add"])
-        .env("ADUAN_NOW", "2026-12-21T09:00:00+07:00")
+        .env("ADUAN_NOW", "2027-12-21T09:00:00+07:00")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -52,10 +52,13 @@ fn json_input_from_stdin_and_a_deadline_past_the_known_years_is_flagged() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["deadline"], "2027-01-12");
+    // 2028 has no list: off are 24 Dec 2027 (joint leave) and the fixed dates
+    // only. 22=1, 23=2, 27=3, 28=4, 29=5, 30=6, 31=7, 3 Jan=8, 4=9, 5=10, 6=11,
+    // 7=12, 10=13, 11=14.
+    assert_eq!(v["deadline"], "2028-01-11");
     assert_eq!(
         v["deadline_flags"],
-        serde_json::json!(["no-holiday-list:2027"])
+        serde_json::json!(["no-holiday-list:2028"])
     );
     let shown = desk.json(&["case", "show", v["agenda_no"].as_str().unwrap(), "--json"]);
     assert_eq!(shown["complainant"]["phone"], "+6281234567890");
@@ -211,14 +214,13 @@ fn situbondo_ours_branch_runs_to_the_reply_letter_and_closes() {
 }
 
 #[test]
-fn gresik_sop_runs_its_eight_steps() {
+fn gresik_sop_runs_its_steps_without_the_monthly_recap() {
     let desk = TestDesk::with_config("[sop]\npengaduan = \"gresik-pengaduan\"\n");
     let a = desk.add_case("2026-11-02 08:30");
     let shown = desk.json(&["case", "show", &a, "--json"]);
     assert_eq!(shown["sop"], "gresik-pengaduan");
     assert_eq!(shown["current_step"], "identifikasi");
     let staf = "Staf Penanganan Pengaduan";
-    let kasi = "Kepala Seksi Penanganan Pengaduan";
     desk.act(
         &a,
         "putuskan",
@@ -247,7 +249,7 @@ fn gresik_sop_runs_its_eight_steps() {
         ],
     );
     desk.act(&a, "selesai", &["--by", staf, "--at", "2026-11-04 09:10"]);
-    desk.act(&a, "selesai", &["--by", kasi, "--at", "2026-11-04 10:00"]);
+    // Step 7 (monthly recap) is the Rekap screen's task: the report leads to step 8.
     let d = desk.act(&a, "selesai", &["--by", staf, "--at", "2026-11-04 10:10"]);
     assert_eq!(d["status"], "closed");
     let done: Vec<&str> = d["steps"]
@@ -266,7 +268,6 @@ fn gresik_sop_runs_its_eight_steps() {
             "disposisi",
             "investigasi",
             "laporan",
-            "rekapitulasi",
             "tindak-lanjut"
         ]
     );
@@ -334,17 +335,16 @@ fn consultation_answered_at_once_or_escalated_to_bkpm() {
     let d = desk.act(
         &b,
         "disposisi",
-        &["--by", oss, "--as", "bkpm", "--at", "2026-11-05 09:00"],
+        &["--by", oss, "--as", "kadis", "--at", "2026-11-05 09:00"],
     );
     assert_eq!(d["current_step"], "investigasi-bkpm");
+    // Step 5 is the OSS desk's own work, not BKPM's.
     let d = desk.act(
         &b,
         "selesai",
         &[
             "--by",
             oss,
-            "--as",
-            "bkpm",
             "--note",
             "Jawaban BKPM diterima",
             "--at",
@@ -354,7 +354,7 @@ fn consultation_answered_at_once_or_escalated_to_bkpm() {
     assert_eq!(d["status"], "closed");
     assert_eq!(
         d["timeline"].as_array().unwrap().last().unwrap()["on_behalf"],
-        true
+        false
     );
 }
 
@@ -471,7 +471,7 @@ fn a_correction_typed_before_the_receipt_time_keeps_the_case_whole() {
 fn a_later_pause_does_not_excuse_a_step_done_late() {
     let desk = TestDesk::new();
     let a = desk.add_case("2026-10-05 09:00");
-    // Due Tuesday 09:00; done Wednesday: late.
+    // Due Monday 13:00 (a standard of 240 minutes); done Wednesday: late.
     desk.act(
         &a,
         "disposisi",
@@ -490,5 +490,5 @@ fn a_later_pause_does_not_excuse_a_step_done_late() {
         .find(|s| s["id"] == "disposisi-kadis")
         .unwrap();
     assert_eq!(step["late"], true, "{step}");
-    assert_eq!(step["due_at"], "2026-10-06T09:00:00+07:00");
+    assert_eq!(step["due_at"], "2026-10-05T13:00:00+07:00");
 }

@@ -37,6 +37,7 @@ prop_compose! {
             received_on: day(received),
             finished,
             deadline: day(received + deadline_after),
+            unlisted_years: Vec::new(),
             workdays_to_close: finished
                 .filter(|(_, s)| *s == Status::Closed)
                 .map(|(on, _)| (on - day(received)).num_days() as u32),

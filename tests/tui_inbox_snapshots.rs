@@ -145,5 +145,6 @@ fn time_used_by_a_step_leaves_out_its_pauses() {
     assert_eq!(rows[0].step_paused, 3 * 480);
     // From Monday 08:00 to Friday 10:00 is 4 days and 2 hours of office time; 3 days were paused.
     let (used, standard) = d.row_timing(&rows[0]).step_used.unwrap();
-    assert_eq!((used, standard), (480 + 120, 480));
+    // The disposition's standard is half a day (240 minutes).
+    assert_eq!((used, standard), (480 + 120, 240));
 }

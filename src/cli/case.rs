@@ -356,10 +356,14 @@ fn list(
         return Ok(());
     }
     let today = desk.today().to_string();
+    let mut unlisted: Vec<String> = Vec::new();
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let late = r.status == "open" && r.deadline < today;
+            let flags = crate::service::deadline_flags_text(&r.unlisted_years);
+            let mark = if flags.is_empty() { "" } else { " *" };
+            unlisted.extend(flags);
             vec![
                 r.agenda_no.clone(),
                 desk.local_time(r.received_at),
@@ -367,7 +371,7 @@ fn list(
                 table::clip(&r.subject, 40),
                 i18n::status_label_by_id(&r.status).to_string(),
                 r.step.clone().unwrap_or_else(|| word(Word::None).into()),
-                format!("{}{}", r.deadline, if late { " !" } else { "" }),
+                format!("{}{mark}{}", r.deadline, if late { " !" } else { "" }),
             ]
         })
         .collect();
@@ -383,6 +387,11 @@ fn list(
         ],
         &body,
     );
+    if !unlisted.is_empty() {
+        unlisted.sort();
+        unlisted.dedup();
+        println!("* {}", i18n::deadline_note(&unlisted));
+    }
     Ok(())
 }
 
@@ -454,6 +463,9 @@ fn print_detail(d: &CaseDetail) {
         word(Word::WorkdaysUsed),
         d.workdays_used
     );
+    if let Some(margin) = d.finished_margin {
+        println!("{}", i18n::finished_margin_text(margin));
+    }
     if let Some(opd) = &d.forwarded_to {
         println!("{}: {opd}", word(Word::Forwarded));
     }

@@ -35,6 +35,9 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
         for p in &report.chain_problems {
             println!("! {p}");
         }
+        if let Some(year) = report.next_year_unlisted {
+            println!("! {}", Msg::NextYearUnlisted(year));
+        }
         for sha in &report.damaged_attachments {
             println!(
                 "! {} {sha}: {}",

@@ -89,7 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         register,
         ..OpenOptions::default()
     };
-    let mut desk = Desk::open(&opts)?;
+    let mut desk = Desk::open_with_progress(&opts, Some(progress_bar))?;
     for notice in desk.notices.drain(..) {
         eprintln!("{notice}");
     }
@@ -119,6 +119,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         Some(Command::Backup(args)) => sync::backup(&desk, args),
         Some(Command::Restore(args)) => sync::restore(&mut desk, args),
     }
+}
+
+/// A bar on stderr while stored deadlines are derived again (only on a
+/// terminal: a log file gets no carriage returns).
+fn progress_bar(done: u64, total: u64) {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr();
+    if !err.is_terminal() || total == 0 {
+        return;
+    }
+    const WIDTH: u64 = 30;
+    let filled = (done * WIDTH / total) as usize;
+    let _ = write!(
+        err,
+        "\r{} [{}{}] {}/{}",
+        crate::i18n::rederive_label(),
+        "#".repeat(filled),
+        "-".repeat(WIDTH as usize - filled),
+        done,
+        total
+    );
+    if done >= total {
+        let _ = writeln!(err);
+    }
+    let _ = err.flush();
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) {

@@ -95,7 +95,13 @@ fn span(desk: &Desk, args: &RecapArgs) -> Result<(Span, String), Msg> {
 }
 
 fn heading(r: &Recap) -> String {
-    format!("{}\n{} — {}\n", say(R::RecapTitle), r.office, r.regency)
+    let as_of = r.as_of_text().map(|t| format!("{t}\n")).unwrap_or_default();
+    format!(
+        "{}\n{} — {}\n{as_of}",
+        say(R::RecapTitle),
+        r.office,
+        r.regency
+    )
 }
 
 fn table_text(r: &Recap) -> String {
@@ -124,7 +130,7 @@ fn overdue_text(r: &Recap) -> String {
         out.push_str(&format!(
             "{}  {}  {}\n",
             o.agenda_no,
-            o.deadline,
+            o.deadline_text(),
             o.name.as_deref().unwrap_or("-")
         ));
     }
@@ -134,11 +140,19 @@ fn overdue_text(r: &Recap) -> String {
 fn json_text(r: &Recap, span: Span) -> String {
     let value = match span {
         Span::Month(..) => {
-            let mut v = serde_json::to_value(&r.periods[0]).expect("figures serialise");
+            let mut v = Recap::period_json(&r.periods[0]);
             v["overdue"] = serde_json::to_value(&r.overdue).expect("rows serialise");
             v
         }
-        _ => serde_json::json!({ "periods": r.periods, "total": r.total, "overdue": r.overdue }),
+        _ => {
+            let periods: Vec<_> = r.periods.iter().map(Recap::period_json).collect();
+            serde_json::json!({
+                "periods": periods,
+                "total": r.total,
+                "overdue": r.overdue,
+                "as_of": r.as_of,
+            })
+        }
     };
     serde_json::to_string_pretty(&value).expect("json") + "\n"
 }

@@ -53,6 +53,16 @@ pub fn run(desk: &Desk, command: SopCommand) -> Result<ExitCode, Msg> {
         }
         SopCommand::Check { file } => {
             let sop = read_sop(&file.display().to_string(), &desk.locations.sop_dir)?;
+            for b in crate::domain::standards::over_limit(&sop) {
+                eprintln!(
+                    "{}",
+                    Msg::SopBranchOverLimit {
+                        last: b.label(),
+                        minutes: b.minutes,
+                        limit: sop.limit_workdays,
+                    }
+                );
+            }
             println!(
                 "{}: {} ({} {})",
                 say(R::SopIsValid),

@@ -31,6 +31,38 @@ pub enum HolidayListError {
     BadYear { line: Option<usize>, key: String },
     /// A date that is not YYYY-MM-DD or lies outside its year's table.
     BadDate { line: Option<usize>, value: String },
+    /// A device, a pipe or a folder: only a regular file is read.
+    NotAFile,
+    /// Larger than any holiday list could be.
+    TooLarge { max_bytes: u64 },
+    /// Not UTF-8 text; `line` is where the first bad byte is.
+    NotText { line: usize },
+    /// A year the shipped list holds, lacking days the decree fixes.
+    Contradicts { year: i32, missing: Vec<NaiveDate> },
+}
+
+/// How an office's list for a year compares with the shipped list of that year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearComparison {
+    /// Days the shipped list has and the office's lacks.
+    pub missing: Vec<NaiveDate>,
+    /// Days the office's list adds (an amending decree, or a mistake).
+    pub added: Vec<NaiveDate>,
+}
+
+/// Compares the days of `year` in an office's list with the shipped list's.
+pub fn compare_year(shipped: &[DayOff], office: &[DayOff], year: i32) -> YearComparison {
+    let of = |days: &[DayOff]| -> BTreeSet<NaiveDate> {
+        days.iter()
+            .filter(|d| d.date.year() == year)
+            .map(|d| d.date)
+            .collect()
+    };
+    let (a, b) = (of(shipped), of(office));
+    YearComparison {
+        missing: a.difference(&b).copied().collect(),
+        added: b.difference(&a).copied().collect(),
+    }
 }
 
 /// Parses the holiday list format (`[YYYY]` tables holding `libur_nasional`
@@ -268,6 +300,48 @@ fn nanos(d: TimeDelta) -> i128 {
     i128::from(d.num_seconds()) * 1_000_000_000 + i128::from(d.subsec_nanos())
 }
 
+/// National holidays fixed by law to a date, which hold in every year whether
+/// or not that year's decree is known: a deadline counted without a list still
+/// skips New Year's Day.
+pub const FIXED_HOLIDAYS: [(u32, u32, &str); 5] = [
+    (1, 1, "Tahun Baru Masehi"),
+    (5, 1, "Hari Buruh Internasional"),
+    (6, 1, "Hari Lahir Pancasila"),
+    (8, 17, "Proklamasi Kemerdekaan"),
+    (12, 25, "Kelahiran Yesus Kristus"),
+];
+
+/// The years the fixed holidays are laid out for: far wider than any
+/// deadline (an SOP limit is at most 60 working days).
+const FIXED_YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
+
+fn fixed_dates() -> impl Iterator<Item = (NaiveDate, &'static str)> {
+    FIXED_YEARS.flat_map(|y| {
+        FIXED_HOLIDAYS
+            .iter()
+            .filter_map(move |&(m, d, name)| Some((NaiveDate::from_ymd_opt(y, m, d)?, name)))
+    })
+}
+
+fn fixed_days() -> impl Iterator<Item = i32> {
+    fixed_dates().map(|(d, _)| day_number(d))
+}
+
+fn fixed_days_off() -> impl Iterator<Item = DayOff> {
+    fixed_dates().map(|(date, name)| DayOff {
+        date,
+        name: name.to_string(),
+        kind: DayOffKind::National,
+    })
+}
+
+/// Whether the date is one of the fixed-date national holidays.
+pub fn is_fixed_holiday(d: NaiveDate) -> bool {
+    FIXED_HOLIDAYS
+        .iter()
+        .any(|&(m, day, _)| d.month() == m && d.day() == day)
+}
+
 #[derive(Debug, Clone)]
 pub struct Calendar {
     known_years: BTreeSet<i32>,
@@ -303,8 +377,12 @@ impl Calendar {
             .map(|d| day_number(d.date))
             .filter(|&n| is_weekday_number(n))
             .collect();
+        closed.extend(fixed_days().filter(|&n| is_weekday_number(n)));
         closed.sort_unstable();
         closed.dedup();
+        // After the lists, so that a decree's own name for the day is the one shown
+        // (the sort is stable).
+        days_off.extend(fixed_days_off());
         days_off.sort_by_key(|d| (d.date, rank(d.kind)));
         days_off.dedup_by_key(|d| d.date);
         Calendar {
@@ -353,6 +431,21 @@ impl Calendar {
 
     pub fn knows_year(&self, year: i32) -> bool {
         self.known_years.contains(&year)
+    }
+
+    /// The years whose decree list is known.
+    pub fn known_years(&self) -> &BTreeSet<i32> {
+        &self.known_years
+    }
+
+    /// Weekdays that are not working days, in order, leaving out the
+    /// fixed-date holidays (the same in every calendar): what a change of
+    /// holiday lists, local holidays or the joint leave setting changes.
+    pub fn closed_weekdays(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.closed
+            .iter()
+            .filter_map(|&n| NaiveDate::from_num_days_from_ce_opt(n))
+            .filter(|&d| !is_fixed_holiday(d))
     }
 
     /// Working days among day numbers `lo..hi`.
@@ -578,19 +671,112 @@ mod tests {
         cal_with(false, Vec::new())
     }
 
+    /// The shipped list as it stood before the 2027 decree: for what a desk
+    /// does with a year it has no list for.
+    fn list_to_2026() -> &'static str {
+        &LIST[..LIST.find("[2027]").unwrap()]
+    }
+
+    fn cal_to_2026(joint_leave_is_workday: bool, local: Vec<DayOff>) -> Calendar {
+        Calendar::from_holiday_list(
+            list_to_2026(),
+            local,
+            joint_leave_is_workday,
+            OfficeHours::default(),
+        )
+        .unwrap()
+    }
+
+    fn deadline_of(c: &Calendar, received: &str) -> (NaiveDate, Vec<i32>) {
+        c.add_workdays(d(received), 14)
+    }
+
+    #[test]
+    fn deadlines_from_the_decree_lists() {
+        let c = cal();
+        // Off in August 2025: 17 (Sunday), 18 (joint leave, amending decree).
+        // 7=1, 8=2, 11=3, 12=4, 13=5, 14=6, 15=7, 19=8, 20=9, 21=10, 22=11, 25=12, 26=13, 27=14.
+        assert_eq!(deadline_of(&c, "2025-08-06"), (d("2025-08-27"), vec![]));
+        // Off: 24 Dec 2026 (joint leave), 25 Dec, 1 Jan 2027, 5 Jan (Isra Mikraj 1448 H).
+        // 11=1, 14=2, 15=3, 16=4, 17=5, 18=6, 21=7, 22=8, 23=9, 28=10, 29=11, 30=12, 31=13, 4 Jan=14.
+        assert_eq!(deadline_of(&c, "2026-12-10"), (d("2027-01-04"), vec![]));
+        // 18=1, 21=2, 22=3, 23=4, 28=5, 29=6, 30=7, 31=8, 4 Jan=9, 6=10, 7=11, 8=12, 11=13, 12=14.
+        assert_eq!(deadline_of(&c, "2026-12-17"), (d("2027-01-12"), vec![]));
+        // 28=1, 29=2, 30=3, 31=4, 4 Jan=5, 6=6, 7=7, 8=8, 11=9, 12=10, 13=11, 14=12, 15=13, 18=14.
+        assert_eq!(deadline_of(&c, "2026-12-23"), (d("2027-01-18"), vec![]));
+        // 4 Jan=1, 6=2, 7=3, 8=4, 11=5, 12=6, 13=7, 14=8, 15=9, 18=10, 19=11, 20=12, 21=13, 22=14.
+        assert_eq!(deadline_of(&c, "2026-12-31"), (d("2027-01-22"), vec![]));
+    }
+
+    #[test]
+    fn nyepi_and_idulfitri_2027() {
+        // Off: 8 Mar (Nyepi), 9 (joint leave), 10-11 (Idulfitri 1448 H), 12 and 15
+        // (joint leave), 25 (joint leave), 26 (Good Friday).
+        let c = cal();
+        // 2=1, 3=2, 4=3, 5=4, 16=5, 17=6, 18=7, 19=8, 22=9, 23=10, 24=11, 29=12, 30=13, 31=14.
+        assert_eq!(deadline_of(&c, "2027-03-01"), (d("2027-03-31"), vec![]));
+        // 16=1, 17=2, 18=3, 19=4, 22=5, 23=6, 24=7, 29=8, 30=9, 31=10, 1 Apr=11, 2=12, 5=13, 6=14.
+        assert_eq!(deadline_of(&c, "2027-03-05"), (d("2027-04-06"), vec![]));
+        // 25 Feb=1, 26=2, 1 Mar=3, 2=4, 3=5, 4=6, 5=7, 16=8, 17=9, 18=10, 19=11, 22=12, 23=13, 24=14.
+        assert_eq!(deadline_of(&c, "2027-02-24"), (d("2027-03-24"), vec![]));
+        // Joint leave counted as working days: only 8, 10, 11 and 26 Mar are off.
+        // 9=1, 12=2, 15=3, 16=4, 17=5, 18=6, 19=7, 22=8, 23=9, 24=10, 25=11, 29=12, 30=13, 31=14.
+        let c = cal_with(true, Vec::new());
+        assert_eq!(deadline_of(&c, "2027-03-05"), (d("2027-03-31"), vec![]));
+    }
+
+    #[test]
+    fn iduladha_2027() {
+        // Off: 6 May (Ascension), 17 (Iduladha 1448 H), 18-19 (joint leave), 20 (Waisak),
+        // 1 Jun (Pancasila).
+        let c = cal();
+        // 11=1, 12=2, 13=3, 14=4, 21=5, 24=6, 25=7, 26=8, 27=9, 28=10, 31=11, 2 Jun=12, 3=13, 4=14.
+        assert_eq!(deadline_of(&c, "2027-05-10"), (d("2027-06-04"), vec![]));
+        // 7=1, 10=2, 11=3, 12=4, 13=5, 14=6, 21=7, 24=8, 25=9, 26=10, 27=11, 28=12, 31=13, 2 Jun=14.
+        assert_eq!(deadline_of(&c, "2027-05-05"), (d("2027-06-02"), vec![]));
+    }
+
+    #[test]
+    fn fixed_holidays_hold_without_a_list() {
+        // 2028 has no list: weekends and the fixed dates only, and flagged.
+        // Off: 24 Dec 2027 (joint leave), 25 Dec, 1 Jan 2028 (a Saturday).
+        // 21=1, 22=2, 23=3, 27=4, 28=5, 29=6, 30=7, 31=8, 3 Jan=9, 4=10, 5=11, 6=12, 7=13, 10=14.
+        let c = cal();
+        assert_eq!(deadline_of(&c, "2027-12-20"), (d("2028-01-10"), vec![2028]));
+        for day in ["2028-05-01", "2028-06-01", "2028-08-17", "2028-12-25"] {
+            assert!(!c.is_workday(d(day)), "{day}");
+            assert_eq!(c.day_off(d(day)).unwrap().kind, DayOffKind::National);
+        }
+        assert!(!c.knows_year(2028));
+        // Even with no list at all, New Year's Day is no working day.
+        let bare = Calendar::weekends_only(OfficeHours::default());
+        assert!(!bare.is_workday(d("2027-01-01")));
+        // A decree's own name is the one shown.
+        assert_eq!(
+            c.day_off(d("2027-01-01")).unwrap().name,
+            "Tahun Baru 2027 Masehi"
+        );
+    }
+
     #[test]
     fn parses_the_official_list() {
         let (years, days) = parse_holiday_years(LIST).unwrap();
-        assert_eq!(years.into_iter().collect::<Vec<_>>(), vec![2025, 2026]);
+        assert_eq!(
+            years.into_iter().collect::<Vec<_>>(),
+            vec![2025, 2026, 2027]
+        );
         let count = |y: i32, k: DayOffKind| {
             days.iter()
                 .filter(|x| x.date.year() == y && x.kind == k)
                 .count()
         };
         assert_eq!(count(2025, DayOffKind::National), 17);
-        assert_eq!(count(2025, DayOffKind::JointLeave), 10);
+        // 18 August 2025 was added by the amending decree.
+        assert_eq!(count(2025, DayOffKind::JointLeave), 11);
         assert_eq!(count(2026, DayOffKind::National), 17);
         assert_eq!(count(2026, DayOffKind::JointLeave), 8);
+        assert_eq!(count(2027, DayOffKind::National), 18);
+        assert_eq!(count(2027, DayOffKind::JointLeave), 8);
         assert_eq!(parse_holiday_list(LIST).unwrap(), days);
     }
     #[test]
@@ -626,15 +812,16 @@ mod tests {
 
     #[test]
     fn unknown_year_is_flagged_and_counted_on_weekends() {
-        // Off: 24-25 Dec 2026. 2027 unknown, so 1 Jan 2027 (Friday) counts.
-        // 22 Dec=1, 23=2, 28=3, 29=4, 30=5, 31=6, 1 Jan=7, 4=8, 5=9, 6=10, 7=11, 8=12, 11=13, 12=14.
-        let c = cal();
+        // Off: 24-25 Dec 2026. 2027 unknown: weekends and 1 Jan (a fixed date) only.
+        // 22 Dec=1, 23=2, 28=3, 29=4, 30=5, 31=6, 4 Jan=7, 5=8, 6=9, 7=10, 8=11, 11=12, 12=13, 13=14.
+        let c = cal_to_2026(false, Vec::new());
         assert_eq!(
             c.add_workdays(d("2026-12-21"), 14),
-            (d("2027-01-12"), vec![2027])
+            (d("2027-01-13"), vec![2027])
         );
         assert!(c.knows_year(2026) && !c.knows_year(2027));
-        assert!(c.is_workday(d("2027-01-01")));
+        assert!(!c.is_workday(d("2027-01-01")));
+        assert!(c.is_workday(d("2027-01-05")));
         let dl = c.deadline(d("2026-12-21"), 14, &[], d("2026-12-21"));
         assert_eq!(dl.unlisted_years, vec![2027]);
         // Counting that stays inside the known year raises no flag.
@@ -690,11 +877,12 @@ mod tests {
             date: d("2027-01-04"),
             ..local
         };
-        let c = cal_with(false, vec![later]);
+        let c = cal_to_2026(false, vec![later]);
         assert!(!c.knows_year(2027));
+        // Off: 24-25 Dec, 1 Jan (fixed), 4 Jan (local).
         assert_eq!(
             c.add_workdays(d("2026-12-21"), 14),
-            (d("2027-01-13"), vec![2027])
+            (d("2027-01-14"), vec![2027])
         );
     }
 

@@ -9,7 +9,9 @@
 //!   closed, paused working days left out;
 //! - *forwarded*: the decision to forward to an OPD was taken in the month;
 //! - *open at the end*: received by the month's last day and not finished by
-//!   then; *overdue* when the deadline is before that day;
+//!   then; *overdue* when the deadline is before that day. A period that has
+//!   not ended is counted *as of* today instead: open now, and overdue only
+//!   when the deadline has passed; a period not yet begun has no figures;
 //! - a step counts in the month it was done, *within standard* when done by
 //!   its due time;
 //! - consultations: received in the month; *answered directly* or
@@ -48,6 +50,8 @@ pub struct CaseFacts<S = String> {
     /// The day the office's part ended, and how (closed or forwarded).
     pub finished: Option<(NaiveDate, Status)>,
     pub deadline: NaiveDate,
+    /// Years the deadline was counted through without a holiday list.
+    pub unlisted_years: Vec<i32>,
     pub workdays_to_close: Option<u32>,
     /// The day of the decision to forward, and the OPD.
     pub forwarded: Option<(NaiveDate, S)>,
@@ -73,7 +77,8 @@ pub fn facts(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> CaseFac
     let input = &state.reg.input;
     let day = |t: i64| to_local(t, clock.offset).date();
     let limit = sop.map_or(DEFAULT_LIMIT_WORKDAYS, |s| s.limit_workdays);
-    let deadline = clock.settled_deadline(state, limit).date;
+    let settled = clock.settled_deadline(state, limit);
+    let deadline = settled.date;
     let finished = state
         .closed_at
         .filter(|_| state.status.is_finished())
@@ -110,6 +115,7 @@ pub fn facts(state: &CaseState, sop: Option<&Sop>, clock: &Clock<'_>) -> CaseFac
         received_on: day(input.received_at),
         finished,
         deadline,
+        unlisted_years: settled.unlisted_years,
         workdays_to_close,
         forwarded: state
             .decisions
@@ -140,6 +146,11 @@ pub struct Consultations {
 pub struct MonthFigures {
     /// `YYYY-MM`.
     pub month: String,
+    /// False for a period that has not begun: it has no figures, not zeros.
+    pub begun: bool,
+    /// `YYYY-MM-DD` when the period has not ended: the day "open" and
+    /// "overdue" are counted on.
+    pub as_of: Option<String>,
     pub received: u64,
     pub received_by_channel: BTreeMap<String, u64>,
     pub received_by_kind: BTreeMap<String, u64>,
@@ -203,6 +214,10 @@ pub fn period<'a>(
 pub struct Tally {
     start: NaiveDate,
     end: NaiveDate,
+    /// The day open and overdue cases are counted on: `end`, or today for a
+    /// period that has not ended.
+    open_on: NaiveDate,
+    begun: bool,
     /// The plain counts; the keyed ones are filled in by `finish`.
     figures: MonthFigures,
     to_close: Vec<u32>,
@@ -256,8 +271,11 @@ impl Tally {
         Tally {
             start,
             end,
+            open_on: end,
+            begun: true,
             figures: MonthFigures {
                 month: label,
+                begun: true,
                 ..MonthFigures::default()
             },
             to_close: Vec::new(),
@@ -267,6 +285,24 @@ impl Tally {
             by_opd: Counts::new(),
             steps: Counts::new(),
         }
+    }
+
+    /// Counts the period as it stands on `today`: a period not yet begun has
+    /// no figures; one not yet ended counts open and overdue cases today.
+    pub fn as_of(mut self, today: NaiveDate) -> Tally {
+        if today < self.start {
+            self.begun = false;
+            self.figures.begun = false;
+        } else if today < self.end {
+            self.open_on = today;
+            self.figures.as_of = Some(today.to_string());
+        }
+        self
+    }
+
+    /// The day open and overdue cases are counted on.
+    pub fn open_on(&self) -> NaiveDate {
+        self.open_on
     }
 
     fn within(&self, d: NaiveDate) -> bool {
@@ -346,11 +382,11 @@ impl Tally {
 
     /// Returns false when the case is not open at this period's end.
     fn add_if_open<S>(&mut self, c: &CaseFacts<S>) -> bool {
-        if !c.open_at(self.end) {
+        if !self.begun || !c.open_at(self.open_on) {
             return false;
         }
         self.figures.open_at_end += 1;
-        if c.deadline < self.end {
+        if c.deadline < self.open_on {
             self.figures.overdue_at_end += 1;
         }
         true
@@ -359,7 +395,11 @@ impl Tally {
     /// Adds a later period's counts to this one: the open cases are those at
     /// the later period's end.
     fn absorb(&mut self, later: &Tally) {
+        if !later.begun {
+            return;
+        }
         let (f, g) = (&mut self.figures, &later.figures);
+        f.as_of.clone_from(&g.as_of);
         f.received += g.received;
         f.closed += g.closed;
         f.closed_on_time += g.closed_on_time;
@@ -385,6 +425,7 @@ impl Tally {
             mine.done_within_standard += s.done_within_standard;
         }
         self.end = later.end;
+        self.open_on = later.open_on;
         self.to_close.extend_from_slice(&later.to_close);
     }
 
@@ -502,6 +543,7 @@ mod tests {
             received_on: d(received),
             finished: None,
             deadline: d(deadline),
+            unlisted_years: Vec::new(),
             workdays_to_close: None,
             forwarded: None,
             consultation_decision: None,
@@ -615,5 +657,38 @@ mod tests {
         assert_eq!(nov.median_workdays_to_close, Some(7.0));
         assert_eq!(nov.forwarded, 0);
         assert_eq!(nov.open_at_end, 2); // paused and overdue
+    }
+
+    #[test]
+    fn a_running_month_is_counted_as_of_today() {
+        // On 1 December: due 18 December is open, not overdue; due 30 November is overdue.
+        let later = case("2026-11-27", "2026-12-18");
+        let passed = case("2026-11-06", "2026-11-30");
+        let today_due = case("2026-11-10", "2026-12-01");
+        let all = [later, passed, today_due];
+        let dec = |today: &str| {
+            let (s, e) = month_bounds(2026, 12).unwrap();
+            let mut t = Tally::new(s, e, "2026-12".into()).as_of(d(today));
+            for c in &all {
+                t.add(c);
+            }
+            t.finish()
+        };
+        let now = dec("2026-12-01");
+        assert_eq!((now.open_at_end, now.overdue_at_end), (3, 1));
+        assert_eq!(now.as_of.as_deref(), Some("2026-12-01"));
+        // Once the month has ended, the month's end counts.
+        let ended = dec("2027-01-05");
+        assert_eq!((ended.open_at_end, ended.overdue_at_end), (3, 3));
+        assert_eq!(ended.as_of, None);
+        // A month not yet begun has no figures.
+        let (s, e) = month_bounds(2027, 1).unwrap();
+        let mut jan = Tally::new(s, e, "2027-01".into()).as_of(d("2026-12-01"));
+        for c in &all {
+            jan.add(c);
+        }
+        let jan = jan.finish();
+        assert!(!jan.begun);
+        assert_eq!(jan.open_at_end, 0);
     }
 }

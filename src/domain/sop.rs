@@ -124,7 +124,14 @@ pub enum SopProblem {
     },
     DispositionTarget(String),
     ZeroMinutes(String),
-    ZeroLimit,
+    /// `limit_workdays` outside 1–60 (Perpres 76/2013 allows at most 60).
+    LimitOutOfRange(u32),
+    /// One step's standard alone is longer than the legal limit.
+    StepOverLimit {
+        step: String,
+        minutes: u32,
+        limit: u32,
+    },
     Unreachable(String),
     FirstStepNotRegister,
     /// The step done by registering must lead on to a next step.
@@ -204,6 +211,12 @@ struct RawOption {
     end: Option<End>,
 }
 
+/// The working days an SOP may give a case: Perpres 76/2013 sets 60 at most.
+pub const LIMIT_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
+
+/// The SOP files count time standards in working minutes, 480 to a day.
+pub const MINUTES_PER_WORKDAY: u32 = 480;
+
 /// The roles that may pause the clock when a file does not say.
 const DEFAULT_PAUSE_ROLES: [&str; 4] = ["operator", "kasi", "staf", "petugas-oss"];
 const DEFAULT_CLOSE_ROLES: [&str; 1] = ["kasi"];
@@ -218,8 +231,12 @@ impl Sop {
         };
         let raw: RawSop = toml::from_str(text)
             .map_err(|e| at(e.span(), SopProblem::Syntax(e.message().trim().to_string())))?;
-        if *raw.limit_workdays.get_ref() == 0 {
-            return Err(at(Some(raw.limit_workdays.span()), SopProblem::ZeroLimit));
+        let limit = *raw.limit_workdays.get_ref();
+        if !LIMIT_RANGE.contains(&limit) {
+            return Err(at(
+                Some(raw.limit_workdays.span()),
+                SopProblem::LimitOutOfRange(limit),
+            ));
         }
         if raw.step.is_empty() {
             return Err(at(None, SopProblem::NoSteps));
@@ -311,6 +328,16 @@ impl Sop {
             };
             if *s.minutes.get_ref() == 0 {
                 return Err(at(Some(s.minutes.span()), SopProblem::ZeroMinutes(id)));
+            }
+            if *s.minutes.get_ref() > limit * MINUTES_PER_WORKDAY {
+                return Err(at(
+                    Some(s.minutes.span()),
+                    SopProblem::StepOverLimit {
+                        step: id,
+                        minutes: *s.minutes.get_ref(),
+                        limit,
+                    },
+                ));
             }
             let actor = check_role(&s.actor)?;
             let next_or_end = |next: &Option<Spanned<String>>, end: Option<End>| match (next, end) {
@@ -510,7 +537,8 @@ mod tests {
         assert_eq!(decision.kind, StepKind::Decision);
         assert_eq!(decision.options.len(), 2);
         assert!(decision.options.iter().any(|o| o.forward));
-        assert_eq!(load("gresik-pengaduan").steps.len(), 8);
+        // Step 7 (the monthly recap) is the office's task, not a case's step.
+        assert_eq!(load("gresik-pengaduan").steps.len(), 7);
         assert_eq!(load("gresik-konsultasi").steps.len(), 5);
     }
 
@@ -569,6 +597,34 @@ mod tests {
         assert_eq!(
             e.problem,
             SopProblem::RegisterStepNeedsNext("sampaikan".into())
+        );
+
+        let e = broken(|t| t.replace("limit_workdays = 14", "limit_workdays = 2147483647"));
+        assert_eq!(e.problem, SopProblem::LimitOutOfRange(2_147_483_647));
+        let e = broken(|t| t.replace("limit_workdays = 14", "limit_workdays = 0"));
+        assert_eq!(e.problem, SopProblem::LimitOutOfRange(0));
+        let e = broken(|t| t.replace("limit_workdays = 14", "limit_workdays = 61"));
+        assert_eq!(e.problem, SopProblem::LimitOutOfRange(61));
+        assert!(
+            Sop::parse(
+                "x",
+                &builtin("gresik-pengaduan")
+                    .unwrap()
+                    .replace("limit_workdays = 14", "limit_workdays = 60")
+            )
+            .is_ok()
+        );
+        let e = broken(|t| t.replace("minutes = 480\n", "minutes = 7000\n"));
+        assert!(
+            matches!(
+                e.problem,
+                SopProblem::StepOverLimit {
+                    minutes: 7000,
+                    limit: 14,
+                    ..
+                }
+            ),
+            "{e:?}"
         );
 
         let e = broken(|t| format!("{t}\n[[bogus]]\nx = 1\n"));

@@ -156,6 +156,22 @@ pub enum Msg {
     },
     BadYears(String),
     ProjectionRefreshed,
+    /// Stored deadlines were derived again for the calendar in force.
+    CalendarFollowed(u64),
+    /// From 1 October: next year has no holiday list yet.
+    NextYearUnlisted(i32),
+    /// A branch of an SOP whose standards add up to more than its limit.
+    SopBranchOverLimit {
+        last: String,
+        minutes: u32,
+        limit: u32,
+    },
+    /// An office's holiday file repeats a shipped year (and what it adds).
+    HolidayYearRepeated {
+        path: PathBuf,
+        year: i32,
+        added: Vec<chrono::NaiveDate>,
+    },
     FileExists(PathBuf),
     Written(PathBuf),
     DemoRange,
@@ -490,6 +506,16 @@ impl Msg {
                 "The new value for {field} is invalid: {}",
                 problem(p)
             ),
+            Msg::CalendarFollowed(n) => super::calendar::calendar_followed(*n),
+            Msg::NextYearUnlisted(y) => super::calendar::next_year_unlisted(*y),
+            Msg::SopBranchOverLimit {
+                last,
+                minutes,
+                limit,
+            } => super::calendar::branch_over_limit(last, *minutes, *limit),
+            Msg::HolidayYearRepeated { path, year, added } => {
+                super::calendar::year_repeated(path, *year, added)
+            }
             Msg::ProjectionRefreshed => tr!(
                 "Tabel kasus dibangun ulang dari log untuk versi program ini.",
                 "The case tables were rebuilt from the log for this version of the program."
@@ -560,6 +586,7 @@ fn holiday_file(path: &std::path::Path, e: &HolidayListError) -> String {
             *line,
             tr!("tanggal \"{value}\" tidak sah", "invalid date \"{value}\""),
         ),
+        other => super::calendar::holiday_problem(other),
     };
     tr!(
         "Daftar libur {}{}: {what}",
@@ -606,9 +633,18 @@ fn sop_error(e: &SopError) -> String {
             "waktu langkah \"{s}\" harus lebih dari 0 menit",
             "step \"{s}\" needs more than 0 minutes"
         ),
-        SopProblem::ZeroLimit => tr!(
-            "limit_workdays harus lebih dari 0",
-            "limit_workdays must be above 0"
+        SopProblem::LimitOutOfRange(n) => tr!(
+            "limit_workdays {n} di luar 1–60 hari kerja (Perpres 76/2013: paling lama 60)",
+            "limit_workdays {n} is outside 1–60 working days (Perpres 76/2013: 60 at most)"
+        ),
+        SopProblem::StepOverLimit {
+            step,
+            minutes,
+            limit,
+        } => tr!(
+            "waktu langkah \"{step}\" ({minutes} menit) lebih lama dari batas {limit} hari kerja ({} menit)",
+            "step \"{step}\" ({minutes} minutes) is longer than the limit of {limit} working days ({} minutes)",
+            limit * crate::domain::sop::MINUTES_PER_WORKDAY
         ),
         SopProblem::Unreachable(s) => tr!(
             "langkah \"{s}\" tidak pernah dicapai dari langkah pertama",

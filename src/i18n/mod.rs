@@ -12,6 +12,7 @@ macro_rules! tr {
     };
 }
 
+mod calendar;
 mod desk;
 mod fold;
 pub mod help;
@@ -26,6 +27,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{
+    as_of_label, finished_margin_text, next_year_short, rederive_label, sisa_finished,
+};
 pub use desk::DeskProblem;
 pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;

@@ -45,6 +45,8 @@ pub struct Registered {
     pub complete_on: String,
     pub deadline: String,
     pub deadline_flags: Vec<String>,
+    /// From 1 October, the next year when it has no holiday list yet.
+    pub next_year_unlisted: Option<i32>,
     pub step: super::StepView,
 }
 
@@ -174,6 +176,7 @@ impl Desk {
             complete_on: s.complete_on.to_string(),
             deadline: s.deadline.to_string(),
             deadline_flags: deadline_flags(&s.unlisted_years),
+            next_year_unlisted: self.next_year_unlisted(),
             step: self.step_view(sop, step, None, s.step_due, Some(s.step_since)),
         }
     }

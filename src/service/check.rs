@@ -30,6 +30,8 @@ pub struct CheckReport {
     pub shared_codes: Vec<String>,
     /// Present after `--rebuild`.
     pub rebuild: Option<RebuildReport>,
+    /// From 1 October, the next year when it has no holiday list yet.
+    pub next_year_unlisted: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,6 +84,7 @@ impl Desk {
             shared_codes: self.store.shared_codes().map_err(err)?,
             events: self.store.count_events().map_err(err)?,
             rebuild,
+            next_year_unlisted: self.next_year_unlisted(),
         })
     }
 
@@ -98,6 +101,7 @@ impl Desk {
         let mut project =
             |events: &[crate::domain::event::Event]| super::project_case(sops, &clock, events);
         let cases = self.store.rebuild_projection(&mut project).map_err(err)?;
+        self.record_calendar()?;
         let after = self.store.projection_digest().map_err(err)?;
         Ok(RebuildReport {
             cases,

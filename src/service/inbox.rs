@@ -47,8 +47,27 @@ pub struct RowTiming {
     pub urgency: Urgency,
     /// Office minutes the current step has taken, and its standard.
     pub step_used: Option<(u32, u32)>,
-    /// Working days left to the legal deadline (negative when late).
+    /// Working days left to the legal deadline (negative when late); for a
+    /// finished case, frozen at its finish: the working days it finished
+    /// before (positive) or after (negative) its deadline.
     pub workdays_left: i64,
+    /// The case is closed or forwarded, so `workdays_left` no longer counts down.
+    pub finished: bool,
+    /// The deadline was counted through a year without a holiday list.
+    pub unlisted: bool,
+}
+
+impl RowTiming {
+    /// The "Sisa" column: days left, or a finished case's frozen margin
+    /// (`✓+3`); `*` marks a deadline counted without a holiday list.
+    pub fn left_text(&self) -> String {
+        let days = if self.finished {
+            crate::i18n::sisa_finished(self.workdays_left)
+        } else {
+            self.workdays_left.to_string()
+        };
+        format!("{days}{}", if self.unlisted { "*" } else { "" })
+    }
 }
 
 impl Desk {
@@ -94,11 +113,13 @@ impl Desk {
         let now = self.now();
         let today = self.today();
         let deadline = NaiveDate::parse_from_str(&row.deadline, "%Y-%m-%d").unwrap_or(today);
-        let workdays_left = if deadline >= today {
-            i64::from(self.calendar.workdays_after(today, deadline))
-        } else {
-            -i64::from(self.calendar.workdays_after(deadline, today))
+        let finished = matches!(row.status.as_str(), "closed" | "forwarded");
+        // A finished case's margin stops at the day it finished.
+        let until = match row.closed_at {
+            Some(at) if finished => to_local(at, self.offset).date(),
+            _ => today,
         };
+        let workdays_left = self.workdays_between(until, deadline);
         let standard = self
             .sops
             .by_id(&row.sop)
@@ -126,6 +147,18 @@ impl Desk {
             urgency,
             step_used,
             workdays_left,
+            finished,
+            unlisted: !row.unlisted_years.is_empty(),
+        }
+    }
+
+    /// Working days from `day` to `deadline`: positive while the deadline is
+    /// ahead, negative once it has passed.
+    pub fn workdays_between(&self, day: NaiveDate, deadline: NaiveDate) -> i64 {
+        if deadline >= day {
+            i64::from(self.calendar.workdays_after(day, deadline))
+        } else {
+            -i64::from(self.calendar.workdays_after(deadline, day))
         }
     }
 }

@@ -2,6 +2,7 @@
 //! the operations the CLI and the terminal UI share. Both call these
 //! functions and nothing below them.
 
+mod calendar;
 mod cases;
 mod check;
 mod inbox;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate};
 
+pub use calendar::{MAX_HOLIDAY_FILE, ProgressFn, read_holiday_file};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
@@ -27,7 +29,7 @@ pub use views::{CaseDetail, StepView, TimelineEntry};
 
 use crate::config::{self, Config, ConfigError, Locations};
 use crate::domain::agenda::AgendaFormat;
-use crate::domain::calendar::{Calendar, DayOff, DayOffKind, parse_holiday_years};
+use crate::domain::calendar::Calendar;
 use crate::domain::case::Kind;
 use crate::domain::draft::{to_local, to_unix};
 use crate::domain::sop::{self, Sop};
@@ -39,7 +41,7 @@ pub type Result<T> = std::result::Result<T, Msg>;
 
 /// Bumped whenever the projection is derived differently; a desk whose
 /// stored projection is older rebuilds it from the log when opened.
-const PROJECTION_VERSION: &str = "7";
+const PROJECTION_VERSION: &str = "8";
 const PROJECTION_KEY: &str = "projection_version";
 
 /// The official holiday list shipped with the program.
@@ -130,9 +132,16 @@ pub struct Desk {
 impl Desk {
     /// Opens the desk: config (written on first run), SOPs, calendar, database.
     pub fn open(opts: &OpenOptions) -> Result<Desk> {
-        let (config, locations, notices) = load_config(opts)?;
+        Desk::open_with_progress(opts, None)
+    }
+
+    /// Like [`Desk::open`]; `progress` is shown while stored deadlines are
+    /// derived again for a changed calendar, when that takes a while.
+    pub fn open_with_progress(opts: &OpenOptions, progress: Option<ProgressFn>) -> Result<Desk> {
+        let (config, locations, mut notices) = load_config(opts)?;
         let sops = load_sops(&config, &locations.sop_dir)?;
-        let calendar = build_calendar(&config)?;
+        let (calendar, calendar_notices) = calendar::build_calendar(&config)?;
+        notices.extend(calendar_notices);
         let offset = config.offset().map_err(config_msg)?;
         let agenda = AgendaFormat::parse(&config.agenda.format).map_err(Msg::AgendaFormat)?;
         check_people(&config, &sops)?;
@@ -187,7 +196,7 @@ impl Desk {
             notices,
             fixed_now,
         };
-        desk.refresh_projection()?;
+        desk.refresh_projection(progress)?;
         Ok(desk)
     }
 
@@ -237,19 +246,25 @@ impl Desk {
     }
 
     /// Derives the projection again when this build derives it differently
-    /// from the build that wrote it (a new column, a new table).
-    fn refresh_projection(&mut self) -> Result<()> {
+    /// from the build that wrote it (a new column, a new table): all of it.
+    /// Otherwise derives again the cases a change of the calendar in force
+    /// can affect.
+    fn refresh_projection(&mut self, progress: Option<ProgressFn>) -> Result<()> {
         let current = self
             .store
             .meta(PROJECTION_KEY)
             .map_err(|e| self.db_error(e))?;
         if current.as_deref() == Some(PROJECTION_VERSION) {
+            if let Some(n @ 1..) = self.follow_calendar(progress)? {
+                self.notices.push(Msg::CalendarFollowed(n));
+            }
             return Ok(());
         }
         if self.store.count_events().map_err(|e| self.db_error(e))? > 0 {
             self.rebuild()?;
             self.notices.push(Msg::ProjectionRefreshed);
         }
+        self.record_calendar()?;
         self.store
             .set_meta(PROJECTION_KEY, PROJECTION_VERSION)
             .map_err(|e| self.db_error(e))
@@ -381,34 +396,6 @@ fn load_sops(config: &Config, dir: &Path) -> Result<SopSet> {
         }
     }
     Ok(SopSet { sops, by_kind })
-}
-
-fn build_calendar(config: &Config) -> Result<Calendar> {
-    let hours = config.office_hours().map_err(config_msg)?;
-    let holiday_error = |path: PathBuf| move |error| Msg::HolidayFile { path, error };
-    let (mut years, mut days) =
-        parse_holiday_years(HOLIDAYS).map_err(holiday_error("assets/holidays-id.toml".into()))?;
-    for path in &config.calendar.holiday_files {
-        let text = std::fs::read_to_string(path).map_err(|e| Msg::InputRead {
-            path: path.clone(),
-            detail: e.to_string(),
-        })?;
-        let (more_years, more_days) =
-            parse_holiday_years(&text).map_err(holiday_error(path.clone()))?;
-        years.extend(more_years);
-        days.extend(more_days);
-    }
-    days.extend(config.calendar.local_holidays.iter().map(|h| DayOff {
-        date: h.date,
-        name: h.name.clone(),
-        kind: DayOffKind::Local,
-    }));
-    Ok(Calendar::new(
-        years,
-        days,
-        config.calendar.joint_leave_is_workday,
-        hours,
-    ))
 }
 
 fn check_people(config: &Config, sops: &SopSet) -> Result<()> {

@@ -22,6 +22,8 @@ pub struct Overdue {
     pub agenda_no: String,
     pub name: Option<String>,
     pub deadline: String,
+    /// `no-holiday-list:YYYY` for each year the deadline was counted through without a list.
+    pub deadline_flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +35,8 @@ pub struct Recap {
     /// The whole span (for a year or several).
     pub total: Option<MonthFigures>,
     pub overdue: Vec<Overdue>,
+    /// `YYYY-MM-DD` when the span has not ended: the figures are as of that day.
+    pub as_of: Option<String>,
 }
 
 impl Desk {
@@ -59,16 +63,22 @@ impl Desk {
                 })
                 .collect(),
         };
+        // A span that has not ended is counted as of today.
+        let today = self.today();
+        let tallies: Vec<Tally> = tallies.into_iter().map(|t| t.as_of(today)).collect();
+        let open_on = last.min(today);
+        let as_of = (today < last).then(|| today.to_string());
         let mut periods = Periods::new(tallies);
         let mut overdue = Vec::new();
         self.store
             .recap_each(first, last, &mut |c| {
                 periods.add(c);
-                if c.overdue_at(last) {
+                if c.overdue_at(open_on) {
                     overdue.push(Overdue {
                         agenda_no: c.agenda_no.to_string(),
                         name: c.shown_name.map(str::to_string),
                         deadline: c.deadline.to_string(),
+                        deadline_flags: super::cases::deadline_flags(&c.unlisted_years),
                     });
                 }
             })
@@ -86,6 +96,7 @@ impl Desk {
             periods,
             total,
             overdue,
+            as_of,
         })
     }
 }
@@ -103,12 +114,14 @@ impl Recap {
     pub fn rows(&self) -> Vec<(String, Vec<String>)> {
         let columns: Vec<&MonthFigures> = self.periods.iter().chain(self.total.as_ref()).collect();
         let mut rows = Vec::new();
+        // A period not yet begun has empty cells, not zeros.
+        let cell = |c: &MonthFigures, text: String| if c.begun { text } else { String::new() };
         let mut count = |label: String, get: &dyn Fn(&MonthFigures) -> u64| {
             rows.push((
                 label,
                 columns
                     .iter()
-                    .map(|c| get(c).to_string())
+                    .map(|c| cell(c, get(c).to_string()))
                     .collect::<Vec<_>>(),
             ));
         };
@@ -160,21 +173,24 @@ impl Recap {
             say(R::MedianDays).into(),
             columns
                 .iter()
-                .map(|c| days(c.median_workdays_to_close))
+                .map(|c| cell(c, days(c.median_workdays_to_close)))
                 .collect(),
         ));
         rows.push((
             say(R::P90Days).into(),
             columns
                 .iter()
-                .map(|c| days(c.p90_workdays_to_close))
+                .map(|c| cell(c, days(c.p90_workdays_to_close)))
                 .collect(),
         ));
         for key in keys(&columns, |c| c.steps.keys().cloned().collect()) {
             let cell = |c: &&MonthFigures| {
-                c.steps.get(&key).map_or("0".to_string(), |s| {
-                    format!("{}/{}", s.done_within_standard, s.done)
-                })
+                cell(
+                    c,
+                    c.steps.get(&key).map_or("0".to_string(), |s| {
+                        format!("{}/{}", s.done_within_standard, s.done)
+                    }),
+                )
             };
             rows.push((
                 format!("{} {key}", say(R::StepWithinDone)),
@@ -184,13 +200,60 @@ impl Recap {
         rows
     }
 
-    /// Column titles: the periods, then the total.
+    /// Column titles: the periods, then the total; a period not yet ended
+    /// says the day it is counted as of (the heading says it for the total).
     pub fn titles(&self) -> Vec<String> {
+        let total = self.total.as_ref().map(|t| i18n::period_label(&t.month));
         self.periods
             .iter()
-            .chain(self.total.as_ref())
-            .map(|p| i18n::period_label(&p.month))
+            .map(|p| match as_of_day(p) {
+                Some(day) => format!(
+                    "{} ({})",
+                    i18n::period_label(&p.month),
+                    i18n::as_of_label(day)
+                ),
+                None => i18n::period_label(&p.month),
+            })
+            .chain(total)
             .collect()
+    }
+
+    /// "per 1 Desember 2026" when the recap's span has not ended.
+    pub fn as_of_text(&self) -> Option<String> {
+        let day = self.as_of.as_deref()?;
+        chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .ok()
+            .map(i18n::as_of_label)
+    }
+}
+
+impl Overdue {
+    /// The deadline, and when it was counted without a holiday list, so.
+    pub fn deadline_text(&self) -> String {
+        if self.deadline_flags.is_empty() {
+            self.deadline.clone()
+        } else {
+            format!(
+                "{} ({})",
+                self.deadline,
+                i18n::deadline_note(&self.deadline_flags)
+            )
+        }
+    }
+}
+
+fn as_of_day(p: &MonthFigures) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(p.as_of.as_deref()?, "%Y-%m-%d").ok()
+}
+
+impl Recap {
+    /// The JSON of a period: a period not yet begun is its name and `begun: false`.
+    pub fn period_json(p: &MonthFigures) -> serde_json::Value {
+        if p.begun {
+            serde_json::to_value(p).expect("figures serialise")
+        } else {
+            serde_json::json!({ "month": p.month, "begun": false })
+        }
     }
 }
 

@@ -60,6 +60,9 @@ pub struct CaseDetail {
     pub deadline: String,
     pub deadline_flags: Vec<String>,
     pub workdays_used: u32,
+    /// For a finished case, frozen at its finish: working days before
+    /// (positive) or after (negative) the deadline it finished.
+    pub finished_margin: Option<i64>,
     pub overdue: bool,
     pub complainant: serde_json::Value,
     pub confidential: bool,
@@ -186,6 +189,12 @@ impl Desk {
         let today = self.today();
         let limit = sop.map_or(DEFAULT_LIMIT_WORKDAYS, |s| s.limit_workdays);
         let deadline = self.clock().deadline(&state, limit, today);
+        // A finished case's clock stopped when it finished.
+        let finished_on = state
+            .closed_at
+            .filter(|_| state.status.is_finished())
+            .map(|t| crate::domain::draft::to_local(t, self.offset).date());
+        let until = finished_on.unwrap_or(today);
         let input = &state.reg.input;
         let steps = sop.map_or_else(Vec::new, |sop| {
             sop.steps
@@ -230,7 +239,8 @@ impl Desk {
             complete_on: input.complete_on.to_string(),
             deadline: deadline.date.to_string(),
             deadline_flags: deadline_flags(&deadline.unlisted_years),
-            workdays_used: self.calendar.workdays_used(input.complete_on, &state.pause_days(self.offset), today),
+            workdays_used: self.calendar.workdays_used(input.complete_on, &state.pause_days(self.offset), until),
+            finished_margin: finished_on.map(|day| self.workdays_between(day, deadline.date)),
             overdue: state.status == Status::Open && today > deadline.date,
             complainant: serde_json::to_value(&input.complainant).unwrap_or_default(),
             confidential: input.confidential,

@@ -12,6 +12,7 @@ mod office;
 mod projection;
 mod queries;
 mod recap;
+mod rederive;
 pub mod schema;
 mod search;
 mod session;
@@ -31,6 +32,7 @@ pub use merge::{MergeContext, MergeOutcome};
 pub use office::RosterDesk;
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
+pub use rederive::{CaseSpan, Picked};
 pub use search::search_query;
 
 #[derive(Debug)]

@@ -30,6 +30,7 @@ struct Packed<'a> {
     forwarded: Option<(i32, &'a str)>,
     consultation_decision: Option<(i32, bool)>,
     steps: Vec<(&'a str, i32, bool)>,
+    unlisted_years: Vec<i32>,
 }
 
 fn days(d: NaiveDate) -> i32 {
@@ -58,6 +59,7 @@ fn pack(f: &CaseFacts) -> Vec<u8> {
             .iter()
             .map(|s| (s.step.as_str(), days(s.done_on), s.within_standard))
             .collect(),
+        unlisted_years: f.unlisted_years.clone(),
     };
     postcard::to_stdvec(&packed).expect("packing into memory cannot fail")
 }
@@ -76,6 +78,7 @@ fn unpack(bytes: &[u8]) -> Option<CaseFacts<&str>> {
             None => None,
         },
         deadline: date(p.deadline),
+        unlisted_years: p.unlisted_years,
         workdays_to_close: p.workdays_to_close,
         forwarded: p.forwarded.map(|(d, o)| (date(d), o)),
         consultation_decision: p.consultation_decision.map(|(d, a)| (date(d), a)),
@@ -174,6 +177,7 @@ mod tests {
             received_on: d("2026-10-30"),
             finished: Some((d("2026-11-10"), Status::Forwarded)),
             deadline: d("2026-11-19"),
+            unlisted_years: vec![2027],
             workdays_to_close: Some(7),
             forwarded: Some((d("2026-11-02"), "Dinas Perhubungan".into())),
             consultation_decision: Some((d("2026-11-02"), false)),
@@ -186,6 +190,7 @@ mod tests {
         let bytes = pack(&facts);
         let back = unpack(&bytes).unwrap();
         assert_eq!(back.agenda_no, facts.agenda_no);
+        assert_eq!(back.unlisted_years, [2027]);
         assert_eq!(back.finished, facts.finished);
         assert_eq!(
             back.forwarded.map(|(d, o)| (d, o.to_string())),

@@ -670,6 +670,11 @@ impl App {
             None => t(T::Never).to_string(),
         };
         let sync = format!("{}: {synced}", t(T::StatusSync));
+        // From 1 October the status bar says when next year has no list yet.
+        let counts = match self.desk.next_year_unlisted() {
+            Some(year) => format!("{counts} · {}", i18n::next_year_short(year)),
+            None => counts,
+        };
         let text = status_text(
             area.width as usize,
             &self.desk.config.office.regency,
@@ -812,6 +817,12 @@ impl App {
                 if !r.deadline_flags.is_empty() {
                     lines.push(Line::styled(
                         format!("! {}", i18n::deadline_note(&r.deadline_flags)),
+                        theme::problem(),
+                    ));
+                }
+                if let Some(year) = r.next_year_unlisted {
+                    lines.push(Line::styled(
+                        format!("! {}", i18n::Msg::NextYearUnlisted(year)),
                         theme::problem(),
                     ));
                 }

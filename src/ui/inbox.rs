@@ -251,10 +251,7 @@ impl Inbox {
                 Line::raw(r.subject.clone()),
                 Line::raw(step),
                 Line::raw(used),
-                Line::styled(
-                    format!("{:>4}", timing.workdays_left),
-                    Style::new().fg(color),
-                ),
+                Line::styled(format!("{:>4}", timing.left_text()), Style::new().fg(color)),
             ])
         });
         let header = Row::new(vec![
@@ -318,6 +315,9 @@ impl Inbox {
             word(Word::Deadline),
             d.deadline
         );
+        if !d.deadline_flags.is_empty() {
+            first.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
+        }
         if let Some(opd) = &d.forwarded_to {
             first.push_str(&format!("  → {opd}"));
         }

@@ -119,8 +119,11 @@ impl RecapScreen {
         ])
         .areas(area);
         let Some(r) = &self.recap else { return };
-        let titles = r.titles();
-        let period = titles.first().cloned().unwrap_or_default();
+        let period = r
+            .periods
+            .first()
+            .map(|p| crate::i18n::period_label(&p.month))
+            .unwrap_or_default();
         let label = match self.span {
             Span::Month(..) => period,
             Span::Year(y) => y.to_string(),
@@ -146,6 +149,9 @@ impl RecapScreen {
         if let Some((text, good)) = &self.message {
             let style = if *good { theme::ok() } else { theme::problem() };
             f.render_widget(Paragraph::new(TextSpan::styled(text.clone(), style)), foot);
+        } else if let Some(as_of) = r.as_of_text() {
+            // A period not yet ended: its figures are as of today.
+            f.render_widget(Paragraph::new(TextSpan::styled(as_of, theme::hint())), foot);
         }
     }
 
@@ -203,9 +209,15 @@ fn draw_months(f: &mut Frame<'_>, area: Rect, r: &Recap) {
                 .chars()
                 .take(3)
                 .collect::<String>();
+            // A month not yet begun has an empty bar, not a zero.
+            let value = if p.begun {
+                p.received.to_string()
+            } else {
+                String::new()
+            };
             Bar::default()
                 .value(p.received)
-                .text_value(p.received.to_string())
+                .text_value(value)
                 .label(Line::from(short))
         })
         .collect();
