@@ -293,7 +293,7 @@ impl Tally {
         if today < self.start {
             self.begun = false;
             self.figures.begun = false;
-        } else if today < self.end {
+        } else if today <= self.end {
             self.open_on = today;
             self.figures.as_of = Some(today.to_string());
         }
@@ -677,6 +677,8 @@ mod tests {
         let now = dec("2026-12-01");
         assert_eq!((now.open_at_end, now.overdue_at_end), (3, 1));
         assert_eq!(now.as_of.as_deref(), Some("2026-12-01"));
+        // Its last day is still a running month.
+        assert_eq!(dec("2026-12-31").as_of.as_deref(), Some("2026-12-31"));
         // Once the month has ended, the month's end counts.
         let ended = dec("2027-01-05");
         assert_eq!((ended.open_at_end, ended.overdue_at_end), (3, 3));

@@ -67,7 +67,7 @@ impl Desk {
         let today = self.today();
         let tallies: Vec<Tally> = tallies.into_iter().map(|t| t.as_of(today)).collect();
         let open_on = last.min(today);
-        let as_of = (today < last).then(|| today.to_string());
+        let as_of = (today <= last).then(|| today.to_string());
         let mut periods = Periods::new(tallies);
         let mut overdue = Vec::new();
         self.store
