@@ -165,25 +165,12 @@ impl Desk {
         };
         let mut config = config;
         if let Some((code, name)) = &opts.register {
-            if config.desk.code != *code || config.desk.name != *name {
-                config::set_values(
-                    &locations.config,
-                    &[("desk", "code", code), ("desk", "name", name)],
-                )
-                .map_err(|detail| Msg::ConfigWrite {
-                    path: locations.config.clone(),
-                    detail,
-                })?;
-            }
-            config.desk.code = code.clone();
-            config.desk.name = name.clone();
+            remember_registration(&mut config, &locations.config, code, name)?;
         }
-        let desk_state = (store, local);
         let fixed_now = std::env::var("ADUAN_NOW")
             .ok()
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
             .map(|t| t.timestamp());
-        let (store, local) = desk_state;
         let mut desk = Desk {
             config,
             locations,
@@ -273,6 +260,23 @@ impl Desk {
     fn db_error(&self, e: StoreError) -> Msg {
         store_msg(e, &self.locations.database)
     }
+}
+
+/// Writes the code and name a desk registered under into its config file,
+/// so the two never disagree.
+fn remember_registration(config: &mut Config, path: &Path, code: &str, name: &str) -> Result<()> {
+    if config.desk.code != code || config.desk.name != name {
+        let (code, name) = (code.to_string(), name.to_string());
+        config::set_values(path, &[("desk", "code", &code), ("desk", "name", &name)]).map_err(
+            |detail| Msg::ConfigWrite {
+                path: path.into(),
+                detail,
+            },
+        )?;
+    }
+    config.desk.code = code.into();
+    config.desk.name = name.into();
+    Ok(())
 }
 
 /// The desk this database already is. Its code and name are signed into
