@@ -25,6 +25,7 @@ pub struct Config {
     pub licences: Licences,
     pub attachments: Attachments,
     pub sync: Sync,
+    pub ui: Ui,
     pub paths: Paths,
 }
 
@@ -121,6 +122,16 @@ pub struct Sync {
     pub folder: String,
 }
 
+/// How the terminal interface draws.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Ui {
+    /// ASCII marks and 16 colours whatever the terminal says (an old
+    /// office PC's console font); they are also chosen on `TERM=linux` and
+    /// on a terminal that does not report 256 colours.
+    pub ascii: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Paths {
@@ -142,6 +153,7 @@ impl Default for Config {
             licences: Licences::default(),
             attachments: Attachments::default(),
             sync: Sync::default(),
+            ui: Ui::default(),
             paths: Paths::default(),
         }
     }

@@ -602,6 +602,12 @@ impl App {
     // ---- Drawing ------------------------------------------------------
 
     pub fn draw(&self, f: &mut Frame<'_>) {
+        self.draw_screen(f);
+        // The console look: ASCII marks, 16 colours (theme.rs).
+        theme::finish(f.buffer_mut());
+    }
+
+    fn draw_screen(&self, f: &mut Frame<'_>) {
         let area = f.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return draw_too_small(f, area);
@@ -740,14 +746,19 @@ impl App {
                 if self.tab == 3 {
                     rows.extend(crate::i18n::recap_key_help());
                 }
-                let lines: Vec<Line> = rows
-                    .iter()
-                    .map(|(k, d)| {
+                // Under the console look the stand-ins are named first.
+                let legend = theme::legend();
+                let legend = (!legend.is_empty())
+                    .then(|| [Line::styled(legend, theme::hint()), Line::raw("")]);
+                let lines: Vec<Line> = legend
+                    .into_iter()
+                    .flatten()
+                    .chain(rows.iter().map(|(k, d)| {
                         Line::from(vec![
                             Span::styled(format!("{k:<22}"), theme::title()),
                             Span::raw(*d),
                         ])
-                    })
+                    }))
                     .chain([Line::raw(""), Line::styled(t(T::HelpClose), theme::hint())])
                     .collect();
                 text_window(f, body, t(T::HelpTitle), lines, 76);

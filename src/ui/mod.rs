@@ -15,12 +15,14 @@ mod recap;
 mod search;
 mod settle;
 mod sync;
-mod theme;
+pub mod theme;
 
 use std::time::Duration;
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
 
 pub use app::App;
 
@@ -32,7 +34,17 @@ const TICK: Duration = Duration::from_millis(100);
 /// Runs the interface until the user quits. The terminal is restored on
 /// exit, on error and on panic.
 pub fn run(desk: Desk) -> std::io::Result<()> {
-    let mut terminal = ratatui::init();
+    // ASCII marks and 16 colours on the Linux console, on a terminal that
+    // does not report 256 colours, or when config.toml asks (`ui.ascii`).
+    let var = |name| std::env::var(name).ok();
+    let console = desk.config.ui.ascii
+        || theme::limited_terminal(var("TERM").as_deref(), var("COLORTERM").as_deref());
+    theme::set_console(console);
+    // `init` sets up the terminal (raw mode, alternate screen, the panic
+    // hook); the frames go out through the 16-colour filter.
+    drop(ratatui::init());
+    let backend = CrosstermBackend::new(theme::Sgr16::new(std::io::stdout(), console));
+    let mut terminal = Terminal::new(backend)?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let mut app = App::new(desk);
     let result = event_loop(&mut terminal, &mut app);
@@ -41,7 +53,10 @@ pub fn run(desk: Desk) -> std::io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+fn event_loop<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> std::io::Result<()>
+where
+    std::io::Error: From<B::Error>,
+{
     while !app.quit {
         terminal.draw(|f| app.draw(f))?;
         if event::poll(TICK)? {

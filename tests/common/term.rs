@@ -24,6 +24,12 @@ impl Term {
     }
 
     pub fn launch_as(&self, term: &str) {
+        self.launch_sized(term, 100, 30);
+    }
+
+    /// The program under `TERM=term` in a window of `width`×`height`.
+    pub fn launch_sized(&self, term: &str, width: u16, height: u16) {
+        let (width, height) = (width.to_string(), height.to_string());
         let cmd = format!(
             "env ADUAN_CONFIG={} ADUAN_DB={} ADUAN_NOW={} TERM={term} {} ; sleep 60",
             self.desk.config().display(),
@@ -37,9 +43,9 @@ impl Term {
             "-s",
             "t",
             "-x",
-            "100",
+            &width,
             "-y",
-            "30",
+            &height,
             &cmd,
         ];
         // Right after `kill-server` the old server may still hold its socket:
@@ -77,6 +83,17 @@ impl Term {
             .arg("-L")
             .arg(&self.socket)
             .args(["capture-pane", "-t", "t", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    pub fn screen_escapes(&self) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(["capture-pane", "-t", "t", "-p", "-e"])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
