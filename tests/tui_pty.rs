@@ -127,10 +127,22 @@ fn too_small_a_terminal_says_so_and_recovers_on_a_linux_console() {
     };
     term.launch_as("linux");
     sign_in(&term);
+    // To the complainant's name.
+    term.keys(&["Tab", "Tab"]);
+    term.type_text("Siti");
+    term.wait_for("Siti");
     term.tmux(&["resize-window", "-t", "t", "-x", "60", "-y", "20"]);
     term.wait_for("Perbesar jendela terminal");
+    // Keys typed while only the message shows go nowhere.
+    term.type_text("Zzz");
+    std::thread::sleep(std::time::Duration::from_millis(300));
     term.tmux(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);
-    term.wait_for("Pengaduan baru");
+    let screen = term.wait_for("Pengaduan baru");
+    assert!(screen.contains("Siti"), "{screen}");
+    assert!(
+        !screen.contains("Zzz"),
+        "typed into the hidden form:\n{screen}"
+    );
 }
 
 #[test]

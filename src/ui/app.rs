@@ -67,6 +67,9 @@ pub struct App {
     /// When this desk last exchanged bundles (unix seconds).
     pub last_sync: Option<i64>,
     pub quit: bool,
+    /// The terminal is smaller than the interface needs: only a message is
+    /// drawn, so keys go nowhere (but `Ctrl+Q`).
+    pub too_small: bool,
     last_edit: Option<Instant>,
 }
 
@@ -96,12 +99,23 @@ impl App {
             counts,
             last_sync,
             quit: false,
+            too_small: false,
             last_edit: None,
         }
     }
 
     pub fn handle(&mut self, event: Event) {
         match event {
+            Event::Resize(w, h) => self.too_small = w < MIN_WIDTH || h < MIN_HEIGHT,
+            Event::Key(key) if self.too_small => {
+                // Nothing can be asked on a screen too small to show it:
+                // the form's draft is written, then the program ends.
+                if action::global(key) == Some(action::Action::Quit) {
+                    self.settle(true);
+                    self.quit = true;
+                }
+            }
+            Event::Paste(_) if self.too_small => {}
             Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
             Event::Paste(text) => self.paste(&text),
             _ => {}

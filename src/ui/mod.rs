@@ -47,6 +47,9 @@ pub fn run(desk: Desk) -> std::io::Result<()> {
     let mut terminal = Terminal::new(backend)?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let mut app = App::new(desk);
+    if let Ok(size) = terminal.size() {
+        app.handle(crossterm::event::Event::Resize(size.width, size.height));
+    }
     let result = event_loop(&mut terminal, &mut app);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
