@@ -107,14 +107,15 @@ impl App {
     pub fn handle(&mut self, event: Event) {
         match event {
             Event::Resize(w, h) => self.too_small = w < MIN_WIDTH || h < MIN_HEIGHT,
-            Event::Key(key) if self.too_small => {
-                // Nothing can be asked on a screen too small to show it:
-                // the form's draft is written, then the program ends.
-                if action::global(key) == Some(action::Action::Quit) {
-                    self.settle(true);
-                    self.quit = true;
-                }
+            // Nothing can be asked on a screen too small to show it: the
+            // form's draft is written, then the program ends.
+            Event::Key(key)
+                if self.too_small && action::global(key) == Some(action::Action::Quit) =>
+            {
+                self.settle(true);
+                self.quit = true;
             }
+            Event::Key(_) if self.too_small => {}
             Event::Paste(_) if self.too_small => {}
             Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
             Event::Paste(text) => self.paste(&text),
