@@ -160,13 +160,7 @@ impl Desk {
                 p(done, total);
             }
         };
-        let sops = &self.sops;
-        let clock = crate::domain::workflow::Clock {
-            calendar: &self.calendar,
-            offset: self.offset,
-        };
-        let mut project =
-            |events: &[crate::domain::event::Event]| super::project_case(sops, &clock, events);
+        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
         let text = record.to_text();
         let db = self.locations.database.clone();
         let n = self

@@ -93,13 +93,7 @@ impl Desk {
         let db = self.locations.database.clone();
         let err = |e| super::store_msg(e, &db);
         let before = self.store.projection_digest().map_err(err)?;
-        let sops = &self.sops;
-        let clock = crate::domain::workflow::Clock {
-            calendar: &self.calendar,
-            offset: self.offset,
-        };
-        let mut project =
-            |events: &[crate::domain::event::Event]| super::project_case(sops, &clock, events);
+        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
         let cases = self.store.rebuild_projection(&mut project).map_err(err)?;
         self.record_calendar()?;
         let after = self.store.projection_digest().map_err(err)?;

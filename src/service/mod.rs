@@ -423,6 +423,22 @@ pub fn config_msg(e: ConfigError) -> Msg {
     }
 }
 
+/// [`project_case`] under the calendar in force, as the store's rebuild,
+/// merge and re-derivation take it.
+fn projector<'a>(
+    sops: &'a SopSet,
+    calendar: &'a Calendar,
+    offset: FixedOffset,
+) -> impl FnMut(
+    &[crate::domain::event::Event],
+) -> Option<(
+    crate::domain::summary::CaseSummary,
+    crate::domain::workflow::CaseState,
+)> + 'a {
+    let clock = Clock { calendar, offset };
+    move |events| project_case(sops, &clock, events)
+}
+
 /// The projection of one case from its events: what the store's rebuild and
 /// merge ask the domain for.
 fn project_case(

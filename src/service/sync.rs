@@ -311,13 +311,7 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
     ) -> std::result::Result<MergeOutcome, MergeError> {
         let now = self.now();
-        let sops = self.sops.clone();
-        let clock = crate::domain::workflow::Clock {
-            calendar: &self.calendar,
-            offset: self.offset,
-        };
-        let mut project =
-            |events: &[crate::domain::event::Event]| super::project_case(&sops, &clock, events);
+        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
         let mut ctx = MergeContext {
             office,
             trust_new_desks,
