@@ -219,9 +219,16 @@ impl Store {
         } else {
             format!("WHERE {}", clauses.join(" AND "))
         };
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY deadline, received_at, agenda_no LIMIT ? OFFSET ?"
-        );
+        // A page after a key follows the key's order. A whole list orders
+        // ties by what every desk shares, so desks print the same list
+        // whatever order their cases arrived in (local numbers differ).
+        let order = if f.after.is_some() {
+            "deadline, n"
+        } else {
+            "deadline, received_at, agenda_no"
+        };
+        let sql =
+            format!("SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY {order} LIMIT ? OFFSET ?");
         args.push(Value::Integer(i64::from(if f.limit == 0 {
             u32::MAX
         } else {
