@@ -26,6 +26,9 @@ pub struct Config {
     pub attachments: Attachments,
     pub sync: Sync,
     pub ui: Ui,
+    /// Keys rebound by action name (`cancel = "Ctrl+G"`); checked when
+    /// the interface starts.
+    pub keys: std::collections::BTreeMap<String, KeySpec>,
     pub paths: Paths,
 }
 
@@ -132,6 +135,23 @@ pub struct Ui {
     pub ascii: bool,
 }
 
+/// One key name, or several, for an action in `[keys]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeySpec {
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            KeySpec::One(k) => vec![k.clone()],
+            KeySpec::Many(ks) => ks.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Paths {
@@ -154,6 +174,7 @@ impl Default for Config {
             attachments: Attachments::default(),
             sync: Sync::default(),
             ui: Ui::default(),
+            keys: Default::default(),
             paths: Paths::default(),
         }
     }

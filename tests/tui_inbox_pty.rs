@@ -63,7 +63,7 @@ fn situbondo_not_ours_from_the_inbox() {
     act(&term, "d", 0, "▶ disposisi-kabid");
     act(&term, "d", 0, "▶ kewenangan");
     // The first option is "ours"; one step right is the first OPD.
-    act(&term, "k", 1, "▶ konsep-penerusan");
+    act(&term, "p", 1, "▶ konsep-penerusan");
     act(&term, "s", 0, "▶ paraf-penerusan");
     act(&term, "s", 0, "▶ ttd-penerusan");
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
@@ -92,7 +92,7 @@ fn situbondo_ours_to_closing_from_the_inbox() {
     term.wait_for("▶ disposisi-kadis");
     act(&term, "d", 0, "▶ disposisi-kabid");
     act(&term, "d", 0, "▶ kewenangan");
-    act(&term, "k", 0, "▶ perintah-cek");
+    act(&term, "p", 0, "▶ perintah-cek");
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, STAF);
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
@@ -136,10 +136,10 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
     sign_in_to_inbox(&term, STAF);
     term.wait_for("▶ identifikasi");
     // "ajukan" (escalate to the head) is the second option.
-    act(&term, "k", 1, "Tidak ada kasus di antrean ini");
+    act(&term, "p", 1, "Tidak ada kasus di antrean ini");
     switch_to(&term, KASI);
     // A key the SOP does not allow now is refused, naming what is.
-    term.keys(&["k"]);
+    term.keys(&["p"]);
     let screen = term.wait_for("Yang diizinkan");
     assert!(screen.contains("tidak diizinkan"), "{screen}");
     term.keys(&["Escape"]);

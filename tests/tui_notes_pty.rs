@@ -77,7 +77,10 @@ fn a_case_investigated_from_the_tab() {
     term.wait_for(&other);
     term.keys(&["Escape"]);
     term.wait_for("Kasus dengan pekerjaan investigasi");
+    // Enter opens the whole case; from there `i` opens its notes.
     term.keys(&["Enter"]);
+    term.wait_for(&format!("Kasus {agenda}"));
+    term.keys(&["i"]);
     term.wait_for("Belum ada catatan.");
 
     // 1. A plain note over two lines.
@@ -210,7 +213,7 @@ fn a_case_investigated_from_the_tab() {
     term.wait_for("Lampiran dan keutuhannya");
     let screen = term.wait_for("✓ utuh");
     assert!(screen.contains("foto-lokasi.jpg"), "{screen}");
-    term.keys(&["s"]);
+    term.keys(&["Enter"]);
     term.wait_for("Ditulis:");
     let saved = export.join("0001-PGD-LKT1-2026-foto-lokasi.jpg");
     assert_eq!(std::fs::read(&saved).unwrap(), photo_bytes);
@@ -308,7 +311,10 @@ fn the_inbox_opens_its_case_in_the_tab() {
     term.keys(&["M-2"]);
     term.wait_for("▶ disposisi-kadis");
     term.keys(&["F1"]);
-    term.wait_for("buka kasus ini di tab Investigasi");
+    term.wait_for("Bantuan");
+    // The help is longer than the screen: it scrolls to the notes' key.
+    term.keys(&["End"]);
+    term.wait_for("buka catatan investigasi kasus");
     term.keys(&["Escape"]);
     term.wait_gone("Bantuan");
     term.keys(&["i"]);
@@ -324,7 +330,7 @@ fn the_inbox_opens_its_case_in_the_tab() {
     save(&term, 1);
     // The tab's own keys are in the help.
     term.keys(&["F1"]);
-    term.wait_for("lampiran dan keutuhannya");
+    term.wait_for("daftar lampiran: periksa dan simpan salinan");
     term.keys(&["Escape"]);
     term.wait_gone("Bantuan");
     // Esc goes back to the list: no investigation work for the Kasi yet.

@@ -96,6 +96,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
     let by = cli.by.as_deref();
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            install_keys(&desk)?;
             crate::ui::run(desk).map_err(|e| Msg::Io {
                 path: "terminal".into(),
                 detail: e.to_string(),
@@ -151,4 +152,20 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
         "{}",
         serde_json::to_string_pretty(value).expect("views serialise")
     );
+}
+
+/// The key map of the interface, with `[keys]` of config.toml applied;
+/// a bad key name or a clash is refused before the screen opens.
+fn install_keys(desk: &Desk) -> Result<(), Msg> {
+    let path = &desk.locations.config;
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let map = crate::ui::keymap::KeyMap::from_config(&desk.config, &source).map_err(|p| {
+        Msg::ConfigParse {
+            path: path.clone(),
+            line: Some(p.line()).filter(|&l| l > 0),
+            detail: p.text(),
+        }
+    })?;
+    crate::ui::keymap::install(map);
+    Ok(())
 }

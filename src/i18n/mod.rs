@@ -16,6 +16,7 @@ mod calendar;
 mod desk;
 mod fold;
 pub mod help;
+pub mod keys;
 mod labels;
 mod messages;
 mod notes;
@@ -41,8 +42,8 @@ pub use sync::{
     sync_skipped,
 };
 pub use ui::{
-    T, inbox_key_help, key_help, note_kind_short, notes_case_keys, notes_key_help,
-    notes_picker_keys, recap_key_help, sync_new_desk, sync_untrusted, sync_written, t,
+    T, note_kind_short, notes_case_keys, notes_picker_keys, sync_new_desk, sync_untrusted,
+    sync_written, t,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -2,12 +2,13 @@
 //! oneself), and what the SOP step needs (recipient, instruction, option,
 //! output, reason). Enter asks for confirmation; a second Enter records it.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::action::{Action, Focus};
 use super::field::LineInput;
 use super::theme;
 use crate::config::Person;
@@ -186,11 +187,24 @@ impl ActForm {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
+    pub fn focus(&self) -> Focus {
         if self.confirming {
-            return match key.code {
-                KeyCode::Enter => Outcome::Submit,
-                KeyCode::Esc => {
+            return Focus::None;
+        }
+        match &self.rows[self.focus].input {
+            Input::Choice { .. } => Focus::Choice,
+            Input::Line(l) => Focus::Line {
+                empty: l.is_empty(),
+            },
+        }
+    }
+
+    /// An action bound to the key, or the key itself to type.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> Outcome {
+        if self.confirming {
+            return match action {
+                Some(Action::Confirm) => Outcome::Submit,
+                Some(Action::Cancel) => {
                     self.confirming = false;
                     Outcome::Open
                 }
@@ -198,24 +212,25 @@ impl ActForm {
             };
         }
         let n = self.rows.len();
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter => self.confirming = true,
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
-            _ => match &mut self.rows[self.focus].input {
-                Input::Choice { options, index } => {
+        match action {
+            Some(Action::Cancel) => return Outcome::Cancel,
+            Some(Action::Confirm) => self.confirming = true,
+            Some(Action::NextField) => self.focus = (self.focus + 1) % n,
+            Some(Action::PrevField) => self.focus = (self.focus + n - 1) % n,
+            Some(a @ (Action::OptionNext | Action::OptionPrev | Action::Toggle)) => {
+                if let Input::Choice { options, index } = &mut self.rows[self.focus].input {
                     let len = options.len().max(1);
-                    match key.code {
-                        KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % len,
-                        KeyCode::Left => *index = (*index + len - 1) % len,
-                        _ => {}
-                    }
+                    *index = match a {
+                        Action::OptionPrev => (*index + len - 1) % len,
+                        _ => (*index + 1) % len,
+                    };
                 }
-                Input::Line(l) => {
+            }
+            _ => {
+                if let Input::Line(l) = &mut self.rows[self.focus].input {
                     l.handle(key);
                 }
-            },
+            }
         }
         Outcome::Open
     }

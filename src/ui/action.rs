@@ -1,36 +1,237 @@
-//! Every command of the interface as one enum: the key map turns key presses
-//! into these, and the help screen lists them, so the two never disagree.
+//! Every command of the interface as one enum. The key map (`keymap.rs`)
+//! binds keys to these, the help window lists the bindings of the screen in
+//! front, and `[keys]` in config.toml rebinds them by the names below, so
+//! keys, help and configuration never disagree.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::domain::workflow::ActionKind;
+use crate::service::Queue;
+
+use super::tab::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Show the keys of the current screen.
+    /// Show the keys of the screen in front.
     Help,
-    /// Leave the program (asks first when a form is unsaved).
+    /// Leave the program; asks first when something typed is unsaved.
     Quit,
-    /// Go to tab 1–4.
-    GoTab(usize),
+    /// Go to a tab.
+    GoTab(Tab),
+    /// Go to the next tab.
     NextTab,
+    /// Go to the previous tab.
     PrevTab,
-    /// Open the search over all cases.
+    /// Search every case by agenda number, name or words.
     Search,
-    /// Open the sync window: exchange bundles with the other desks through
-    /// a shared folder or USB drive.
+    /// Exchange bundles with the other desks through a shared folder or a
+    /// USB drive.
     Sync,
-    /// Register the complaint in the form.
+    /// Back to the person picker; unsaved forms are kept.
+    SwitchPerson,
+
+    /// Move up a row (or scroll up a line).
+    Up,
+    /// Move down a row (or scroll down a line).
+    Down,
+    /// Move up a page.
+    PageUp,
+    /// Move down a page.
+    PageDown,
+    /// Go to the first row.
+    First,
+    /// Go to the last row.
+    Last,
+    /// Open the selected case (or note) in full.
+    Open,
+    /// Close the window, or go back.
+    Cancel,
+    /// Confirm what the window asks, or pick the selected row.
+    Confirm,
+    /// Pick the n-th entry of a short list (1–9).
+    Choose(u8),
+
+    /// Save the form (the intake form: register the complaint).
     Save,
+    /// Go to the next field.
     NextField,
+    /// Go to the previous field.
     PrevField,
     /// Flip a yes/no field, or take the next option of a pick-list.
     Toggle,
+    /// Take the next option of a pick-list.
     OptionNext,
+    /// Take the previous option of a pick-list.
     OptionPrev,
-    /// Close a window, or go back.
-    Cancel,
-    Confirm,
-    /// Link the new complaint to the case shown.
+    /// Empty the form (asks first).
+    ClearForm,
+    /// Link the new complaint to the earlier case shown.
     Link,
+
+    /// Show one of the inbox queues.
+    Queue(Queue),
+    /// Record an SOP action on the case: disposition, decision,
+    /// completion, pause, resume, close.
+    Act(ActionKind),
+    /// Open the case's investigation notes.
+    Investigate,
+    /// Settle what two desks changed apart on the case.
+    Settle,
+
+    /// Write a new investigation note (a form for each kind).
+    NewNote,
+    /// Correct the selected note.
+    CorrectNote,
+    /// Withdraw the selected note, with a reason.
+    WithdrawNote,
+    /// Attach a file to the case or the selected note.
+    Attach,
+    /// List the attachments, check them and save a copy.
+    Attachments,
+    /// Write the field report (BAP) of the case.
+    Report,
+
+    /// The recap of the month or year before.
+    Earlier,
+    /// The recap of the month or year after.
+    Later,
+    /// The recap of the whole year.
+    WholeYear,
+    /// The recap by month.
+    ByMonth,
+    /// Export the recap to a spreadsheet file.
+    Export,
+
+    /// Trust the new desks named and merge their bundles.
+    Trust,
+}
+
+impl Action {
+    /// Every action, in the order the help lists them.
+    pub fn all() -> Vec<Action> {
+        use Action::*;
+        let mut all = vec![Help, Quit];
+        all.extend(Tab::ALL.iter().map(|&t| GoTab(t)));
+        all.extend([
+            NextTab,
+            PrevTab,
+            Search,
+            Sync,
+            SwitchPerson,
+            Up,
+            Down,
+            PageUp,
+            PageDown,
+            First,
+            Last,
+            Open,
+            Cancel,
+            Confirm,
+        ]);
+        all.extend((1..=9).map(Choose));
+        all.extend([
+            Save, NextField, PrevField, Toggle, OptionNext, OptionPrev, ClearForm, Link,
+        ]);
+        all.extend(crate::service::Queue::ALL.iter().map(|&q| Queue(q)));
+        all.extend(
+            ActionKind::ALL
+                .iter()
+                .filter(|&&k| k != ActionKind::Note)
+                .map(|&k| Act(k)),
+        );
+        all.extend([
+            Investigate,
+            Settle,
+            NewNote,
+            CorrectNote,
+            WithdrawNote,
+            Attach,
+            Attachments,
+            Report,
+            Earlier,
+            Later,
+            WholeYear,
+            ByMonth,
+            Export,
+            Trust,
+        ]);
+        all
+    }
+
+    /// The action's name in `[keys]` of config.toml.
+    pub fn name(self) -> String {
+        use Action::*;
+        let plain = match self {
+            GoTab(tab) => return format!("tab_{}", tab.name()),
+            Queue(q) => return format!("queue_{}", queue_name(q)),
+            Act(kind) => return format!("act_{}", act_name(kind)),
+            Choose(n) => return format!("choose_{n}"),
+            Help => "help",
+            Quit => "quit",
+            NextTab => "next_tab",
+            PrevTab => "prev_tab",
+            Search => "search",
+            Sync => "sync",
+            SwitchPerson => "switch_person",
+            Up => "up",
+            Down => "down",
+            PageUp => "page_up",
+            PageDown => "page_down",
+            First => "first",
+            Last => "last",
+            Open => "open",
+            Cancel => "cancel",
+            Confirm => "confirm",
+            Save => "save",
+            NextField => "next_field",
+            PrevField => "prev_field",
+            Toggle => "toggle",
+            OptionNext => "option_next",
+            OptionPrev => "option_prev",
+            ClearForm => "clear_form",
+            Link => "link",
+            Investigate => "investigate",
+            Settle => "settle",
+            NewNote => "new_note",
+            CorrectNote => "correct_note",
+            WithdrawNote => "withdraw_note",
+            Attach => "attach",
+            Attachments => "attachments",
+            Report => "report",
+            Earlier => "earlier",
+            Later => "later",
+            WholeYear => "whole_year",
+            ByMonth => "by_month",
+            Export => "export",
+            Trust => "trust",
+        };
+        plain.to_string()
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::all().into_iter().find(|a| a.name() == name)
+    }
+}
+
+fn queue_name(q: Queue) -> &'static str {
+    match q {
+        Queue::Mine => "mine",
+        Queue::Open => "open",
+        Queue::Overdue => "overdue",
+        Queue::Paused => "paused",
+        Queue::Forwarded => "forwarded",
+        Queue::Closed => "closed",
+    }
+}
+
+fn act_name(kind: ActionKind) -> &'static str {
+    match kind {
+        ActionKind::Dispose => "dispose",
+        ActionKind::Decide => "decide",
+        ActionKind::Complete => "complete",
+        ActionKind::Pause => "pause",
+        ActionKind::Resume => "resume",
+        ActionKind::Close => "close",
+        ActionKind::Note => "note",
+    }
 }
 
 /// What the focused field is, for keys whose meaning depends on it.
@@ -40,7 +241,7 @@ pub enum Focus {
     Line {
         empty: bool,
     },
-    /// The multi-line description.
+    /// A multi-line text area.
     Area {
         empty: bool,
     },
@@ -50,65 +251,58 @@ pub enum Focus {
     None,
 }
 
-/// Keys that mean the same everywhere.
-pub fn global(key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    Some(match key.code {
-        KeyCode::F(1) => Action::Help,
-        KeyCode::F(8) => Action::Sync,
-        KeyCode::Char('q') if ctrl => Action::Quit,
-        KeyCode::Char(c @ '1'..='4') if alt => Action::GoTab(c as usize - '1' as usize),
-        KeyCode::PageDown if ctrl => Action::NextTab,
-        KeyCode::PageUp if ctrl => Action::PrevTab,
-        KeyCode::Char('f') if ctrl => Action::Search,
-        _ => return None,
-    })
+impl Focus {
+    pub fn is_text(self) -> bool {
+        matches!(self, Focus::Line { .. } | Focus::Area { .. })
+    }
+
+    fn is_empty_text(self) -> bool {
+        matches!(
+            self,
+            Focus::Line { empty: true } | Focus::Area { empty: true }
+        )
+    }
 }
 
-/// Keys of the intake form. Plain characters type into the focused field,
-/// except `/` in an empty field or on a non-text field, which opens search.
-pub fn form(key: KeyEvent, focus: Focus) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match (key.code, focus) {
-        (KeyCode::Char('s'), _) if ctrl => Action::Save,
-        (KeyCode::Tab, _) => Action::NextField,
-        (KeyCode::BackTab, _) => Action::PrevField,
-        (KeyCode::Down | KeyCode::Enter, Focus::Line { .. } | Focus::Choice | Focus::Check) => {
-            Action::NextField
+/// When a binding applies, read from the focused field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum When {
+    Always,
+    /// No text field has focus: plain letters are commands, not typing.
+    NoText,
+    /// An empty text field, or no text field.
+    NothingTyped,
+    /// Any field but a multi-line area (where ↑ ↓ Enter move in the text).
+    NotArea,
+    /// A pick-list.
+    Choice,
+    /// A pick-list or a yes/no field.
+    ChoiceOrCheck,
+}
+
+impl When {
+    pub fn holds(self, focus: Focus) -> bool {
+        match self {
+            When::Always => true,
+            When::NoText => !focus.is_text(),
+            When::NothingTyped => !focus.is_text() || focus.is_empty_text(),
+            When::NotArea => !matches!(focus, Focus::Area { .. }),
+            When::Choice => focus == Focus::Choice,
+            When::ChoiceOrCheck => matches!(focus, Focus::Choice | Focus::Check),
         }
-        (KeyCode::Up, Focus::Line { .. } | Focus::Choice | Focus::Check) => Action::PrevField,
-        (KeyCode::Char(' '), Focus::Check | Focus::Choice) => Action::Toggle,
-        (KeyCode::Right, Focus::Choice) => Action::OptionNext,
-        (KeyCode::Left, Focus::Choice) => Action::OptionPrev,
-        (
-            KeyCode::Char('/'),
-            Focus::Line { empty: true }
-            | Focus::Area { empty: true }
-            | Focus::Choice
-            | Focus::Check,
-        ) => Action::Search,
-        _ => return None,
-    })
-}
+    }
 
-/// Keys of a window (receipt, question, list).
-pub fn window(key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Char('l') if ctrl => Action::Link,
-        _ => return None,
-    })
-}
-
-/// The help screen's rows: key, what it does. The form's own keys only
-/// where there is a form.
-pub fn help_rows(form: bool) -> Vec<(&'static str, &'static str)> {
-    crate::i18n::key_help()
-        .into_iter()
-        .filter(|(_, _, form_only)| form || !form_only)
-        .map(|(key, what, _)| (key, what))
-        .collect()
+    /// Whether some focus makes both hold: two such bindings of one key clash.
+    pub fn overlaps(self, other: When) -> bool {
+        const ALL: [Focus; 7] = [
+            Focus::Line { empty: true },
+            Focus::Line { empty: false },
+            Focus::Area { empty: true },
+            Focus::Area { empty: false },
+            Focus::Choice,
+            Focus::Check,
+            Focus::None,
+        ];
+        ALL.iter().any(|&f| self.holds(f) && other.holds(f))
+    }
 }

@@ -1,55 +1,43 @@
-//! The application: who is signed in, which tab, which window is open, and
-//! how a key press becomes an action. Drawing reads this state and nothing else.
+//! The application: who is signed in, which tab, which windows are open,
+//! and how a key press becomes an action. A key is looked up in the key
+//! map of whatever is in front (a window, else the tab's screen); the
+//! screen gets the action, or the key itself to type. Drawing is in
+//! `draw.rs` and reads this state only.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
 
 use super::act_form::{ActForm, Outcome};
-use super::action::{self, Action};
-use super::inbox::{Command, Inbox};
+use super::action::{Action, Focus};
+use super::inbox::{self, Inbox};
 use super::intake::Intake;
+use super::keymap::{self, Scope};
 use super::notes::NotesScreen;
+pub use super::popup::Popup;
+use super::popup::{CaseWindow, scrolled};
 use super::recap::RecapScreen;
-use super::search::Search;
 use super::settle::{SettleForm, Settlement};
 use super::sync::{SyncKey, SyncWindow};
-use super::theme;
+use super::tab::{Command, Cx, Screen, Tab};
 use crate::config::Person;
 use crate::domain::draft::{CaseDraft, DraftContext};
+use crate::domain::workflow::ActionKind;
+use crate::i18n::keys::{K, k};
 use crate::i18n::{self, T, Word, t, word};
-use crate::service::{Desk, Registered};
-use crate::store::CaseRow;
+use crate::service::Desk;
 
 /// How long typing must pause before the draft is written.
 pub const DRAFT_DEBOUNCE: Duration = Duration::from_millis(300);
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub enum Popup {
-    Help,
-    Quit,
-    Restore(Box<CaseDraft>),
-    Duplicates(Vec<CaseRow>),
-    Receipt {
-        registered: Box<Registered>,
-        file: Option<PathBuf>,
-        name: String,
-    },
-    Search(Box<Search>),
-    Case(Vec<String>),
-    Error(String),
-    Act(Box<ActForm>),
-    Overwrite(PathBuf),
-    /// The sync window (F8), running or not.
-    Sync(Box<SyncWindow>),
-    /// Settling a field two desks changed apart.
-    Settle(Box<SettleForm>),
+/// What a person left open when someone else signed in (F9): given back
+/// when they sign in again.
+struct Parked {
+    name: String,
+    intake: Box<Intake>,
+    notes: Box<NotesScreen>,
 }
 
 pub struct App {
@@ -57,7 +45,7 @@ pub struct App {
     /// None until someone signs in.
     pub person: Option<Person>,
     pub picker: usize,
-    pub tab: usize,
+    pub tab: Tab,
     pub intake: Intake,
     pub inbox: Inbox,
     pub recap: RecapScreen,
@@ -70,7 +58,15 @@ pub struct App {
     /// The terminal is smaller than the interface needs: only a message is
     /// drawn, so keys go nowhere (but `Ctrl+Q`).
     pub too_small: bool,
+    /// What the last action recorded (or why not), in the status line
+    /// until the next key.
+    pub flash: Option<(String, bool)>,
+    /// The size of the terminal, for windows that scroll by the page.
+    pub size: (u16, u16),
     last_edit: Option<Instant>,
+    parked: Vec<Parked>,
+    /// Who was signed in before F9: Esc in the picker goes back to them.
+    previous: Option<Person>,
 }
 
 impl App {
@@ -90,7 +86,7 @@ impl App {
             desk,
             person: None,
             picker,
-            tab: 0,
+            tab: Tab::Intake,
             intake,
             inbox: Inbox::new(),
             recap,
@@ -100,25 +96,34 @@ impl App {
             last_sync,
             quit: false,
             too_small: false,
+            flash: None,
+            size: (MIN_WIDTH, MIN_HEIGHT),
             last_edit: None,
+            parked: Vec::new(),
+            previous: None,
         }
     }
 
     pub fn handle(&mut self, event: Event) {
         match event {
-            Event::Resize(w, h) => self.too_small = w < MIN_WIDTH || h < MIN_HEIGHT,
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                self.too_small = w < MIN_WIDTH || h < MIN_HEIGHT;
+            }
             // Nothing can be asked on a screen too small to show it: the
             // form's draft is written, then the program ends.
             Event::Key(key)
-                if self.too_small && action::global(key) == Some(action::Action::Quit) =>
+                if self.too_small
+                    && keymap::lookup(Scope::Everywhere, key, Focus::None)
+                        == Some(Action::Quit) =>
             {
                 self.settle(true);
                 self.quit = true;
             }
-            Event::Key(_) if self.too_small => {}
-            Event::Paste(_) if self.too_small => {}
+            Event::Key(_) | Event::Paste(_) | Event::Mouse(_) if self.too_small => {}
             Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
             Event::Paste(text) => self.paste(&text),
+            Event::Mouse(mouse) => self.mouse(mouse),
             _ => {}
         }
     }
@@ -153,16 +158,14 @@ impl App {
     fn reload_after_sync(&mut self) {
         self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
         self.last_sync = self.desk.last_sync().unwrap_or(self.last_sync);
-        if let Some(p) = self.person.clone() {
-            match self.tab {
-                1 => self.inbox.reload(&self.desk, &p),
-                2 => self.notes.reload(&self.desk, &p),
-                _ => {}
-            }
-        }
-        if self.tab == 3 {
-            self.recap.reload(&self.desk);
-        }
+        self.reload_tab();
+    }
+
+    /// Reads the tab in front again.
+    fn reload_tab(&mut self) {
+        let Some(p) = self.person.clone() else { return };
+        let (screen, desk) = self.screen();
+        screen.reload(desk, &p);
     }
 
     /// Does the waiting work now (`now`) or if its pause has passed.
@@ -178,9 +181,8 @@ impl App {
                 s.settle(&self.desk, now);
             }
         }
-        if self.tab == 2 {
-            self.notes.settle(&self.desk, now);
-        }
+        let (screen, desk) = self.screen();
+        screen.settle(desk, now);
     }
 
     fn keep_draft(&mut self) {
@@ -195,58 +197,116 @@ impl App {
     fn paste(&mut self, text: &str) {
         match self.popups.last_mut() {
             Some(Popup::Search(s)) => s.paste(text),
-            None if self.person.is_some() && self.tab == 0 => {
-                self.intake.paste(text);
-                self.after_edit();
+            None if self.person.is_some() => {
+                self.screen().0.paste(text);
+                if self.tab == Tab::Intake {
+                    self.after_edit();
+                }
             }
-            None if self.person.is_some() && self.tab == 2 => self.notes.paste(text),
             _ => {}
         }
     }
 
-    fn key(&mut self, key: KeyEvent) {
+    /// Whose keys apply now, and the focused field.
+    pub fn front(&self) -> (Scope, Focus) {
         if self.person.is_none() {
-            return self.pick_person(key);
+            return (Scope::Picker, Focus::None);
+        }
+        if let Some(top) = self.popups.last() {
+            return (top.scope(), top.focus());
+        }
+        let screen = self.screen_ref();
+        (screen.scope(), screen.focus())
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        let (scope, focus) = self.front();
+        let action = keymap::lookup(scope, key, focus);
+        self.flash = None;
+        match action {
+            Some(Action::Quit) => return self.ask_quit(),
+            Some(Action::Help) if matches!(self.popups.last(), Some(Popup::Help { .. })) => {
+                self.popups.pop();
+                return;
+            }
+            Some(Action::Help) => return self.popups.push(Popup::Help { scope, scroll: 0 }),
+            _ => {}
+        }
+        if self.person.is_none() {
+            return self.pick_person(action);
         }
         if !self.popups.is_empty() {
-            return self.popup_key(key);
+            return self.popup_key(action, key);
         }
-        if let Some(a) = action::global(key) {
-            return self.run(a);
+        match action {
+            Some(
+                a @ (Action::GoTab(_)
+                | Action::NextTab
+                | Action::PrevTab
+                | Action::Search
+                | Action::Sync
+                | Action::SwitchPerson),
+            ) => self.run(a),
+            _ => self.tab_key(action, key),
         }
-        if key.code == crossterm::event::KeyCode::F(9) {
-            return self.switch_person();
+    }
+
+    /// The screen of the tab in front.
+    pub(super) fn screen_ref(&self) -> &dyn Screen {
+        match self.tab {
+            Tab::Intake => &self.intake,
+            Tab::Inbox => &self.inbox,
+            Tab::Notes => &self.notes,
+            Tab::Recap => &self.recap,
         }
-        if self.tab == 1 {
-            return self.inbox_key(key);
-        }
-        if self.tab == 2 {
-            if let Some(person) = self.person.clone()
-                && let Some(super::notes::Command::ConfirmOverwrite(path)) =
-                    self.notes.handle(key, &mut self.desk, &person)
-            {
-                self.popups.push(Popup::Overwrite(path));
-            }
+    }
+
+    /// The screen of the tab in front, and the desk beside it.
+    fn screen(&mut self) -> (&mut dyn Screen, &mut Desk) {
+        let screen: &mut dyn Screen = match self.tab {
+            Tab::Intake => &mut self.intake,
+            Tab::Inbox => &mut self.inbox,
+            Tab::Notes => &mut self.notes,
+            Tab::Recap => &mut self.recap,
+        };
+        (screen, &mut self.desk)
+    }
+
+    fn tab_key(&mut self, action: Option<Action>, key: KeyEvent) {
+        let Some(person) = self.person.clone() else {
             return;
+        };
+        let (screen, desk) = self.screen();
+        let mut cx = Cx {
+            desk,
+            person: &person,
+        };
+        if let Some(command) = screen.handle(action, key, &mut cx) {
+            self.command(command);
         }
-        if self.tab == 3 {
-            if let Some(super::recap::Command::ConfirmOverwrite(path)) =
-                self.recap.handle(key, &self.desk)
-            {
-                self.popups.push(Popup::Overwrite(path));
+    }
+
+    /// Does what a screen asked for.
+    fn command(&mut self, command: Command) {
+        match command {
+            Command::OpenCase(agenda) => self.open_case(&agenda),
+            Command::Act(agenda, kind) => self.open_act(&agenda, kind),
+            Command::Investigate(agenda) => {
+                self.popups.clear();
+                self.tab = Tab::Notes;
+                self.notes.open_case(&self.desk, &agenda);
             }
-            return;
-        }
-        if self.tab != 0 {
-            return;
-        }
-        match action::form(key, self.intake.focus()) {
-            Some(a) => self.run(a),
-            None => {
-                if self.intake.edit(key) {
-                    self.after_edit();
-                }
+            Command::NewNote(agenda) => {
+                self.popups.clear();
+                self.tab = Tab::Notes;
+                self.notes.open_case(&self.desk, &agenda);
+                self.notes.start_note();
             }
+            Command::Settle(agenda) => self.open_settle(&agenda),
+            Command::ConfirmOverwrite(path) => self.popups.push(Popup::Overwrite(path)),
+            Command::Register => self.save(false),
+            Command::ConfirmClear => self.popups.push(Popup::ClearForm),
+            Command::Edited => self.after_edit(),
         }
     }
 
@@ -263,15 +323,28 @@ impl App {
         self.intake.validate(&ctx)
     }
 
-    fn pick_person(&mut self, key: KeyEvent) {
-        use crossterm::event::KeyCode;
+    fn pick_person(&mut self, action: Option<Action>) {
         let n = self.desk.config.people.len();
-        match (key.code, action::global(key)) {
-            (_, Some(Action::Quit)) => self.quit = true,
-            (KeyCode::Down, _) => self.picker = (self.picker + 1) % n,
-            (KeyCode::Up, _) => self.picker = (self.picker + n - 1) % n,
-            (KeyCode::Home, _) => self.picker = 0,
-            (KeyCode::Enter, _) => self.sign_in(),
+        match action {
+            Some(Action::Down) => self.picker = (self.picker + 1) % n,
+            Some(Action::Up) => self.picker = (self.picker + n - 1) % n,
+            Some(Action::First | Action::PageUp) => self.picker = 0,
+            Some(Action::Last | Action::PageDown) => self.picker = n.saturating_sub(1),
+            Some(Action::Confirm) => self.sign_in(),
+            Some(Action::Cancel) => {
+                // Back to whoever was signed in before F9.
+                if let Some(previous) = self.previous.take()
+                    && let Some(i) = self
+                        .desk
+                        .config
+                        .people
+                        .iter()
+                        .position(|p| p.name == previous.name)
+                {
+                    self.picker = i;
+                    self.sign_in();
+                }
+            }
             _ => {}
         }
     }
@@ -279,34 +352,43 @@ impl App {
     fn sign_in(&mut self) {
         let person = self.desk.config.people[self.picker].clone();
         let _ = self.desk.remember_person(&person.name);
-        if let Ok(Some(draft)) = self.desk.load_draft(&person.name) {
-            self.popups.push(Popup::Restore(Box::new(draft)));
-        }
-        if self.tab == 1 {
-            self.inbox.reload(&self.desk, &person);
-        }
-        self.notes = NotesScreen::new();
-        if self.tab == 2 {
-            self.notes.reload(&self.desk, &person);
+        self.previous = None;
+        match self.parked.iter().position(|p| p.name == person.name) {
+            // Their forms as they left them, newer than any draft.
+            Some(i) => {
+                let parked = self.parked.remove(i);
+                self.intake = *parked.intake;
+                self.notes = *parked.notes;
+            }
+            None => {
+                self.intake = Intake::new(&self.desk.config.licences.types);
+                self.notes = NotesScreen::new();
+                if let Ok(Some(draft)) = self.desk.load_draft(&person.name) {
+                    self.popups.push(Popup::Restore(Box::new(draft)));
+                }
+            }
         }
         self.person = Some(person);
+        self.reload_tab();
     }
 
+    /// Runs an action that does not depend on the screen in front.
     pub fn run(&mut self, a: Action) {
         match a {
-            Action::Help => self.popups.push(Popup::Help),
-            Action::Quit if self.intake.touched || self.notes.unsaved() => {
-                self.popups.push(Popup::Quit)
-            }
-            Action::Quit => self.quit = true,
-            Action::GoTab(i) => self.show_tab(i.min(3)),
-            Action::NextTab => self.show_tab((self.tab + 1) % 4),
-            Action::PrevTab => self.show_tab((self.tab + 3) % 4),
+            Action::Help => self.popups.push(Popup::Help {
+                scope: self.front().0,
+                scroll: 0,
+            }),
+            Action::Quit => self.ask_quit(),
+            Action::GoTab(tab) => self.show_tab(tab),
+            Action::NextTab => self.show_tab(self.tab.step(1)),
+            Action::PrevTab => self.show_tab(self.tab.step(-1)),
             Action::Search => self.popups.push(Popup::Search(Box::default())),
             Action::Sync => {
                 let window = SyncWindow::new(&self.desk.config.sync.folder);
                 self.popups.push(Popup::Sync(Box::new(window)));
             }
+            Action::SwitchPerson => self.switch_person(),
             Action::Save => self.save(false),
             other => {
                 if self.intake.apply(other)
@@ -321,73 +403,100 @@ impl App {
         }
     }
 
-    fn show_tab(&mut self, tab: usize) {
-        self.tab = tab;
-        if tab == 3 {
-            self.recap.reload(&self.desk);
-        }
-        if tab == 1
-            && let Some(p) = &self.person
-        {
-            self.inbox.reload(&self.desk, p);
-        }
-        if tab == 2
-            && let Some(p) = &self.person
-        {
-            self.notes.reload(&self.desk, p);
-        }
+    /// Something typed anywhere is not saved yet.
+    pub fn unsaved(&self) -> bool {
+        self.intake.touched
+            || self.notes.unsaved()
+            || self.parked.iter().any(|p| p.notes.unsaved())
+            || self.popups.iter().any(Popup::unsaved)
     }
 
-    /// Back to the person picker; the form's draft is kept first.
+    /// Quits, or asks first when something is unsaved (a second Ctrl+Q
+    /// while asking quits).
+    fn ask_quit(&mut self) {
+        if matches!(self.popups.last(), Some(Popup::Quit)) || !self.unsaved() {
+            return self.quit_now();
+        }
+        self.popups.push(Popup::Quit);
+    }
+
+    fn quit_now(&mut self) {
+        if self.intake.touched {
+            self.keep_draft();
+        }
+        self.quit = true;
+    }
+
+    fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.reload_tab();
+    }
+
+    /// Back to the person picker. The forms are kept as they are, for when
+    /// this person signs in again; the intake form is also written as a
+    /// draft, which survives a crash.
     fn switch_person(&mut self) {
         if self.intake.touched {
             self.keep_draft();
         }
-        self.person = None;
-        self.intake.clear(&self.desk.config.licences.types);
+        let Some(person) = self.person.take() else {
+            return;
+        };
+        let fresh_intake = Intake::new(&self.desk.config.licences.types);
+        let intake = std::mem::replace(&mut self.intake, fresh_intake);
+        let notes = std::mem::take(&mut self.notes);
+        self.parked.retain(|p| p.name != person.name);
+        self.parked.push(Parked {
+            name: person.name.clone(),
+            intake: Box::new(intake),
+            notes: Box::new(notes),
+        });
+        self.previous = Some(person);
     }
 
-    fn inbox_key(&mut self, key: KeyEvent) {
+    fn open_case(&mut self, agenda: &str) {
+        let lines = super::popup::case_lines(&self.desk, agenda);
+        self.popups.push(Popup::Case(Box::new(CaseWindow {
+            agenda: agenda.to_string(),
+            lines,
+            scroll: 0,
+        })));
+    }
+
+    /// The form of an SOP action on a case, or why this person may not.
+    fn open_act(&mut self, agenda: &str, action: ActionKind) {
         let Some(person) = self.person.clone() else {
             return;
         };
-        let action = match self.inbox.handle(key, &self.desk, &person) {
-            Some(Command::Act(action)) => action,
-            Some(Command::Investigate(agenda)) => {
-                self.tab = 2;
-                return self.notes.open_case(&self.desk, &agenda);
-            }
-            Some(Command::Settle) => return self.open_settle(),
-            None => return,
+        let detail = match self.desk.show(agenda) {
+            Ok(d) => d,
+            Err(e) => return self.popups.push(Popup::Error(e.text())),
         };
-        let Some(detail) = &self.inbox.detail else {
-            return;
-        };
-        if self.inbox.allowed(&self.desk, &person).contains(&action) {
-            let form = ActForm::new(&self.desk, &person, detail, action);
+        if inbox::allowed(&detail, &self.desk, &person).contains(&action) {
+            let form = ActForm::new(&self.desk, &person, &detail, action);
             return self.popups.push(Popup::Act(Box::new(form)));
         }
         // Not allowed for any role this person holds: the engine's refusal
         // names what is allowed. Nothing is written.
-        let agenda = detail.agenda_no.clone();
         let why = self
             .desk
             .acting_as(Some(&person.name), None)
-            .and_then(|who| self.desk.why_not(&agenda, action, &who));
+            .and_then(|who| self.desk.why_not(agenda, action, &who));
         match why {
             Ok(Some(refusal)) | Err(refusal) => self.popups.push(Popup::Error(refusal.text())),
             // The list was behind: the case moved on; show it as it is now.
             Ok(None) => {}
         }
-        self.inbox.reload(&self.desk, &person);
+        self.reload_tab();
     }
 
-    /// The settle form for the selected case, or why there is none.
-    fn open_settle(&mut self) {
-        let Some(detail) = &self.inbox.detail else {
-            return;
+    /// The settle form for a case, or why there is none.
+    fn open_settle(&mut self, agenda: &str) {
+        let detail = match self.desk.show(agenda) {
+            Ok(d) => d,
+            Err(e) => return self.popups.push(Popup::Error(e.text())),
         };
-        let popup = match SettleForm::new(detail) {
+        let popup = match SettleForm::new(&detail) {
             Some(form) => Popup::Settle(Box::new(form)),
             None if detail.conflicts.is_empty() => Popup::Error(t(T::SettleNone).into()),
             None => Popup::Error(t(T::SettleNotesOnly).into()),
@@ -397,13 +506,13 @@ impl App {
 
     /// Corrects the field again with the value chosen, or keeps the step's
     /// version chosen: the conflict is settled here and, after the next
-    /// sync, on every desk.
-    fn submit_settle(&mut self, form: &SettleForm) {
+    /// sync, on every desk. Refused, the form stays open as it was.
+    fn submit_settle(&mut self, form: Box<SettleForm>) {
         let Some(person) = self.person.clone() else {
             return;
         };
         let Some(settlement) = form.settlement() else {
-            return;
+            return self.popups.push(Popup::Settle(form));
         };
         let result =
             self.desk
@@ -416,13 +525,21 @@ impl App {
                         self.desk.settle_step(&form.agenda, step, keep, &who)
                     }
                 });
-        if let Err(e) = result {
-            self.popups.push(Popup::Error(e.text()));
+        match result {
+            Ok(_) => {
+                self.flash = Some((format!("{} — {}", k(K::Settled), form.agenda), true));
+                self.after_change(&form.agenda);
+            }
+            Err(e) => {
+                self.popups.push(Popup::Settle(form));
+                self.popups.push(Popup::Error(e.text()));
+            }
         }
-        self.inbox.reload(&self.desk, &person);
     }
 
-    fn submit_action(&mut self, form: &ActForm) {
+    /// Records the action of the form; refused, the form stays open with
+    /// everything typed, and the refusal on top of it.
+    fn submit_action(&mut self, form: Box<ActForm>) {
         let Some(person) = self.person.clone() else {
             return;
         };
@@ -431,11 +548,39 @@ impl App {
             .desk
             .acting_as(Some(&person.name), Some(&role))
             .and_then(|who| self.desk.act(&form.agenda, form.action.id(), &input, &who));
-        if let Err(e) = result {
-            self.popups.push(Popup::Error(e.text()));
+        match result {
+            Ok(_) => {
+                self.flash = Some((
+                    format!(
+                        "{}: {} — {}",
+                        k(K::Recorded),
+                        i18n::action_label(form.action),
+                        form.agenda
+                    ),
+                    true,
+                ));
+                self.after_change(&form.agenda);
+            }
+            Err(e) => {
+                self.popups.push(Popup::Act(form));
+                self.popups.push(Popup::Error(e.text()));
+            }
         }
+    }
+
+    /// After a change to a case: the counts, the tab and an open case view
+    /// are read again; the cursor stays where it was.
+    fn after_change(&mut self, agenda: &str) {
         self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
-        self.inbox.reload(&self.desk, &person);
+        self.reload_tab();
+        let lines = super::popup::case_lines(&self.desk, agenda);
+        for popup in &mut self.popups {
+            if let Popup::Case(w) = popup
+                && w.agenda == agenda
+            {
+                w.lines.clone_from(&lines);
+            }
+        }
     }
 
     fn save(&mut self, confirmed: bool) {
@@ -489,62 +634,57 @@ impl App {
         }
     }
 
-    fn popup_key(&mut self, key: KeyEvent) {
-        if let Some(Popup::Sync(window)) = self.popups.last_mut() {
-            if let SyncKey::Close = window.handle(key, &self.desk) {
-                self.popups.pop();
-            }
-            return;
-        }
-        if let Some(Popup::Settle(form)) = self.popups.last_mut() {
-            match form.handle(key) {
-                Outcome::Open => {}
-                Outcome::Cancel => {
-                    self.popups.pop();
-                }
-                Outcome::Submit => {
-                    if let Some(Popup::Settle(form)) = self.popups.pop() {
-                        self.submit_settle(&form);
-                    }
-                }
-            }
-            return;
-        }
-        if let Some(Popup::Act(form)) = self.popups.last_mut() {
-            match form.handle(key) {
-                Outcome::Open => {}
-                Outcome::Cancel => {
-                    self.popups.pop();
-                }
-                Outcome::Submit => {
-                    if let Some(Popup::Act(form)) = self.popups.pop() {
-                        self.submit_action(&form);
-                    }
-                }
-            }
-            return;
-        }
-        let act = action::window(key);
+    fn popup_key(&mut self, action: Option<Action>, key: KeyEvent) {
         let Some(top) = self.popups.pop() else { return };
-        match (top, act) {
-            (Popup::Overwrite(_), Some(Action::Confirm)) if self.tab == 2 => {
+        let rows = super::popup::scrolled_rows(ratatui::layout::Rect::new(
+            0,
+            0,
+            self.size.0,
+            self.size.1.saturating_sub(2),
+        ));
+        match (top, action) {
+            (Popup::Sync(mut window), _) => {
+                if let SyncKey::Stay = window.handle(action, key, &self.desk) {
+                    self.popups.push(Popup::Sync(window));
+                }
+            }
+            (Popup::Settle(mut form), _) => match form.handle(action, key) {
+                Outcome::Open => self.popups.push(Popup::Settle(form)),
+                Outcome::Cancel => {}
+                Outcome::Submit => self.submit_settle(form),
+            },
+            (Popup::Act(mut form), _) => match form.handle(action, key) {
+                Outcome::Open => self.popups.push(Popup::Act(form)),
+                Outcome::Cancel => {}
+                Outcome::Submit => self.submit_action(form),
+            },
+            (Popup::Help { scope, scroll }, Some(a)) if a != Action::Cancel => {
+                let top = super::popup::help_lines(scope).len() as u16;
+                let scroll = scrolled(scroll, a, top.saturating_sub(rows));
+                self.popups.push(Popup::Help { scope, scroll });
+            }
+            (Popup::Help { .. }, Some(Action::Cancel)) => {}
+            (Popup::Case(w), Some(Action::Cancel)) => drop(w),
+            (Popup::Case(w), Some(a)) => self.case_key(w, a, rows),
+            (Popup::Overwrite(_), Some(Action::Confirm)) if self.tab == Tab::Notes => {
                 self.notes.write_report(&self.desk, true);
             }
             (Popup::Overwrite(_), Some(Action::Confirm)) => self.recap.export(&self.desk, true),
-            (Popup::Overwrite(_), Some(Action::Cancel)) => {}
-            (Popup::Help, Some(Action::Cancel)) => {}
-            (Popup::Help, _) if action::global(key) == Some(Action::Help) => {}
-            (Popup::Quit, Some(Action::Confirm)) => {
-                if self.intake.touched {
-                    self.keep_draft();
-                }
-                self.quit = true;
-            }
+            (Popup::Quit, Some(Action::Confirm)) => self.quit_now(),
             (Popup::Restore(d), Some(Action::Confirm)) => {
                 self.intake.load(&d);
                 self.validate();
             }
-            (Popup::Restore(_), Some(Action::Cancel)) => {
+            // Throwing a recovered draft away is asked once more.
+            (Popup::Restore(d), Some(Action::Cancel)) => self.popups.push(Popup::DiscardDraft(d)),
+            (Popup::DiscardDraft(_), Some(Action::Confirm)) => {
+                if let Some(p) = &self.person {
+                    let _ = self.desk.clear_draft(&p.name);
+                }
+            }
+            (Popup::DiscardDraft(d), Some(Action::Cancel)) => self.popups.push(Popup::Restore(d)),
+            (Popup::ClearForm, Some(Action::Confirm)) => {
+                self.intake.clear(&self.desk.config.licences.types);
                 if let Some(p) = &self.person {
                     let _ = self.desk.clear_draft(&p.name);
                 }
@@ -554,423 +694,83 @@ impl App {
                 self.save(true);
             }
             (Popup::Duplicates(_), Some(Action::Confirm)) => self.save(true),
-            (Popup::Search(mut s), Some(Action::Confirm)) => {
+            (Popup::Search(mut s), Some(Action::Open)) => {
                 s.settle(&self.desk, true);
                 let chosen = s.chosen().map(|r| r.agenda_no.clone());
                 self.popups.push(Popup::Search(s));
                 if let Some(agenda) = chosen {
-                    let lines = self.case_lines(&agenda);
-                    self.popups.push(Popup::Case(lines));
+                    self.open_case(&agenda);
                 }
             }
-            (Popup::Search(mut s), None) => {
-                s.handle(key, &self.desk);
+            (Popup::Search(_), Some(Action::Cancel)) => {}
+            (Popup::Search(mut s), action) => {
+                s.handle(action, key, &self.desk);
                 self.popups.push(Popup::Search(s));
             }
+            (Popup::Receipt { .. } | Popup::Error(_), Some(Action::Cancel | Action::Confirm)) => {}
             (
-                Popup::Receipt { .. } | Popup::Error(_) | Popup::Case(_),
-                Some(Action::Cancel | Action::Confirm),
+                Popup::Quit | Popup::Duplicates(_) | Popup::Overwrite(_) | Popup::ClearForm,
+                Some(Action::Cancel),
             ) => {}
-            (Popup::Quit | Popup::Duplicates(_) | Popup::Search(_), Some(Action::Cancel)) => {}
             (other, _) => self.popups.push(other),
         }
     }
 
-    fn case_lines(&self, agenda: &str) -> Vec<String> {
-        match self.desk.show(agenda) {
-            Ok(d) => {
-                let mut lines = vec![
-                    format!("{}  [{}]", d.agenda_no, i18n::status_label_by_id(&d.status)),
-                    d.subject.clone(),
-                    format!(
-                        "{}: {}",
-                        word(Word::Received),
-                        d.received_at.replace('T', " ")
-                    ),
-                    format!("{}: {}", word(Word::Deadline), d.deadline),
-                ];
-                if let Some(step) = d.steps.iter().find(|s| s.state == "current") {
-                    lines.push(format!(
-                        "{}: {} ({})",
-                        word(Word::Step),
-                        step.title,
-                        step.actor
-                    ));
-                }
-                lines.push(String::new());
-                lines.push(word(Word::Timeline).to_string());
-                // The newest events: the window shows about a dozen.
-                for e in d.timeline.iter().skip(d.timeline.len().saturating_sub(12)) {
-                    lines.push(format!(
-                        "{}  {}  {}",
-                        e.at.get(..16).unwrap_or("").replace('T', " "),
-                        e.person,
-                        e.summary
-                    ));
-                }
-                lines
+    /// A key in the case view: scrolling, or an action on the case.
+    fn case_key(&mut self, mut window: Box<CaseWindow>, action: Action, rows: u16) {
+        let agenda = window.agenda.clone();
+        let command = match action {
+            Action::Act(kind) => Some(Command::Act(agenda, kind)),
+            Action::NewNote => Some(Command::NewNote(agenda)),
+            Action::Investigate => Some(Command::Investigate(agenda)),
+            Action::Settle => Some(Command::Settle(agenda)),
+            scroll => {
+                window.scroll(scroll, rows);
+                None
             }
-            Err(e) => vec![e.text()],
+        };
+        self.popups.push(Popup::Case(window));
+        if let Some(command) = command {
+            self.command(command);
         }
     }
 
-    // ---- Drawing ------------------------------------------------------
-
-    pub fn draw(&self, f: &mut Frame<'_>) {
-        self.draw_screen(f);
-        // The console look: ASCII marks, 16 colours (theme.rs).
-        theme::finish(f.buffer_mut());
-    }
-
-    fn draw_screen(&self, f: &mut Frame<'_>) {
-        let area = f.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            return draw_too_small(f, area);
-        }
+    /// The wheel scrolls what is in front; a click on a tab's title shows it.
+    fn mouse(&mut self, mouse: MouseEvent) {
         if self.person.is_none() {
-            return self.draw_picker(f, area);
+            return;
         }
-        let [tabs, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(5),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        self.draw_tabs(f, tabs);
-        match (self.tab, &self.person) {
-            (0, _) => self.intake.draw(f, body),
-            (1, Some(p)) => self.inbox.draw(f, body, &self.desk, p),
-            (2, Some(_)) => self.notes.draw(f, body, &self.desk),
-            (3, _) => self.recap.draw(f, body),
-            _ => f.render_widget(
-                Paragraph::new(t(T::NotYet)).block(Block::default().borders(Borders::ALL)),
-                body,
-            ),
-        }
-        self.draw_status(f, status);
-        for popup in &self.popups {
-            self.draw_popup(f, body, popup);
-        }
-    }
-
-    fn draw_tabs(&self, f: &mut Frame<'_>, area: Rect) {
-        let titles: Vec<String> = [T::TabIntake, T::TabInbox, T::TabInvestigation, T::TabRecap]
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{} {}", i + 1, t(*k)))
-            .collect();
-        let tabs = Tabs::new(titles)
-            .select(self.tab)
-            .highlight_style(theme::tab_active())
-            .divider("│");
-        f.render_widget(tabs, area);
-    }
-
-    fn draw_status(&self, f: &mut Frame<'_>, area: Rect) {
-        let person = self
-            .person
-            .as_ref()
-            .map(|p| format!("{} ({})", p.name, p.role))
-            .unwrap_or_default();
-        let db = self
-            .desk
-            .locations
-            .database
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let counts = format!(
-            "{} {} · {} {}",
-            t(T::StatusOpen),
-            self.counts.0,
-            t(T::StatusOverdue),
-            self.counts.1,
-        );
-        let synced = match self.last_sync {
-            Some(at) => self.desk.local_time(at),
-            None => t(T::Never).to_string(),
-        };
-        let sync = format!("{}: {synced}", t(T::StatusSync));
-        // From 1 October the status bar says when next year has no list yet.
-        let counts = match self.desk.next_year_unlisted() {
-            Some(year) => format!("{counts} · {}", i18n::next_year_short(year)),
-            None => counts,
-        };
-        let text = status_text(
-            area.width as usize,
-            &self.desk.config.office.regency,
-            &self.desk.local.code,
-            &person,
-            &db,
-            &counts,
-            &sync,
-        );
-        f.render_widget(Paragraph::new(text).style(theme::status_bar()), area);
-    }
-
-    fn draw_picker(&self, f: &mut Frame<'_>, area: Rect) {
-        let people = &self.desk.config.people;
-        let box_area = centered(area, 60, people.len() as u16 + 4);
-        let items: Vec<ListItem> = people
-            .iter()
-            .map(|p| ListItem::new(format!("{} — {}", p.name, p.role)))
-            .collect();
-        let list = List::new(items)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(Span::styled(t(T::PickPerson), theme::title())),
-            )
-            .highlight_style(theme::focused())
-            .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(self.picker));
-        f.render_stateful_widget(list, box_area, &mut state);
-        let hint = Rect {
-            y: box_area.y + box_area.height,
-            height: 1,
-            ..box_area
-        };
-        f.render_widget(
-            Paragraph::new(Span::styled(t(T::PickPersonHint), theme::hint())),
-            hint,
-        );
-        let title = Rect {
-            y: box_area.y.saturating_sub(2),
-            height: 1,
-            ..box_area
-        };
-        f.render_widget(
-            Paragraph::new(Span::styled(
-                format!("aduan — {}", self.desk.config.office.regency),
-                theme::title(),
-            )),
-            title,
-        );
-    }
-
-    fn draw_popup(&self, f: &mut Frame<'_>, body: Rect, popup: &Popup) {
-        match popup {
-            Popup::Help => {
-                let mut rows = action::help_rows(self.tab == 0);
-                if self.tab == 1 {
-                    rows.extend(crate::i18n::inbox_key_help());
+        let (scope, _) = self.front();
+        let scroll = match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down),
+            MouseEventKind::ScrollUp => Some(Action::Up),
+            MouseEventKind::Down(_) if mouse.row == 0 && self.popups.is_empty() => {
+                if let Some(tab) = super::draw::tab_at(mouse.column) {
+                    self.show_tab(tab);
                 }
-                if self.tab == 2 {
-                    rows.extend(crate::i18n::notes_key_help());
-                }
-                if self.tab == 3 {
-                    rows.extend(crate::i18n::recap_key_help());
-                }
-                // Under the console look the stand-ins are named first.
-                let legend = theme::legend();
-                let legend = (!legend.is_empty())
-                    .then(|| [Line::styled(legend, theme::hint()), Line::raw("")]);
-                let lines: Vec<Line> = legend
-                    .into_iter()
-                    .flatten()
-                    .chain(rows.iter().map(|(k, d)| {
-                        Line::from(vec![
-                            Span::styled(format!("{k:<22}"), theme::title()),
-                            Span::raw(*d),
-                        ])
-                    }))
-                    .chain([Line::raw(""), Line::styled(t(T::HelpClose), theme::hint())])
-                    .collect();
-                text_window(f, body, t(T::HelpTitle), lines, 76);
+                None
             }
-            Popup::Quit => text_window(
-                f,
-                body,
-                t(T::QuitTitle),
-                vec![Line::raw(if self.notes.unsaved() {
-                    t(T::QuitNoteBody)
-                } else {
-                    t(T::QuitBody)
-                })],
-                60,
-            ),
-            Popup::Restore(_) => text_window(
-                f,
-                body,
-                t(T::RestoreTitle),
-                vec![Line::raw(t(T::RestoreBody))],
-                60,
-            ),
-            Popup::Error(e) => text_window(
-                f,
-                body,
-                "!",
-                vec![Line::styled(e.clone(), theme::problem())],
-                70,
-            ),
-            Popup::Duplicates(found) => {
-                let mut lines = vec![Line::raw(t(T::DuplicateBody)), Line::raw("")];
-                for r in found {
-                    lines.push(Line::raw(format!(
-                        "{}  {}  [{}]",
-                        r.agenda_no,
-                        r.subject,
-                        r.step.as_deref().unwrap_or("-")
-                    )));
+            MouseEventKind::Down(_) if self.popups.is_empty() && self.tab == Tab::Inbox => {
+                if let Some(person) = self.person.clone() {
+                    let body = ratatui::layout::Rect::new(0, 1, self.size.0, self.size.1 - 2);
+                    self.inbox.click(mouse.row, body, &self.desk, &person);
                 }
-                lines.extend([
-                    Line::raw(""),
-                    Line::styled(t(T::DuplicateKeys), theme::hint()),
-                ]);
-                text_window(f, body, t(T::DuplicateTitle), lines, 76);
+                None
             }
-            Popup::Receipt {
-                registered: r,
-                file,
-                name,
-            } => {
-                let mut lines = vec![
-                    Line::from(vec![
-                        Span::raw(format!("{}: ", word(Word::AgendaNo))),
-                        Span::styled(r.agenda_no.clone(), theme::title()),
-                    ]),
-                    Line::raw(format!("{}: {}", word(Word::Complainant), name)),
-                    Line::raw(format!(
-                        "{}: {}",
-                        word(Word::Received),
-                        r.received_at.replace('T', " ").get(..16).unwrap_or("")
-                    )),
-                    Line::from(vec![
-                        Span::raw(format!("{}: ", word(Word::Deadline))),
-                        Span::styled(r.deadline.clone(), theme::title()),
-                    ]),
-                ];
-                if !r.deadline_flags.is_empty() {
-                    lines.push(Line::styled(
-                        format!("! {}", i18n::deadline_note(&r.deadline_flags)),
-                        theme::problem(),
-                    ));
-                }
-                if let Some(year) = r.next_year_unlisted {
-                    lines.push(Line::styled(
-                        format!("! {}", i18n::Msg::NextYearUnlisted(year)),
-                        theme::problem(),
-                    ));
-                }
-                lines.push(Line::raw(format!("{}: {}", t(T::FirstStep), r.step.title)));
-                if let Some(p) = file {
-                    lines.push(Line::styled(
-                        format!("{}: {}", t(T::ReceiptFile), p.display()),
-                        theme::hint(),
-                    ));
-                }
-                lines.extend([
-                    Line::raw(""),
-                    Line::styled(t(T::ReceiptClose), theme::hint()),
-                ]);
-                text_window(f, body, t(T::ReceiptTitle), lines, 76);
-            }
-            Popup::Search(s) => s.draw(
-                f,
-                centered(
-                    body,
-                    body.width.saturating_sub(4),
-                    body.height.saturating_sub(2),
-                ),
-            ),
-            Popup::Act(form) => form.draw(f, body),
-            Popup::Sync(window) => window.draw(f, body),
-            Popup::Settle(form) => form.draw(f, body),
-            Popup::Overwrite(path) => text_window(
-                f,
-                body,
-                t(T::OverwriteTitle),
-                vec![
-                    Line::raw(path.display().to_string()),
-                    Line::raw(t(T::OverwriteBody)),
-                ],
-                70,
-            ),
-            Popup::Case(lines) => {
-                let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
-                text_window(
-                    f,
-                    body,
-                    t(T::CaseTitle),
-                    lines,
-                    body.width.saturating_sub(6),
-                );
+            _ => None,
+        };
+        if let Some(action) = scroll
+            && scope != Scope::Intake
+        {
+            let key = keymap::with(|m| {
+                m.bindings()
+                    .iter()
+                    .find(|b| scope.layers().contains(&b.scope) && b.action == action)
+                    .map(|b| b.key.event())
+            });
+            if let Some(key) = key {
+                self.key(key);
             }
         }
     }
-}
-
-/// The status bar's parts joined by │, the last sync with its key (F8).
-/// When they do not fit, the database file goes first, then the regency,
-/// then the key, and last the person's name is shortened: the desk, the
-/// counts and the last sync always show.
-fn status_text(
-    width: usize,
-    regency: &str,
-    code: &str,
-    person: &str,
-    db: &str,
-    counts: &str,
-    sync: &str,
-) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let join = |parts: &[&str]| format!(" {}", parts.join(" │ "));
-    let keyed = format!("F8 {sync}");
-    let candidates = [
-        join(&[regency, code, person, db, counts, &keyed]),
-        join(&[regency, code, person, counts, &keyed]),
-        join(&[code, person, counts, &keyed]),
-        join(&[code, person, counts, sync]),
-    ];
-    if let Some(fits) = candidates.iter().find(|c| c.width() <= width) {
-        return fits.clone();
-    }
-    let over = candidates[3].width().saturating_sub(width);
-    let keep = person.width().saturating_sub(over + 1);
-    let mut name = String::new();
-    for ch in person.chars() {
-        if (name.clone() + &ch.to_string()).width() > keep {
-            break;
-        }
-        name.push(ch);
-    }
-    name.push('…');
-    join(&[code, &name, counts, sync])
-}
-
-fn draw_too_small(f: &mut Frame<'_>, area: Rect) {
-    let text = format!("{} ({}×{})", t(T::TooSmall), area.width, area.height);
-    let p = Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .style(theme::problem());
-    let [mid] = Layout::vertical([Constraint::Length(3)])
-        .flex(Flex::Center)
-        .areas(area);
-    f.render_widget(p, mid);
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(v);
-    h
-}
-
-fn text_window(f: &mut Frame<'_>, body: Rect, title: &str, lines: Vec<Line<'_>>, width: u16) {
-    let inner_width = width.saturating_sub(2).max(10) as usize;
-    let height: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(inner_width))
-        .sum();
-    let area = centered(body, width, height as u16 + 2);
-    f.render_widget(Clear, area);
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-        Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(title.to_string(), theme::title())),
-    );
-    f.render_widget(p, area);
 }

@@ -2,13 +2,14 @@
 //! selected case's SOP checklist and timeline, and the actions its current
 //! step allows. Rows page in from SQL in deadline order.
 
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Tabs};
 
+use super::action::Action;
+use super::tab::Command;
 use super::theme;
 use crate::config::Person;
 use crate::domain::workflow::ActionKind;
@@ -28,15 +29,6 @@ pub struct Inbox {
     exhausted: bool,
     pub detail: Option<CaseDetail>,
     pub error: Option<String>,
-}
-
-/// What a key in the inbox asks the application to do.
-pub enum Command {
-    Act(ActionKind),
-    /// Open the case's notes in the Investigasi tab.
-    Investigate(String),
-    /// Settle what two desks changed apart on the selected case.
-    Settle,
 }
 
 impl Inbox {
@@ -110,40 +102,27 @@ impl Inbox {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent, desk: &Desk, person: &Person) -> Option<Command> {
+    /// What an action does here; the case it needs is the selected one.
+    pub fn on_action(&mut self, action: Action, desk: &Desk, person: &Person) -> Option<Command> {
         let page = 10;
-        match key.code {
-            KeyCode::Down => self.move_to(self.selected + 1, desk, person),
-            KeyCode::Up => self.move_to(self.selected.saturating_sub(1), desk, person),
-            KeyCode::PageDown => self.move_to(self.selected + page, desk, person),
-            KeyCode::PageUp => self.move_to(self.selected.saturating_sub(page), desk, person),
-            KeyCode::Home => self.move_to(0, desk, person),
-            KeyCode::F(n @ 2..=7) => {
-                self.queue = Queue::ALL[usize::from(n - 2)];
+        let agenda = self.rows.get(self.selected).map(|r| r.agenda_no.clone());
+        match action {
+            Action::Down => self.move_to(self.selected + 1, desk, person),
+            Action::Up => self.move_to(self.selected.saturating_sub(1), desk, person),
+            Action::PageDown => self.move_to(self.selected + page, desk, person),
+            Action::PageUp => self.move_to(self.selected.saturating_sub(page), desk, person),
+            Action::First => self.move_to(0, desk, person),
+            Action::Queue(queue) => {
+                self.queue = queue;
                 self.rows.clear();
                 self.selected = 0;
                 self.reload(desk, person);
             }
-            KeyCode::Char('i') => {
-                return self
-                    .detail
-                    .as_ref()
-                    .map(|d| Command::Investigate(d.agenda_no.clone()));
-            }
-            KeyCode::Char('c') => return self.detail.as_ref().map(|_| Command::Settle),
-            KeyCode::Char(c) => {
-                let action = match c {
-                    'd' => ActionKind::Dispose,
-                    'k' => ActionKind::Decide,
-                    's' => ActionKind::Complete,
-                    't' => ActionKind::Pause,
-                    'u' => ActionKind::Resume,
-                    'x' => ActionKind::Close,
-                    'n' => ActionKind::Note,
-                    _ => return None,
-                };
-                return self.detail.as_ref().map(|_| Command::Act(action));
-            }
+            Action::Open => return agenda.map(Command::OpenCase),
+            Action::Investigate => return agenda.map(Command::Investigate),
+            Action::NewNote => return agenda.map(Command::NewNote),
+            Action::Settle => return agenda.map(Command::Settle),
+            Action::Act(kind) => return agenda.map(|a| Command::Act(a, kind)),
             _ => {}
         }
         None
@@ -151,30 +130,37 @@ impl Inbox {
 
     /// The actions the person may take on the selected case now.
     pub fn allowed(&self, desk: &Desk, person: &Person) -> Vec<ActionKind> {
-        let Some(d) = &self.detail else {
-            return Vec::new();
-        };
-        let roles = desk.roles_of(person);
-        let mut out: Vec<ActionKind> = Vec::new();
-        for (role, actions) in &d.allowed {
-            if roles.contains(role) {
-                for a in actions.iter().filter_map(|a| ActionKind::parse(a)) {
-                    if !out.contains(&a) {
-                        out.push(a);
-                    }
-                }
-            }
-        }
-        out
+        self.detail
+            .as_ref()
+            .map_or_else(Vec::new, |d| allowed(d, desk, person))
     }
 
-    pub fn draw(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk, person: &Person) {
-        let [queues, list, detail] = Layout::vertical([
+    /// Selects the row drawn at this line of the terminal (a mouse click).
+    pub fn click(&mut self, row: u16, body: Rect, desk: &Desk, person: &Person) {
+        let [_, list, _] = Self::layout(body);
+        // Below the header row.
+        let (top, height) = (list.y + 1, list.height.saturating_sub(1));
+        if row < top || row >= top + height {
+            return;
+        }
+        let start = self
+            .selected
+            .saturating_sub((height as usize).saturating_sub(1));
+        self.move_to(start + usize::from(row - top), desk, person);
+    }
+
+    /// The queue bar, the list and the selected case's pane.
+    fn layout(area: Rect) -> [Rect; 3] {
+        Layout::vertical([
             Constraint::Length(1),
             Constraint::Percentage(45),
             Constraint::Min(8),
         ])
-        .areas(area);
+        .areas(area)
+    }
+
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk, person: &Person) {
+        let [queues, list, detail] = Self::layout(area);
         let names: Vec<String> = [
             T::QueueMine,
             T::QueueOpen,
@@ -485,16 +471,14 @@ fn urgency_mark(u: Urgency) -> (&'static str, Color) {
     }
 }
 
-pub fn action_key(a: ActionKind) -> char {
-    match a {
-        ActionKind::Dispose => 'd',
-        ActionKind::Decide => 'k',
-        ActionKind::Complete => 's',
-        ActionKind::Pause => 't',
-        ActionKind::Resume => 'u',
-        ActionKind::Close => 'x',
-        ActionKind::Note => 'n',
-    }
+/// The key of an SOP action in the inbox, as the key map holds it.
+pub fn action_key(a: ActionKind) -> String {
+    // A step's note is written through the notes' forms, like any note.
+    let action = match a {
+        ActionKind::Note => Action::NewNote,
+        other => Action::Act(other),
+    };
+    super::keymap::key_of(super::keymap::Scope::Inbox, action)
 }
 
 /// Office minutes as the list shows them: `45m`, `8j`, `2j30`.
@@ -504,4 +488,20 @@ fn duration(minutes: u32) -> String {
         (h, 0) => format!("{h}{}", t(T::Hours)),
         (h, m) => format!("{h}{}{m:02}", t(T::Hours)),
     }
+}
+
+/// The actions a person may take on a case now, by the roles they hold.
+pub fn allowed(d: &CaseDetail, desk: &Desk, person: &Person) -> Vec<ActionKind> {
+    let roles = desk.roles_of(person);
+    let mut out: Vec<ActionKind> = Vec::new();
+    for (role, actions) in &d.allowed {
+        if roles.contains(role) {
+            for a in actions.iter().filter_map(|a| ActionKind::parse(a)) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
 }

@@ -6,20 +6,27 @@
 mod act_form;
 pub mod action;
 pub mod app;
+mod draw;
 mod field;
 mod inbox;
 mod intake;
+pub mod keymap;
 mod note_form;
 pub mod notes;
+mod popup;
 mod recap;
+mod screens;
 mod search;
 mod settle;
 mod sync;
+pub mod tab;
 pub mod theme;
 
 use std::time::Duration;
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -45,13 +52,17 @@ pub fn run(desk: Desk) -> std::io::Result<()> {
     drop(ratatui::init());
     let backend = CrosstermBackend::new(theme::Sgr16::new(std::io::stdout(), console));
     let mut terminal = Terminal::new(backend)?;
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut app = App::new(desk);
     if let Ok(size) = terminal.size() {
         app.handle(crossterm::event::Event::Resize(size.width, size.height));
     }
     let result = event_loop(&mut terminal, &mut app);
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     ratatui::restore();
     result
 }

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 use unicode_width::UnicodeWidthStr;
 
+use super::action::{Action, Focus};
 use super::field::LineInput;
 use super::theme;
 use crate::domain::event::NoteKind;
@@ -205,9 +206,23 @@ impl Form {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if key.code == KeyCode::Esc {
+    /// The focused field, for keys whose meaning depends on it.
+    pub fn focus(&self) -> Focus {
+        match &self.rows[self.focus].input {
+            Input::Line { input, .. } => Focus::Line {
+                empty: input.text().is_empty(),
+            },
+            Input::Text(area) => Focus::Area {
+                empty: area.lines().iter().all(|l| l.is_empty()),
+            },
+            Input::Choice { .. } => Focus::Choice,
+            Input::People { .. } => Focus::Choice,
+        }
+    }
+
+    /// An action bound to the key, or the key itself to type.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> Outcome {
+        if action == Some(Action::Cancel) {
             if self.dirty && !self.discard_armed {
                 self.discard_armed = true;
                 self.message = Some(t(T::NoteDiscard).into());
@@ -216,17 +231,48 @@ impl Form {
             return Outcome::Cancel;
         }
         self.discard_armed = false;
-        let text_focused = matches!(self.rows[self.focus].input, Input::Text(_));
-        match key.code {
-            KeyCode::Char('s') if ctrl => return Outcome::Submit,
-            KeyCode::Enter if self.enter_submits => return Outcome::Submit,
-            KeyCode::Tab => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
-            KeyCode::Down | KeyCode::Enter if !text_focused => self.move_focus(1),
-            KeyCode::Up if !text_focused => self.move_focus(-1),
+        match action {
+            Some(Action::Save) => return Outcome::Submit,
+            Some(Action::Confirm) if self.enter_submits => return Outcome::Submit,
+            Some(Action::NextField | Action::Confirm) => self.move_focus(1),
+            Some(Action::PrevField) => self.move_focus(-1),
+            Some(Action::OptionNext | Action::Toggle) => self.pick(1, action),
+            Some(Action::OptionPrev) => self.pick(-1, action),
             _ => self.edit(key),
         }
         Outcome::Open
+    }
+
+    /// The next or previous option of a pick-list; on the people list,
+    /// arrows move and Space ticks.
+    fn pick(&mut self, by: isize, action: Option<Action>) {
+        let changed = match &mut self.rows[self.focus].input {
+            Input::Choice { options, index } => {
+                let n = options.len().max(1) as isize;
+                *index = (*index as isize + by).rem_euclid(n) as usize;
+                true
+            }
+            Input::People {
+                names,
+                chosen,
+                cursor,
+            } => {
+                if action == Some(Action::Toggle) {
+                    if let Some(c) = chosen.get_mut(*cursor) {
+                        *c = !*c;
+                    }
+                    true
+                } else {
+                    let n = names.len().max(1) as isize;
+                    *cursor = (*cursor as isize + by).rem_euclid(n) as usize;
+                    false
+                }
+            }
+            _ => false,
+        };
+        if changed {
+            self.changed();
+        }
     }
 
     fn move_focus(&mut self, by: isize) {
@@ -259,8 +305,6 @@ impl Form {
             Input::Choice { options, index } => {
                 let n = options.len().max(1);
                 match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
-                    KeyCode::Left => *index = (*index + n - 1) % n,
                     KeyCode::Char(c) if c.is_alphanumeric() && !ctrl => {
                         let c = c.to_lowercase().to_string();
                         if let Some(i) = (1..=n)
@@ -274,25 +318,7 @@ impl Form {
                 }
                 true
             }
-            Input::People {
-                names,
-                chosen,
-                cursor,
-            } => {
-                let n = names.len().max(1);
-                match key.code {
-                    KeyCode::Right => *cursor = (*cursor + 1) % n,
-                    KeyCode::Left => *cursor = (*cursor + n - 1) % n,
-                    KeyCode::Char(' ') | KeyCode::Char('x') => {
-                        if let Some(c) = chosen.get_mut(*cursor) {
-                            *c = !*c;
-                        }
-                        return self.changed();
-                    }
-                    _ => {}
-                }
-                false
-            }
+            Input::People { .. } => false,
         };
         if changed {
             self.changed();
@@ -607,6 +633,13 @@ fn value_of(input: &Input) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::keymap::Scope;
+
+    /// A key as the application hands it over: through the key map.
+    fn press(form: &mut Form, key: KeyEvent) -> Outcome {
+        let action = crate::ui::keymap::lookup(Scope::NoteForm, key, form.focus());
+        form.handle(action, key)
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -620,32 +653,35 @@ mod tests {
     fn a_field_report_form_collects_its_values() {
         let mut form = Form::note(NoteKind::Bap, "0001/PGD/LKT1/2026", &people(), "2026-11-20");
         for c in "2026-11-19 09:30".chars() {
-            form.handle(key(KeyCode::Char(c)));
+            press(&mut form, key(KeyCode::Char(c)));
         }
-        form.handle(key(KeyCode::Enter));
+        press(&mut form, key(KeyCode::Enter));
         for c in "Desa Kilensari".chars() {
-            form.handle(key(KeyCode::Char(c)));
+            press(&mut form, key(KeyCode::Char(c)));
         }
-        form.handle(key(KeyCode::Tab));
+        press(&mut form, key(KeyCode::Tab));
         // Officers: tick the second person.
-        form.handle(key(KeyCode::Right));
-        form.handle(key(KeyCode::Char(' ')));
-        form.handle(key(KeyCode::Tab));
-        form.handle(key(KeyCode::Tab));
+        press(&mut form, key(KeyCode::Right));
+        press(&mut form, key(KeyCode::Char(' ')));
+        press(&mut form, key(KeyCode::Tab));
+        press(&mut form, key(KeyCode::Tab));
         for c in "Bangunan".chars() {
-            form.handle(key(KeyCode::Char(c)));
+            press(&mut form, key(KeyCode::Char(c)));
         }
         // Enter in a free-text field starts a new line.
-        form.handle(key(KeyCode::Enter));
+        press(&mut form, key(KeyCode::Enter));
         for c in "tanpa PBG".chars() {
-            form.handle(key(KeyCode::Char(c)));
+            press(&mut form, key(KeyCode::Char(c)));
         }
         assert_eq!(form.value("waktu"), "2026-11-19 09:30");
         assert_eq!(form.value("tempat"), "Desa Kilensari");
         assert_eq!(form.value("petugas"), "Budi Santoso");
         assert_eq!(form.value("temuan"), "Bangunan\ntanpa PBG");
         assert_eq!(
-            form.handle(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            press(
+                &mut form,
+                KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
             Outcome::Submit
         );
     }
@@ -653,12 +689,12 @@ mod tests {
     #[test]
     fn esc_on_typed_input_asks_once_more() {
         let mut form = Form::note(NoteKind::Catatan, "A", &[], "2026-11-20");
-        assert_eq!(form.handle(key(KeyCode::Char('x'))), Outcome::Open);
-        assert_eq!(form.handle(key(KeyCode::Esc)), Outcome::Open);
+        assert_eq!(press(&mut form, key(KeyCode::Char('x'))), Outcome::Open);
+        assert_eq!(press(&mut form, key(KeyCode::Esc)), Outcome::Open);
         assert!(form.message.is_some());
-        assert_eq!(form.handle(key(KeyCode::Esc)), Outcome::Cancel);
+        assert_eq!(press(&mut form, key(KeyCode::Esc)), Outcome::Cancel);
         let mut clean = Form::note(NoteKind::Catatan, "A", &[], "2026-11-20");
-        assert_eq!(clean.handle(key(KeyCode::Esc)), Outcome::Cancel);
+        assert_eq!(press(&mut clean, key(KeyCode::Esc)), Outcome::Cancel);
     }
 
     #[test]
@@ -666,9 +702,9 @@ mod tests {
         let mut form = Form::note(NoteKind::Fasilitasi, "A", &[], "2026-11-20");
         assert_eq!(form.value("tanggal"), "2026-11-20");
         assert_eq!(form.value("sepakat"), "");
-        form.handle(key(KeyCode::Tab));
-        form.handle(key(KeyCode::Tab));
-        form.handle(key(KeyCode::Right));
+        press(&mut form, key(KeyCode::Tab));
+        press(&mut form, key(KeyCode::Tab));
+        press(&mut form, key(KeyCode::Right));
         assert_eq!(form.value("sepakat"), "ya");
 
         let note = NoteRecord {

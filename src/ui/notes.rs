@@ -7,12 +7,15 @@ mod view;
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use unicode_width::UnicodeWidthStr;
 use uuid::Uuid;
 
+use super::action::{Action, Focus};
+use super::keymap::Scope;
 use super::note_form::{Form, Outcome, field_of};
 use super::search::Search;
+use super::tab::Command;
 use crate::config::Person;
 use crate::domain::event::NoteKind;
 use crate::domain::note::{self, AttachmentRecord, NoteRecord};
@@ -62,12 +65,6 @@ enum Overlay {
     },
 }
 
-/// What a key in the tab asks the application to do.
-pub enum Command {
-    /// The report exists: ask before overwriting it.
-    ConfirmOverwrite(PathBuf),
-}
-
 impl NotesScreen {
     pub fn new() -> NotesScreen {
         NotesScreen::default()
@@ -87,6 +84,13 @@ impl NotesScreen {
                 }
                 Err(e) => self.message = Some((e.text(), false)),
             },
+        }
+    }
+
+    /// Starts a new note on the open case: first its kind.
+    pub fn start_note(&mut self) {
+        if self.case.is_some() {
+            self.overlay = Some(Overlay::Kinds(0));
         }
     }
 
@@ -149,58 +153,103 @@ impl NotesScreen {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent, desk: &mut Desk, person: &Person) -> Option<Command> {
-        if let Some(overlay) = self.overlay.take() {
-            return self.overlay_key(overlay, key, desk, person);
-        }
-        match &self.case {
-            None => {
-                self.picker_key(key, desk);
-                None
+    /// Whose keys apply: the window in front, the open case, or the list.
+    pub fn scope(&self) -> Scope {
+        match (&self.overlay, &self.case) {
+            (Some(Overlay::Note { .. } | Overlay::Withdraw { .. } | Overlay::Attach(_)), _) => {
+                Scope::NoteForm
             }
-            Some(_) => self.case_key(key, desk, person),
+            (Some(_), _) => Scope::Pick,
+            (None, Some(_)) => Scope::NotesCase,
+            (None, None) => Scope::Notes,
         }
     }
 
-    fn picker_key(&mut self, key: KeyEvent, desk: &Desk) {
+    pub fn focus(&self) -> Focus {
+        match (&self.overlay, &self.case) {
+            (Some(Overlay::Note { form, .. }), _)
+            | (Some(Overlay::Withdraw { form, .. }), _)
+            | (Some(Overlay::Attach(form)), _) => form.focus(),
+            (Some(_), _) | (None, Some(_)) => Focus::None,
+            (None, None) => Focus::Line {
+                empty: self.search.query().is_empty(),
+            },
+        }
+    }
+
+    pub fn handle(
+        &mut self,
+        action: Option<Action>,
+        key: KeyEvent,
+        desk: &mut Desk,
+        person: &Person,
+    ) -> Option<Command> {
+        if let Some(overlay) = self.overlay.take() {
+            return self.overlay_key(overlay, action, key, desk, person);
+        }
+        match (&self.case, action) {
+            (None, _) => self.picker_key(action, key, desk),
+            (Some(_), Some(action)) => self.case_key(action, desk, person),
+            (Some(_), None) => None,
+        }
+    }
+
+    /// The case under the cursor of the list (or of the search results).
+    fn picked_agenda(&mut self, desk: &Desk) -> Option<String> {
+        self.search.settle(desk, true);
+        let chosen = if self.search.query().is_empty() {
+            self.mine.get(self.picked)
+        } else {
+            self.search.chosen()
+        };
+        chosen.map(|r| r.agenda_no.clone())
+    }
+
+    fn picker_key(
+        &mut self,
+        action: Option<Action>,
+        key: KeyEvent,
+        desk: &Desk,
+    ) -> Option<Command> {
         let searching = !self.search.query().is_empty();
-        match key.code {
-            KeyCode::Enter => {
-                self.search.settle(desk, true);
-                let chosen = if searching {
-                    self.search.chosen()
-                } else {
-                    self.mine.get(self.picked)
-                };
-                if let Some(agenda) = chosen.map(|r| r.agenda_no.clone()) {
+        match action {
+            Some(Action::Open) => return self.picked_agenda(desk).map(Command::OpenCase),
+            Some(Action::Investigate) => {
+                if let Some(agenda) = self.picked_agenda(desk) {
                     self.open_case(desk, &agenda);
                 }
             }
-            KeyCode::Esc => self.search = Search::default(),
-            KeyCode::Down | KeyCode::Up | KeyCode::PageDown | KeyCode::PageUp if !searching => {
-                self.picked = moved(self.picked, key.code, self.mine.len());
+            Some(Action::Cancel) => self.search = Search::default(),
+            Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp))
+                if !searching =>
+            {
+                self.picked = moved(self.picked, a, self.mine.len());
             }
-            _ => self.search.handle(key, desk),
+            Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
+                self.search.move_by_action(a, desk)
+            }
+            _ => self.search.type_key(key),
         }
+        None
     }
 
-    fn case_key(&mut self, key: KeyEvent, desk: &mut Desk, person: &Person) -> Option<Command> {
+    fn case_key(&mut self, action: Action, desk: &mut Desk, person: &Person) -> Option<Command> {
         let open = self.case.as_mut()?;
         let agenda = open.notes.agenda_no.clone();
         let count = open.notes.notebook.notes.len();
         self.message = None;
-        match key.code {
-            KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-            | KeyCode::Home
-            | KeyCode::End => open.selected = moved(open.selected, key.code, count),
-            KeyCode::Esc => {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => open.selected = moved(open.selected, action, count),
+            Action::Cancel => {
                 self.case = None;
                 self.reload(desk, person);
             }
-            KeyCode::Enter => match self.selected() {
+            Action::Open => match self.selected() {
                 Some(note) => {
                     self.overlay = Some(Overlay::Detail {
                         note: note.event,
@@ -209,8 +258,8 @@ impl NotesScreen {
                 }
                 None => self.message = Some((t(T::NoNoteSelected).into(), false)),
             },
-            KeyCode::Char('n') => self.overlay = Some(Overlay::Kinds(0)),
-            KeyCode::Char('k') => {
+            Action::NewNote => self.overlay = Some(Overlay::Kinds(0)),
+            Action::CorrectNote => {
                 if let Some(note) = self.standing_selected() {
                     let form = Form::correction(note, &agenda, &desk.people_names());
                     self.overlay = Some(Overlay::Note {
@@ -220,7 +269,7 @@ impl NotesScreen {
                     });
                 }
             }
-            KeyCode::Char('t') => {
+            Action::WithdrawNote => {
                 if let Some(note) = self.standing_selected() {
                     let id = short_id(note.event);
                     let title = format!("{} {id} — {agenda}", t(T::WithdrawTitle));
@@ -231,7 +280,7 @@ impl NotesScreen {
                     });
                 }
             }
-            KeyCode::Char('l') => {
+            Action::Attach => {
                 let mut targets = vec![(String::new(), t(T::AttachCase).to_string())];
                 let chosen = self.selected().filter(|n| n.is_current()).map(|n| n.event);
                 let open = self.case.as_ref()?;
@@ -248,7 +297,7 @@ impl NotesScreen {
                 let title = format!("{} — {agenda}", t(T::AttachTitle));
                 self.overlay = Some(Overlay::Attach(Box::new(Form::attach(title, targets))));
             }
-            KeyCode::Char('a') => match desk.verify_attachments(&agenda) {
+            Action::Attachments => match desk.verify_attachments(&agenda) {
                 Ok(rows) => {
                     self.overlay = Some(Overlay::Attachments {
                         rows,
@@ -258,7 +307,7 @@ impl NotesScreen {
                 }
                 Err(e) => self.message = Some((e.text(), false)),
             },
-            KeyCode::Char('r') => return self.write_report(desk, false),
+            Action::Report => return self.write_report(desk, false),
             _ => {}
         }
         None
@@ -314,6 +363,7 @@ impl NotesScreen {
     fn overlay_key(
         &mut self,
         overlay: Overlay,
+        action: Option<Action>,
         key: KeyEvent,
         desk: &mut Desk,
         person: &Person,
@@ -322,12 +372,12 @@ impl NotesScreen {
         let kept = match overlay {
             Overlay::Kinds(index) => {
                 let n = NoteKind::ALL.len();
-                let chosen = match key.code {
-                    KeyCode::Esc => return None,
-                    KeyCode::Down => return self.keep(Overlay::Kinds((index + 1) % n)),
-                    KeyCode::Up => return self.keep(Overlay::Kinds((index + n - 1) % n)),
-                    KeyCode::Enter => Some(index),
-                    KeyCode::Char(c @ '1'..='5') => Some(c as usize - '1' as usize),
+                let chosen = match action {
+                    Some(Action::Cancel) => return None,
+                    Some(Action::Down) => return self.keep(Overlay::Kinds((index + 1) % n)),
+                    Some(Action::Up) => return self.keep(Overlay::Kinds((index + n - 1) % n)),
+                    Some(Action::Confirm | Action::Open) => Some(index),
+                    Some(Action::Choose(n)) => Some(usize::from(n) - 1),
                     _ => None,
                 };
                 match chosen.and_then(|i| NoteKind::ALL.get(i)) {
@@ -347,7 +397,7 @@ impl NotesScreen {
                 mut form,
                 kind,
                 replaces,
-            } => match form.handle(key) {
+            } => match form.handle(action, key) {
                 Outcome::Open => Overlay::Note {
                     form,
                     kind,
@@ -365,7 +415,7 @@ impl NotesScreen {
                     }
                 }
             },
-            Overlay::Withdraw { mut form, note } => match form.handle(key) {
+            Overlay::Withdraw { mut form, note } => match form.handle(action, key) {
                 Outcome::Open => Overlay::Withdraw { form, note },
                 Outcome::Cancel => return None,
                 Outcome::Submit => {
@@ -387,7 +437,7 @@ impl NotesScreen {
                     }
                 }
             },
-            Overlay::Attach(mut form) => match form.handle(key) {
+            Overlay::Attach(mut form) => match form.handle(action, key) {
                 Outcome::Open => Overlay::Attach(form),
                 Outcome::Cancel => return None,
                 Outcome::Submit => {
@@ -423,9 +473,9 @@ impl NotesScreen {
                 message,
             } => {
                 let count = rows.len();
-                match key.code {
-                    KeyCode::Esc => return None,
-                    KeyCode::Enter | KeyCode::Char('s') => {
+                match action {
+                    Some(Action::Cancel) => return None,
+                    Some(Action::Confirm) => {
                         let message = rows.get(selected).map(|(a, _)| {
                             match desk.save_attachment(&agenda, &hex(&a.sha256)) {
                                 Ok(path) => (Msg::Written(path).text(), true),
@@ -439,9 +489,9 @@ impl NotesScreen {
                             message,
                         }
                     }
-                    code => Overlay::Attachments {
+                    other => Overlay::Attachments {
                         rows,
-                        selected: moved(selected, code, count),
+                        selected: other.map_or(selected, |a| moved(selected, a, count)),
                         message,
                     },
                 }
@@ -452,13 +502,14 @@ impl NotesScreen {
                     .as_ref()
                     .map_or(0, |c| view::detail_lines(desk, &c.notes, note).len());
                 let top = lines.saturating_sub(1) as u16;
-                let scroll = match key.code {
-                    KeyCode::Esc | KeyCode::Enter => return None,
-                    KeyCode::Down => scroll.saturating_add(1).min(top),
-                    KeyCode::Up => scroll.saturating_sub(1),
-                    KeyCode::PageDown => scroll.saturating_add(10).min(top),
-                    KeyCode::PageUp => scroll.saturating_sub(10),
-                    KeyCode::Home => 0,
+                let scroll = match action {
+                    Some(Action::Cancel | Action::Confirm) => return None,
+                    Some(Action::Down) => scroll.saturating_add(1).min(top),
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::PageDown) => scroll.saturating_add(10).min(top),
+                    Some(Action::PageUp) => scroll.saturating_sub(10),
+                    Some(Action::First) => 0,
+                    Some(Action::Last) => top,
                     _ => scroll,
                 };
                 Overlay::Detail { note, scroll }
@@ -509,15 +560,15 @@ impl NotesScreen {
 }
 
 /// A cursor moved by a list key within `len` rows.
-fn moved(at: usize, key: KeyCode, len: usize) -> usize {
+fn moved(at: usize, action: Action, len: usize) -> usize {
     let last = len.saturating_sub(1);
-    match key {
-        KeyCode::Down => (at + 1).min(last),
-        KeyCode::Up => at.saturating_sub(1),
-        KeyCode::PageDown => (at + 10).min(last),
-        KeyCode::PageUp => at.saturating_sub(10),
-        KeyCode::Home => 0,
-        KeyCode::End => last,
+    match action {
+        Action::Down => (at + 1).min(last),
+        Action::Up => at.saturating_sub(1),
+        Action::PageDown => (at + 10).min(last),
+        Action::PageUp => at.saturating_sub(10),
+        Action::First => 0,
+        Action::Last => last,
         _ => at,
     }
 }

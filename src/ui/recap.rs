@@ -2,13 +2,14 @@
 //! the XLSX export on one key.
 
 use chrono::Datelike;
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
 
+use super::action::Action;
+use super::tab::Command;
 use super::theme;
 use crate::domain::case::Channel;
 use crate::export;
@@ -19,12 +20,6 @@ pub struct RecapScreen {
     pub span: Span,
     recap: Option<Recap>,
     pub message: Option<(String, bool)>,
-}
-
-/// What a key on the recap screen asks the application to do.
-pub enum Command {
-    /// The file exists: ask before overwriting it.
-    ConfirmOverwrite(std::path::PathBuf),
 }
 
 impl RecapScreen {
@@ -44,7 +39,7 @@ impl RecapScreen {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent, desk: &Desk) -> Option<Command> {
+    pub fn handle(&mut self, action: Action, desk: &Desk) -> Option<Command> {
         let step = |s: Span, by: i32| match s {
             Span::Month(y, m) => {
                 let index = y * 12 + m as i32 - 1 + by;
@@ -53,16 +48,16 @@ impl RecapScreen {
             Span::Year(y) => Span::Year(y + by),
             other => other,
         };
-        match key.code {
-            KeyCode::Left => self.span = step(self.span, -1),
-            KeyCode::Right => self.span = step(self.span, 1),
-            KeyCode::Char('t') => {
+        match action {
+            Action::Earlier => self.span = step(self.span, -1),
+            Action::Later => self.span = step(self.span, 1),
+            Action::WholeYear => {
                 let year = match self.span {
                     Span::Month(y, _) | Span::Year(y) | Span::Years(_, y) => y,
                 };
                 self.span = Span::Year(year);
             }
-            KeyCode::Char('b') => {
+            Action::ByMonth => {
                 let today = desk.today();
                 let year = match self.span {
                     Span::Month(y, _) | Span::Year(y) | Span::Years(_, y) => y,
@@ -74,7 +69,7 @@ impl RecapScreen {
                 };
                 self.span = Span::Month(year, month);
             }
-            KeyCode::Char('e') => {
+            Action::Export => {
                 let path = self.export_path(desk);
                 if path.exists() {
                     return Some(Command::ConfirmOverwrite(path));

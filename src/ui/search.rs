@@ -3,12 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState};
 
+use super::action::Action;
 use super::field::LineInput;
 use super::theme;
 use crate::i18n::{self, T, Word, t, word};
@@ -34,19 +35,31 @@ pub struct Search {
 }
 
 impl Search {
-    /// Edits the query or moves in the list; loads pages as needed.
-    pub fn handle(&mut self, key: KeyEvent, desk: &Desk) {
-        match key.code {
-            KeyCode::Down => self.move_by(1, desk),
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.move_by(10, desk),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
-            _ => {
-                let before = self.input.text().to_string();
-                if self.input.handle(key) && self.input.text() != before {
-                    self.pending_since = Some(Instant::now());
-                }
+    /// Moves in the list (loading pages as needed) or edits the query.
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent, desk: &Desk) {
+        match action {
+            Some(a @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp)) => {
+                self.move_by_action(a, desk)
             }
+            _ => self.type_key(key),
+        }
+    }
+
+    pub fn move_by_action(&mut self, action: Action, desk: &Desk) {
+        match action {
+            Action::Down => self.move_by(1, desk),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.move_by(10, desk),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            _ => {}
+        }
+    }
+
+    /// A key typed into the query.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        let before = self.input.text().to_string();
+        if self.input.handle(key) && self.input.text() != before {
+            self.pending_since = Some(Instant::now());
         }
     }
 

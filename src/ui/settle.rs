@@ -5,13 +5,14 @@
 //! to keep, and Enter records the settlement. Either settles it on every
 //! desk after the next sync.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::act_form::Outcome;
+use super::action::{Action, Focus};
 use super::field::LineInput;
 use super::theme;
 use crate::i18n::{T, t};
@@ -140,16 +141,26 @@ impl SettleForm {
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter if self.ready() => return Outcome::Submit,
-            KeyCode::Right => self.pick(1),
-            KeyCode::Left => self.pick(-1),
-            KeyCode::Down | KeyCode::Up | KeyCode::Tab | KeyCode::BackTab => {
+    pub fn focus(&self) -> Focus {
+        if self.is_step() {
+            Focus::Choice
+        } else {
+            Focus::Line {
+                empty: self.input.text().is_empty(),
+            }
+        }
+    }
+
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> Outcome {
+        match action {
+            Some(Action::Cancel) => return Outcome::Cancel,
+            Some(Action::Confirm) if self.ready() => return Outcome::Submit,
+            Some(Action::OptionNext | Action::Toggle) => self.pick(1),
+            Some(Action::OptionPrev) => self.pick(-1),
+            Some(a @ (Action::NextField | Action::PrevField)) => {
                 let n = self.fields.len();
-                self.focus = match key.code {
-                    KeyCode::Down | KeyCode::Tab => (self.focus + 1) % n,
+                self.focus = match a {
+                    Action::NextField => (self.focus + 1) % n,
                     _ => (self.focus + n - 1) % n,
                 };
                 let first = self.fields[self.focus].values.first();

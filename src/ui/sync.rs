@@ -8,12 +8,13 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
+use super::action::{Action, Focus};
 use super::field::LineInput;
 use super::theme;
 use crate::i18n::{self, Msg, T, t};
@@ -75,18 +76,27 @@ impl SyncWindow {
         self.work.is_some()
     }
 
-    pub fn handle(&mut self, key: KeyEvent, desk: &Desk) -> SyncKey {
-        match (&self.state, key.code) {
+    pub fn focus(&self) -> Focus {
+        match self.state {
+            SyncState::Editing(_) => Focus::Line {
+                empty: self.folder.text().is_empty(),
+            },
+            _ => Focus::None,
+        }
+    }
+
+    pub fn handle(&mut self, action: Option<Action>, key: KeyEvent, desk: &Desk) -> SyncKey {
+        match (&self.state, action) {
             // Keys wait while it runs: a merge is never stopped halfway.
             (SyncState::Running { .. }, _) => {}
-            (_, KeyCode::Esc) => return SyncKey::Close,
-            (SyncState::Editing(_), KeyCode::Enter) => self.start(desk, false),
-            (SyncState::Editing(_), _) if self.folder.handle(key) => {
+            (_, Some(Action::Cancel)) => return SyncKey::Close,
+            (SyncState::Editing(_), Some(Action::Confirm)) => self.start(desk, false),
+            (SyncState::Editing(_), None) if self.folder.handle(key) => {
                 self.state = SyncState::Editing(None);
             }
-            (SyncState::Untrusted { .. }, KeyCode::Char('y' | 'Y')) => self.start(desk, true),
-            (SyncState::Failed(_), KeyCode::Enter) => self.state = SyncState::Editing(None),
-            (SyncState::Done { .. }, KeyCode::Enter) => return SyncKey::Close,
+            (SyncState::Untrusted { .. }, Some(Action::Trust)) => self.start(desk, true),
+            (SyncState::Failed(_), Some(Action::Confirm)) => self.state = SyncState::Editing(None),
+            (SyncState::Done { .. }, Some(Action::Confirm)) => return SyncKey::Close,
             _ => {}
         }
         SyncKey::Stay
