@@ -4,6 +4,7 @@
 //! here never touch SQL.
 
 mod act_form;
+pub mod case_view;
 pub mod action;
 pub mod app;
 mod field;
