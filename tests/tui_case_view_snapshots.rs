@@ -76,8 +76,18 @@ fn the_case() -> (TestDesk, TestDesk, String) {
         b.export_to("b1.aduan").to_str().unwrap(),
         "--trust-new-desk",
     ]);
-    a.correct_at("2026-11-20T08:00:00+07:00", VIEWED, "business", "CV Maju Jaya Abadi");
-    b.correct_at("2026-11-20T09:00:00+07:00", VIEWED, "business", "CV Majujaya");
+    a.correct_at(
+        "2026-11-20T08:00:00+07:00",
+        VIEWED,
+        "business",
+        "CV Maju Jaya Abadi",
+    );
+    b.correct_at(
+        "2026-11-20T09:00:00+07:00",
+        VIEWED,
+        "business",
+        "CV Majujaya",
+    );
     let from_b = b.export_to("b2.aduan");
     a.ok(&["sync", "merge", from_b.to_str().unwrap()]);
     let note = a.json(&[
@@ -94,7 +104,14 @@ fn the_case() -> (TestDesk, TestDesk, String) {
     ]);
     let photo = a.dir.path().join("foto gudang.jpg");
     std::fs::write(&photo, vec![7u8; 2048]).unwrap();
-    a.ok(&["case", "attach", VIEWED, photo.to_str().unwrap(), "--by", STAF]);
+    a.ok(&[
+        "case",
+        "attach",
+        VIEWED,
+        photo.to_str().unwrap(),
+        "--by",
+        STAF,
+    ]);
     let id = note["id"].as_str().unwrap_or_default().to_string();
     let short = a.json(&["case", "notes", VIEWED, "--json"])[0]["id"]
         .as_str()
@@ -132,7 +149,10 @@ fn the_case_view_at_both_sizes_and_scrolled() {
     view.page(1);
     let scrolled = screen(&view, 80, 24, &note);
     assert!(scrolled.contains("Kasus terkait"), "{scrolled}");
-    assert!(scrolled.contains("foto gudang.jpg (2.0 KB) ✓"), "{scrolled}");
+    assert!(
+        scrolled.contains("foto gudang.jpg (2.0 KB) ✓"),
+        "{scrolled}"
+    );
     insta::assert_snapshot!("case_view_80x24_page_down", scrolled);
 
     view.end();
@@ -179,8 +199,18 @@ fn a_case_knows_the_cases_that_link_to_it() {
 #[test]
 fn a_hidden_complainant_stays_hidden_in_corrections_and_conflicts() {
     let (a, b, _) = the_case();
-    a.correct_at("2026-11-20T10:30:00+07:00", VIEWED, "phone", "0813-9999-0000");
-    b.correct_at("2026-11-20T10:40:00+07:00", VIEWED, "phone", "0813-7777-0000");
+    a.correct_at(
+        "2026-11-20T10:30:00+07:00",
+        VIEWED,
+        "phone",
+        "0813-9999-0000",
+    );
+    b.correct_at(
+        "2026-11-20T10:40:00+07:00",
+        VIEWED,
+        "phone",
+        "0813-7777-0000",
+    );
     a.ok(&["sync", "merge", b.export_to("b3.aduan").to_str().unwrap()]);
     let view = a.open().case_view(VIEWED).unwrap();
     let all = serde_json::to_string(&view).unwrap();
@@ -199,7 +229,12 @@ fn a_desk_written_before_links_were_kept_finds_them_after_the_upgrade() {
             .unwrap();
     }
     let first = a.open().case_view(FIRST).unwrap();
-    let from: Vec<&str> = first.links.from.iter().map(|c| c.agenda_no.as_str()).collect();
+    let from: Vec<&str> = first
+        .links
+        .from
+        .iter()
+        .map(|c| c.agenda_no.as_str())
+        .collect();
     assert_eq!(from, [VIEWED]);
     // What the upgrade filled in is what a rebuild derives.
     let r = a.json(&["check", "--rebuild", "--json"])["rebuild"].clone();

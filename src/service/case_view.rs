@@ -198,7 +198,11 @@ impl Desk {
 
     fn stored_copy(&self, sha256: &[u8; 32], size: u64) -> Result<Integrity> {
         Ok(
-            match self.store.content_len(sha256).map_err(|e| self.db_error(e))? {
+            match self
+                .store
+                .content_len(sha256)
+                .map_err(|e| self.db_error(e))?
+            {
                 None => Integrity::Missing,
                 Some(held) if held == size => Integrity::Intact,
                 Some(_) => Integrity::Damaged,
@@ -228,7 +232,9 @@ impl Desk {
                 let role = sop.map_or(role.as_str(), |s| s.role_short(role));
                 let labels = actions
                     .iter()
-                    .map(|a| ActionKind::parse(a).map_or(a.clone(), |k| i18n::action_label(k).into()))
+                    .map(|a| {
+                        ActionKind::parse(a).map_or(a.clone(), |k| i18n::action_label(k).into())
+                    })
                     .collect();
                 (role.to_string(), labels)
             })
@@ -237,7 +243,11 @@ impl Desk {
 
     /// `2026-03-16T09:15:00+07:00` as `2026-03-16 09:15`.
     fn minutes(&self, rfc3339: &str) -> String {
-        rfc3339.chars().take(16).collect::<String>().replace('T', " ")
+        rfc3339
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .replace('T', " ")
     }
 }
 
@@ -302,7 +312,10 @@ fn hide_identity_changes(d: &mut CaseDetail) {
         }
     }
     for c in &mut d.conflicts {
-        if IDENTITY.iter().any(|f| c.topic == format!("field:{}", f.id())) {
+        if IDENTITY
+            .iter()
+            .any(|f| c.topic == format!("field:{}", f.id()))
+        {
             for v in &mut c.values {
                 v.value = hidden.to_string();
             }

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate};
 
-pub use case_view::{AttachmentLine, CaseLinks, CaseView, LinkedCase, NoteLine};
 pub use calendar::{MAX_HOLIDAY_FILE, ProgressFn, read_holiday_file};
+pub use case_view::{AttachmentLine, CaseLinks, CaseView, LinkedCase, NoteLine};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};

@@ -20,8 +20,7 @@ pub(super) fn put_link(conn: &Connection, case_n: i64, linked_to: Uuid) -> Resul
 /// Fills `case_links` from the registrations already in the log: one pass
 /// over the registration events, decoding only those.
 pub(super) fn backfill(tx: &Transaction) -> rusqlite_migration::HookResult {
-    let mut insert =
-        tx.prepare("INSERT OR IGNORE INTO case_links (n, linked_to) VALUES (?, ?)")?;
+    let mut insert = tx.prepare("INSERT OR IGNORE INTO case_links (n, linked_to) VALUES (?, ?)")?;
     let mut stmt = tx.prepare("SELECT case_n, body FROM events WHERE kind = 'registered'")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {

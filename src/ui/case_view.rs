@@ -159,7 +159,10 @@ impl Page {
     }
 
     fn header(&mut self, v: &CaseView) {
-        let mut status = vec![Span::styled(format!("[{}]", v.status_label), theme::title())];
+        let mut status = vec![Span::styled(
+            format!("[{}]", v.status_label),
+            theme::title(),
+        )];
         if v.overdue {
             status.push(Span::styled(
                 format!(" ✗ {}", cv(Cv::Overdue)),
@@ -390,7 +393,8 @@ impl Page {
         self.lines.push(Line::raw(""));
         let head = format!("── {name} ");
         let rule = "─".repeat(self.width.saturating_sub(head.width()));
-        self.lines.push(Line::styled(format!("{head}{rule}"), theme::title()));
+        self.lines
+            .push(Line::styled(format!("{head}{rule}"), theme::title()));
     }
 
     fn labelled(&mut self, label: &str, value: &str) {

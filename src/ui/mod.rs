@@ -4,9 +4,9 @@
 //! here never touch SQL.
 
 mod act_form;
-pub mod case_view;
 pub mod action;
 pub mod app;
+pub mod case_view;
 mod field;
 mod inbox;
 mod intake;
