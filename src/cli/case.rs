@@ -9,8 +9,8 @@ use clap::{Args, Subcommand};
 use super::{print_json, table};
 use crate::domain::draft::CaseDraft;
 use crate::domain::workflow::Status;
-use crate::i18n::{self, Msg, Word, help, word};
-use crate::service::{ActInput, CaseDetail, Desk};
+use crate::i18n::{self, Cv, Msg, Word, cv, help, word};
+use crate::service::{ActInput, CaseDetail, CaseLinks, Desk};
 use crate::store::{CaseRow, ListFilter};
 
 #[derive(Debug, Subcommand)]
@@ -173,10 +173,14 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
         } => list(desk, status, overdue, limit, json)?,
         CaseCommand::Show { case, json } => {
             let detail = desk.show(&case)?;
+            let links = desk.case_links(&detail)?;
             if json {
-                print_json(&detail);
+                let mut value = serde_json::to_value(&detail).unwrap_or_default();
+                value["links"] = serde_json::to_value(&links).unwrap_or_default();
+                print_json(&value);
             } else {
                 print_detail(&detail);
+                print_links(&links);
             }
         }
         CaseCommand::Act(a) => {
@@ -533,6 +537,19 @@ fn print_detail(d: &CaseDetail) {
         ],
         &rows,
     );
+}
+
+fn print_links(links: &CaseLinks) {
+    if links.to.is_none() && links.from.is_empty() {
+        return;
+    }
+    println!("\n{}", cv(Cv::Links));
+    if let Some(to) = &links.to {
+        println!("{}: {}", cv(Cv::LinkedTo), to.line());
+    }
+    for from in &links.from {
+        println!("{}: {}", cv(Cv::LinkedFrom), from.line());
+    }
 }
 
 /// `2026-03-16T09:15:00+07:00` as `2026-03-16 09:15`.

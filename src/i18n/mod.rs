@@ -13,6 +13,7 @@ macro_rules! tr {
 }
 
 mod calendar;
+mod case_view;
 mod desk;
 mod fold;
 pub mod help;
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{
     as_of_label, finished_margin_text, next_year_short, rederive_label, sisa_finished,
 };
+pub use case_view::{Cv, cv};
 pub use desk::DeskProblem;
 pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;

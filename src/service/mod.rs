@@ -3,6 +3,7 @@
 //! functions and nothing below them.
 
 mod calendar;
+mod case_view;
 mod cases;
 mod check;
 mod inbox;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::{FixedOffset, NaiveDate};
 
 pub use calendar::{MAX_HOLIDAY_FILE, ProgressFn, read_holiday_file};
+pub use case_view::{AttachmentLine, CaseLinks, CaseView, LinkedCase, NoteLine};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
@@ -26,6 +28,7 @@ pub use recap::{Overdue, Recap, Span};
 pub use report::field_report;
 pub use sync::{BUNDLE_EXT, Exported, FolderSync, bundle_desks};
 pub use views::{CaseDetail, StepView, TimelineEntry};
+pub use views::{ConflictValue, ConflictView};
 
 use crate::config::{self, Config, ConfigError, Locations};
 use crate::domain::agenda::AgendaFormat;

@@ -72,6 +72,8 @@ pub struct CaseDetail {
     pub subject: String,
     pub description: String,
     pub attachments: Vec<serde_json::Value>,
+    /// The case this one was linked to at registration.
+    pub linked_to: Option<Uuid>,
     pub forwarded_to: Option<String>,
     pub closed_at: Option<String>,
     pub current_step: Option<String>,
@@ -254,6 +256,7 @@ impl Desk {
                 .iter()
                 .map(|a| serde_json::json!({ "name": a.name, "size": a.size, "sha256": hex(&a.sha256) }))
                 .collect(),
+            linked_to: input.linked_to,
             forwarded_to: state.forwarded_to.clone(),
             closed_at: state.closed_at.map(|t| self.rfc3339(t)),
             current_step: state.current.clone(),

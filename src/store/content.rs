@@ -44,4 +44,15 @@ impl Store {
             .query_row([sha256.as_slice()], |r| r.get(0))
             .optional()?)
     }
+
+    /// How many bytes are stored under `sha256`, if this desk has the
+    /// content: read without loading it, so a screen can show it per file.
+    pub fn content_len(&self, sha256: &Hash) -> Result<Option<u64>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT length(data) FROM attachments WHERE sha256 = ?")?
+            .query_row([sha256.as_slice()], |r| r.get::<_, i64>(0))
+            .optional()?
+            .map(|n| n as u64))
+    }
 }

@@ -93,6 +93,9 @@ pub(super) fn put_case(
     )?
     .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
     super::recap::put(conn, case_n, &s.recap)?;
+    if let Some(to) = state.reg.input.linked_to {
+        super::links::put_link(conn, case_n, to)?;
+    }
     if !state.notebook.notes.is_empty() {
         conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
             .execute([case_n])?;
@@ -125,7 +128,7 @@ impl Store {
         let tx = self.transaction()?;
         tx.execute_batch(
             "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters; DELETE FROM recap_cases;
-             INSERT INTO case_search (case_search) VALUES ('delete-all');",
+             DELETE FROM case_links; INSERT INTO case_search (case_search) VALUES ('delete-all');",
         )?;
         let mut count = 0;
         {
@@ -177,6 +180,7 @@ impl Store {
             "SELECT * FROM notes ORDER BY case_n, at, event",
             "SELECT * FROM agenda_counters ORDER BY desk, year",
             "SELECT * FROM recap_cases ORDER BY n",
+            "SELECT * FROM case_links ORDER BY n",
         ] {
             let mut stmt = self.conn().prepare(sql)?;
             let columns = stmt.column_count();
@@ -197,7 +201,7 @@ impl Store {
     /// (case, desk) replaced by its global id: two desks holding the same
     /// events have the same canonical digest, whatever order they got them in.
     pub fn canonical_digest(&self) -> Result<Hash> {
-        const TABLES: [(&str, &[&str]); 6] = [
+        const TABLES: [(&str, &[&str]); 7] = [
             (
                 "SELECT d.uid, e.seq, e.hash FROM events e JOIN desks d ON d.n = e.desk ORDER BY d.uid, e.seq",
                 &[],
@@ -219,6 +223,11 @@ impl Store {
             (
                 "SELECT ci.uid AS case_uid, r.* FROM recap_cases r JOIN case_ids ci ON ci.n = r.n ORDER BY ci.uid",
                 &["n"],
+            ),
+            (
+                "SELECT ci.uid AS case_uid, l.linked_to FROM case_links l
+                 JOIN case_ids ci ON ci.n = l.n ORDER BY ci.uid",
+                &[],
             ),
             ("SELECT sha256, size FROM attachments ORDER BY sha256", &[]),
         ];

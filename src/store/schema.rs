@@ -223,8 +223,19 @@ CREATE TABLE imports (
 /// merge brings such changes, so no rebuild is needed.
 const V9: &str = "ALTER TABLE cases ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;";
 
+/// Projection: the case each case was linked to at registration, indexed so
+/// a case finds the cases that link to it. Filled from the log's
+/// registrations when added ([`super::links::backfill`]).
+const V10: &str = "
+CREATE TABLE case_links (
+    n          INTEGER PRIMARY KEY,
+    linked_to  BLOB NOT NULL
+);
+CREATE INDEX case_links_to ON case_links(linked_to);
+";
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 9;
+pub const LATEST: usize = 10;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -237,6 +248,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up_with_hook(V10, super::links::backfill),
     ])
 }
 
