@@ -157,7 +157,7 @@ fn the_case_view_at_both_sizes_and_scrolled() {
 
     view.end();
     let end = screen(&view, 80, 24, &note);
-    assert!(end.contains("Tindakan"), "{end}");
+    assert!(end.contains("Konflik"), "{end}");
     assert!(!end.contains("Rahmat"), "{end}");
     insta::assert_snapshot!("case_view_80x24_end", end);
     view.home();

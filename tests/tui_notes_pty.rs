@@ -79,7 +79,7 @@ fn a_case_investigated_from_the_tab() {
     term.wait_for("Kasus dengan pekerjaan investigasi");
     // Enter opens the whole case; from there `i` opens its notes.
     term.keys(&["Enter"]);
-    term.wait_for(&format!("Kasus {agenda}"));
+    term.wait_for(&format!("Berkas kasus {agenda}"));
     term.keys(&["i"]);
     term.wait_for("Belum ada catatan.");
 

@@ -15,7 +15,8 @@ use super::intake::Intake;
 use super::keymap::{self, Scope};
 use super::notes::NotesScreen;
 pub use super::popup::Popup;
-use super::popup::{CaseWindow, scrolled};
+use super::case_view::CaseViewScreen;
+use super::popup::scrolled;
 use super::recap::RecapScreen;
 use super::settle::{SettleForm, Settlement};
 use super::sync::{SyncKey, SyncWindow};
@@ -455,12 +456,23 @@ impl App {
     }
 
     fn open_case(&mut self, agenda: &str) {
-        let lines = super::popup::case_lines(&self.desk, agenda);
-        self.popups.push(Popup::Case(Box::new(CaseWindow {
-            agenda: agenda.to_string(),
-            lines,
-            scroll: 0,
-        })));
+        match self.case_screen(agenda) {
+            Ok(view) => self.popups.push(Popup::Case(Box::new(view))),
+            Err(e) => self.popups.push(Popup::Error(e)),
+        }
+    }
+
+    /// The whole case, with the actions the signed-in person may take.
+    fn case_screen(&self, agenda: &str) -> Result<CaseViewScreen, String> {
+        let mut view = CaseViewScreen::open(&self.desk, agenda)?;
+        if let (Some(person), Ok(detail)) = (&self.person, self.desk.show(agenda)) {
+            let mine = inbox::allowed(&detail, &self.desk, person)
+                .into_iter()
+                .map(|a| format!("[{}] {}", inbox::action_key(a), i18n::action_label(a)))
+                .collect();
+            view.person_actions = Some(mine);
+        }
+        Ok(view)
     }
 
     /// The form of an SOP action on a case, or why this person may not.
@@ -573,12 +585,15 @@ impl App {
     fn after_change(&mut self, agenda: &str) {
         self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
         self.reload_tab();
-        let lines = super::popup::case_lines(&self.desk, agenda);
+        let fresh = self.case_screen(agenda);
         for popup in &mut self.popups {
-            if let Popup::Case(w) = popup
-                && w.agenda == agenda
+            if let (Popup::Case(view), Ok(fresh)) = (popup, &fresh)
+                && view.view.agenda_no == agenda
             {
-                w.lines.clone_from(&lines);
+                let offset = view.offset();
+                view.view = fresh.view.clone();
+                view.person_actions.clone_from(&fresh.person_actions);
+                view.scroll_by(offset as i32);
             }
         }
     }
@@ -664,8 +679,8 @@ impl App {
                 self.popups.push(Popup::Help { scope, scroll });
             }
             (Popup::Help { .. }, Some(Action::Cancel)) => {}
-            (Popup::Case(w), Some(Action::Cancel)) => drop(w),
-            (Popup::Case(w), Some(a)) => self.case_key(w, a, rows),
+            (Popup::Case(_), Some(Action::Cancel)) => {}
+            (Popup::Case(view), Some(a)) => self.case_key(view, a),
             (Popup::Overwrite(_), Some(Action::Confirm)) if self.tab == Tab::Notes => {
                 self.notes.write_report(&self.desk, true);
             }
@@ -717,24 +732,36 @@ impl App {
     }
 
     /// A key in the case view: scrolling, or an action on the case.
-    fn case_key(&mut self, mut window: Box<CaseWindow>, action: Action, rows: u16) {
-        let agenda = window.agenda.clone();
+    fn case_key(&mut self, mut view: Box<CaseViewScreen>, action: Action) {
+        let agenda = view.view.agenda_no.clone();
         let command = match action {
             Action::Act(kind) => Some(Command::Act(agenda, kind)),
             Action::NewNote => Some(Command::NewNote(agenda)),
             Action::Investigate => Some(Command::Investigate(agenda)),
             Action::Settle => Some(Command::Settle(agenda)),
-            scroll => {
-                window.scroll(scroll, rows);
-                None
-            }
+            Action::Down => scroll(&mut view, |v| v.scroll_by(1)),
+            Action::Up => scroll(&mut view, |v| v.scroll_by(-1)),
+            Action::PageDown => scroll(&mut view, |v| v.page(1)),
+            Action::PageUp => scroll(&mut view, |v| v.page(-1)),
+            Action::First => scroll(&mut view, CaseViewScreen::home),
+            Action::Last => scroll(&mut view, CaseViewScreen::end),
+            _ => None,
         };
-        self.popups.push(Popup::Case(window));
+        self.popups.push(Popup::Case(view));
         if let Some(command) = command {
             self.command(command);
         }
     }
 
+}
+
+/// Scrolls the case view; nothing more to do.
+fn scroll(view: &mut CaseViewScreen, how: impl FnOnce(&mut CaseViewScreen)) -> Option<Command> {
+    how(view);
+    None
+}
+
+impl App {
     /// The wheel scrolls what is in front; a click on a tab's title shows it.
     fn mouse(&mut self, mouse: MouseEvent) {
         if self.person.is_none() {

@@ -21,6 +21,9 @@ const FIRST_VIEWPORT: (u16, u16) = (78, 20);
 
 pub struct CaseViewScreen {
     pub view: CaseView,
+    /// The actions the signed-in person may take now, with their keys;
+    /// `None` lists every role's.
+    pub person_actions: Option<Vec<String>>,
     offset: usize,
     /// Width and height of the text on the last frame, so a page is a page
     /// and the end is the end (drawing sets it and nothing else).
@@ -31,6 +34,7 @@ impl CaseViewScreen {
     pub fn new(view: CaseView) -> CaseViewScreen {
         CaseViewScreen {
             view,
+            person_actions: None,
             offset: 0,
             viewport: Cell::new(FIRST_VIEWPORT),
         }
@@ -128,6 +132,8 @@ impl CaseViewScreen {
         let v = &self.view;
         let mut out = Page::new(width);
         out.header(v);
+        // What may be done now comes first: the keys are at hand.
+        out.actions(v, self.person_actions.as_deref());
         out.complainant(v);
         out.business(v);
         out.heading(cv(Cv::Subject));
@@ -139,7 +145,6 @@ impl CaseViewScreen {
         out.steps(v);
         out.timeline(v);
         out.conflicts(v);
-        out.actions(v);
         out.lines
     }
 }
@@ -378,8 +383,17 @@ impl Page {
         }
     }
 
-    fn actions(&mut self, v: &CaseView) {
+    fn actions(&mut self, v: &CaseView, mine: Option<&[String]>) {
         self.heading(cv(Cv::Actions));
+        if let Some(mine) = mine {
+            if mine.is_empty() {
+                self.text(cv(Cv::NoActions), theme::hint());
+            }
+            for line in mine {
+                self.text(line, theme::label());
+            }
+            return;
+        }
         if v.allowed.is_empty() {
             self.text(cv(Cv::NoActions), theme::hint());
         }

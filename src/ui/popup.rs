@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::act_form::ActForm;
+use super::case_view::CaseViewScreen;
 use super::action::{Action, Focus};
 use super::keymap::{self, Scope};
 use super::search::Search;
@@ -41,7 +42,7 @@ pub enum Popup {
     },
     Search(Box<Search>),
     /// The whole case.
-    Case(Box<CaseWindow>),
+    Case(Box<CaseViewScreen>),
     Error(String),
     Act(Box<ActForm>),
     Overwrite(PathBuf),
@@ -49,20 +50,6 @@ pub enum Popup {
     Sync(Box<SyncWindow>),
     /// Settling a field two desks changed apart.
     Settle(Box<SettleForm>),
-}
-
-/// A case shown whole: its lines, scrolled.
-pub struct CaseWindow {
-    pub agenda: String,
-    pub lines: Vec<String>,
-    pub scroll: u16,
-}
-
-impl CaseWindow {
-    pub fn scroll(&mut self, action: Action, height: u16) {
-        let top = (self.lines.len() as u16).saturating_sub(height.max(1));
-        self.scroll = scrolled(self.scroll, action, top);
-    }
 }
 
 /// A scroll offset moved by a list action, within `0..=top`.
@@ -184,10 +171,9 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, popup: &Popup, note_unsaved: bool) {
             t(T::OverwriteTitle),
             &format!("{}\n{}", path.display(), t(T::OverwriteBody)),
         ),
-        Popup::Case(window) => {
-            let lines = window.lines.iter().map(|l| Line::raw(l.clone())).collect();
-            let title = format!("{} {}", t(T::CaseTitle), window.agenda);
-            scrolled_window(f, body, &title, lines, window.scroll, k(K::HelpFoot));
+        Popup::Case(view) => {
+            f.render_widget(Clear, body);
+            view.draw(f, body);
         }
     }
 }
@@ -332,43 +318,4 @@ pub fn text_window(f: &mut Frame<'_>, body: Rect, title: &str, lines: Vec<Line<'
             .title(Span::styled(title.to_string(), theme::title())),
     );
     f.render_widget(p, area);
-}
-
-/// The lines of the case window.
-pub fn case_lines(desk: &crate::service::Desk, agenda: &str) -> Vec<String> {
-    match desk.show(agenda) {
-        Ok(d) => {
-            let mut lines = vec![
-                format!("{}  [{}]", d.agenda_no, i18n::status_label_by_id(&d.status)),
-                d.subject.clone(),
-                format!(
-                    "{}: {}",
-                    word(Word::Received),
-                    d.received_at.replace('T', " ")
-                ),
-                format!("{}: {}", word(Word::Deadline), d.deadline),
-            ];
-            if let Some(step) = d.steps.iter().find(|s| s.state == "current") {
-                lines.push(format!(
-                    "{}: {} ({})",
-                    word(Word::Step),
-                    step.title,
-                    step.actor
-                ));
-            }
-            lines.push(String::new());
-            lines.push(word(Word::Timeline).to_string());
-            // The newest events: the window shows about a dozen.
-            for e in d.timeline.iter().skip(d.timeline.len().saturating_sub(12)) {
-                lines.push(format!(
-                    "{}  {}  {}",
-                    e.at.get(..16).unwrap_or("").replace('T', " "),
-                    e.person,
-                    e.summary
-                ));
-            }
-            lines
-        }
-        Err(e) => vec![e.text()],
-    }
 }
