@@ -44,9 +44,11 @@ impl Inbox {
     }
 
     /// Loads the first page of the queue again, keeping the selected case
-    /// when it is still there.
+    /// when it is still there, else the cursor's place (the case an action
+    /// moved out of the queue gives its row to the next one).
     pub fn reload(&mut self, desk: &Desk, person: &Person) {
         let keep = self.rows.get(self.selected).map(|r| r.agenda_no.clone());
+        let place = self.selected;
         self.rows.clear();
         self.exhausted = false;
         self.load_more(desk, person);
@@ -56,7 +58,7 @@ impl Inbox {
                 break;
             }
             if self.exhausted || self.rows.len() > 5_000 {
-                self.selected = 0;
+                self.selected = place;
                 break;
             }
             self.load_more(desk, person);
