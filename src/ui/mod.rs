@@ -6,6 +6,7 @@
 mod act_form;
 pub mod action;
 pub mod app;
+mod columns;
 mod field;
 mod inbox;
 mod intake;
