@@ -1,5 +1,5 @@
 //! Tables that fit the terminal: columns declared with a priority and a
-//! width range; `fit` picks which show at a width and how wide each is, and
+//! width range (a column shrinks when its minimum is below its preferred width); `fit` picks which show at a width and how wide each is, and
 //! `cell` cuts a text to its column by display width, marking the cut
 //! with `…`. `wrap` breaks a pane's line into lines that fit. Pure: no
 //! drawing happens here.
@@ -52,10 +52,6 @@ impl Column {
     pub const fn filling(self) -> Column {
         Column { fill: true, ..self }
     }
-
-    pub fn shrinks(&self) -> bool {
-        self.min < self.preferred
-    }
 }
 
 /// The columns shown at one width, in the order they were declared.
@@ -74,11 +70,13 @@ impl Fit {
             .filter_map(|(i, w)| w.map(|w| (i, w)))
     }
 
+    #[cfg(test)]
     pub fn width_of(&self, index: usize) -> Option<u16> {
         self.widths.get(index).copied().flatten()
     }
 
     /// Columns and gaps together.
+    #[cfg(test)]
     pub fn total(&self) -> u16 {
         let cells: u16 = self.shown().map(|(_, w)| w).sum();
         let count = self.shown().count() as u16;
@@ -203,7 +201,9 @@ pub fn cell(text: &str, width: u16) -> String {
     }
     let room = width - display_width(CUT);
     let end = fitting_prefix(text, room);
-    let kept = at_word_end(&text[..end], room).trim_end();
+    // A separator left dangling before the mark says nothing.
+    let kept = at_word_end(&text[..end], room)
+        .trim_end_matches(|c: char| c.is_whitespace() || "·,;:".contains(c));
     format!("{kept}{CUT}")
 }
 
@@ -338,6 +338,11 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_after_a_separator_leaves_the_separator_out() {
+        assert_eq!(cell("Salah tempat · Desa Kilensari", 16), "Salah tempat…");
+    }
+
+    #[test]
     fn a_cut_far_from_a_word_end_keeps_the_room_and_marks_it() {
         assert_eq!(cell("PBG belum terbit", 9), "PBG belu…");
         assert_eq!(cell("Pemberitahuan", 6), "Pembe…");
@@ -391,7 +396,7 @@ mod tests {
         let columns = inbox_like();
         let fit = fit(&columns, 12);
         assert_eq!(fit.shown().collect::<Vec<_>>(), vec![(0, 12)]);
-        assert_eq!(fit(&columns, 27).shown().count(), 2);
+        assert_eq!(super::fit(&columns, 27).shown().count(), 2);
     }
 
     #[test]
