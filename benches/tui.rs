@@ -22,11 +22,14 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// One measurement: it prints its own report lines.
+type Measure = fn(&OpenOptions);
+
 /// Each measurement in the order it runs: a function of the copy's open
 /// options that prints its own report lines. A new one (the case view
 /// opening from the inbox, say: `on_inbox`, then `timed` with its key) is
 /// one function and one line here.
-const MEASUREMENTS: &[(&str, fn(&OpenOptions))] = &[
+const MEASUREMENTS: &[(&str, Measure)] = &[
     ("start", first_frame),
     ("form and search", form_and_search),
     ("inbox at 80×24 and 120×40", inbox_sizes),
