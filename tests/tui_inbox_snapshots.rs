@@ -182,3 +182,22 @@ fn at_eighty_columns_a_cut_word_ends_in_an_ellipsis() {
     // The days left are whole at the end of the row.
     assert!(row.trim_end_matches(['"', ' ']).ends_with("-20"), "{row}");
 }
+
+#[test]
+fn at_eighty_columns_the_name_gives_way_to_the_deadline() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::F(5), KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let head = screen
+        .lines()
+        .find(|l| l.starts_with("\"0003/PGD/LKT1/2026"))
+        .unwrap();
+    // The paused status is long; the deadline still shows whole.
+    assert!(head.contains("[Dijeda"), "{screen}");
+    assert!(head.contains("Batas waktu: 2026-"), "{head}");
+    assert!(!head.contains("Batas waktu: 2026-…"), "{head}");
+    assert!(head.contains('…'), "the name is cut and says so: {head}");
+}

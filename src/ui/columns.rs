@@ -300,6 +300,14 @@ pub fn wrap(text: &str, width: u16, indent: u16) -> Vec<String> {
         .collect()
 }
 
+/// A `2026-10-23` date as a narrow column shows it: `23/10`.
+pub fn day_month(date: &str) -> String {
+    match (date.get(5..7), date.get(8..10)) {
+        (Some(m), Some(d)) => format!("{d}/{m}"),
+        _ => date.to_string(),
+    }
+}
+
 fn first_grapheme_len(text: &str) -> usize {
     text.graphemes(true).next().map_or(0, str::len)
 }

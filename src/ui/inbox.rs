@@ -266,20 +266,23 @@ impl Inbox {
         } else {
             name
         };
-        let mut first = format!(
-            "{}  {}  [{}]  {}: {}",
-            d.agenda_no,
-            shown,
+        let mut rest = format!(
+            "[{}]  {}: {}",
             i18n::status_label_by_id(&d.status),
             word(Word::Deadline),
             d.deadline
         );
         if !d.deadline_flags.is_empty() {
-            first.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
+            rest.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
         }
         if let Some(opd) = &d.forwarded_to {
-            first.push_str(&format!("  → {opd}"));
+            rest.push_str(&format!("  → {opd}"));
         }
+        // The name gives way first, so the deadline stays whole.
+        let fixed = columns::display_width(&d.agenda_no) + 4 + columns::display_width(&rest);
+        let room = usize::from(head.width).saturating_sub(fixed);
+        let shown = columns::cell(shown, u16::try_from(room).unwrap_or(u16::MAX));
+        let first = format!("{}  {shown}  {rest}", d.agenda_no);
         // Cut with a mark: the full values are in the panes below and in `case show`.
         let head_lines = vec![
             Line::styled(columns::cell(&first, head.width), theme::title()),
@@ -558,17 +561,9 @@ fn queue_cell(
             .step_used
             .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
             .unwrap_or_else(|| "-".into()),
-        QueueCol::Deadline => day_month_of(&r.deadline),
+        QueueCol::Deadline => columns::day_month(&r.deadline),
     };
     Line::raw(columns::cell(&text, width))
-}
-
-/// `2026-10-23` as a narrow column shows it: `23/10`.
-fn day_month_of(date: &str) -> String {
-    match (date.get(5..7), date.get(8..10)) {
-        (Some(m), Some(d)) => format!("{d}/{m}"),
-        _ => date.to_string(),
-    }
 }
 
 fn urgency_mark(u: Urgency) -> (&'static str, Color) {

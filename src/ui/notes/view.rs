@@ -265,10 +265,7 @@ fn case_cell(col: CaseCol, r: &CaseRow, desk: &Desk) -> String {
             .as_deref()
             .map(|a| desk.role_label(&r.sop, a).to_string())
             .unwrap_or_default(),
-        CaseCol::Deadline => match (r.deadline.get(5..7), r.deadline.get(8..10)) {
-            (Some(m), Some(d)) => format!("{d}/{m}"),
-            _ => r.deadline.clone(),
-        },
+        CaseCol::Deadline => columns::day_month(&r.deadline),
     }
 }
 
