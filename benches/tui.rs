@@ -1,11 +1,15 @@
 //! Latency of the terminal interface on a large desk database.
 //!
-//! `cargo bench --bench tui` opens `ADUAN_BENCH_DB` (default
+//! `cargo bench --bench tui` takes the desk at `ADUAN_BENCH_DB` (default
 //! `/tmp/aduan-bench/aduan.db`), filling it first with `ADUAN_BENCH_CASES`
-//! demo cases (default 1,000,000) if it is empty, and prints percentiles of:
-//! start to first frame, a key press in the form, a search key press on a
-//! word found in many cases, scrolling through the results, the inbox, and
-//! the Investigasi tab on a case with 500 notes (added once if it has fewer).
+//! demo cases (default 1,000,000) if it does not exist, and works on a copy
+//! it makes of it, so the desk itself never changes (the Investigasi
+//! measurement adds 500 notes to a case, and signing in and the form write
+//! their own rows). It prints percentiles of: start to first frame, a key
+//! press in the form, a search key press on a word found in many cases,
+//! scrolling through the results, the inbox (opening it and moving its
+//! cursor at 80×24 and 120×40, its views, paging), and the Investigasi tab
+//! on a case with 500 notes.
 
 use std::time::{Duration, Instant};
 
@@ -18,21 +22,46 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn main() {
-    let opts = common::bench_desk();
+/// One measurement: it prints its own report lines.
+type Measure = fn(&OpenOptions);
 
+/// Each measurement in the order it runs: a function of the copy's open
+/// options that prints its own report lines. A new one (the case view
+/// opening from the inbox, say: `on_inbox`, then `timed` with its key) is
+/// one function and one line here.
+const MEASUREMENTS: &[(&str, Measure)] = &[
+    ("start", first_frame),
+    ("form and search", form_and_search),
+    ("inbox at 80×24 and 120×40", inbox_sizes),
+    ("inbox views and paging", inbox),
+    ("Investigasi", notes),
+];
+
+fn main() {
+    let desk = common::bench_desk();
+    let copy = common::scratch_copy(&desk);
+    for (what, measure) in MEASUREMENTS {
+        eprintln!("— {what}");
+        measure(&copy.opts);
+    }
+    println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
+}
+
+fn first_frame(opts: &OpenOptions) {
     let mut first_frame = Vec::new();
     for _ in 0..20 {
         let start = Instant::now();
-        let desk = Desk::open(&opts).unwrap();
+        let desk = Desk::open(opts).unwrap();
         let app = App::new(desk);
         let mut t = terminal();
         t.draw(|f| app.draw(f)).unwrap();
         first_frame.push(start.elapsed());
     }
     report("start → first frame", &mut first_frame);
+}
 
-    let mut app = App::new(Desk::open(&opts).unwrap());
+fn form_and_search(opts: &OpenOptions) {
+    let mut app = App::new(Desk::open(opts).unwrap());
     let mut t = terminal();
     key(&mut app, KeyCode::Enter);
     if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
@@ -106,9 +135,6 @@ fn main() {
         "search scroll (↓, PgDn; pages load from SQL) → redraw",
         &mut scroll,
     );
-    inbox(&opts);
-    notes(&opts);
-    println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
 }
 
 fn terminal() -> Terminal<TestBackend> {
@@ -154,36 +180,61 @@ fn common_word(desk: &Desk) -> String {
     best.0
 }
 
-/// The disposition inbox as the Kasi: opening it, switching views, moving.
-fn inbox(opts: &OpenOptions) {
+fn alt(app: &mut App, c: char) {
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::ALT,
+    )));
+}
+
+/// The app signed in as the Kasi (the second person), on the inbox tab
+/// (my queue) drawn once in a `width`×`height` terminal.
+fn on_inbox(opts: &OpenOptions, width: u16, height: u16) -> (App, Terminal<TestBackend>) {
     let mut app = App::new(Desk::open(opts).unwrap());
-    let mut t = terminal();
+    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
     key(&mut app, KeyCode::Home);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
     if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
         key(&mut app, KeyCode::Esc);
     }
-    let mut open = Vec::new();
-    for _ in 0..10 {
-        key(&mut app, KeyCode::F(2));
-        let start = Instant::now();
-        app.handle(Event::Key(KeyEvent::new(
-            KeyCode::Char('2'),
-            KeyModifiers::ALT,
-        )));
-        t.draw(|f| app.draw(f)).unwrap();
-        open.push(start.elapsed());
-        app.handle(Event::Key(KeyEvent::new(
-            KeyCode::Char('1'),
-            KeyModifiers::ALT,
-        )));
+    alt(&mut app, '2');
+    t.draw(|f| app.draw(f)).unwrap();
+    (app, t)
+}
+
+/// Opening the inbox from the form's tab, and the cursor moving down my
+/// queue, at the smallest terminal and a wide one.
+fn inbox_sizes(opts: &OpenOptions) {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let (mut app, mut t) = on_inbox(opts, width, height);
+        let mut open = Vec::new();
+        for _ in 0..20 {
+            alt(&mut app, '1');
+            t.draw(|f| app.draw(f)).unwrap();
+            let start = Instant::now();
+            alt(&mut app, '2');
+            t.draw(|f| app.draw(f)).unwrap();
+            open.push(start.elapsed());
+        }
+        report(
+            &format!("inbox {width}×{height}: open the tab (Alt+2) → frame"),
+            &mut open,
+        );
+        let mut down = Vec::new();
+        for _ in 0..1000 {
+            down.push(timed(&mut app, &mut t, KeyCode::Down));
+        }
+        report(
+            &format!("inbox {width}×{height}: cursor ↓ (my queue) → frame"),
+            &mut down,
+        );
     }
-    app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('2'),
-        KeyModifiers::ALT,
-    )));
-    report("inbox: open the tab (my queue) → redraw", &mut open);
+}
+
+/// The disposition inbox as the Kasi: switching views, moving, paging.
+fn inbox(opts: &OpenOptions) {
+    let (mut app, mut t) = on_inbox(opts, 100, 30);
     let mut views = Vec::new();
     for _ in 0..5 {
         for f in 2..=7 {
@@ -207,7 +258,7 @@ fn inbox(opts: &OpenOptions) {
 }
 
 /// The Investigasi tab on one open case holding 500 notes of mixed kinds
-/// (written through the service the first time): opening its notes, and
+/// (written through the service into the copy): opening its notes, and
 /// moving down the list.
 fn notes(opts: &OpenOptions) {
     use aduan::domain::event::NoteKind;
@@ -269,10 +320,7 @@ fn notes(opts: &OpenOptions) {
     if matches!(app.popups.last(), Some(aduan::ui::app::Popup::Restore(_))) {
         key(&mut app, KeyCode::Esc);
     }
-    app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('3'),
-        KeyModifiers::ALT,
-    )));
+    alt(&mut app, '3');
     // Found by its agenda number in the tab's search.
     for c in agenda.chars() {
         key(&mut app, KeyCode::Char(c));

@@ -101,7 +101,7 @@ fn a_day_on_a_linux_console_draws_ascii_and_box_drawing_only() {
     }
     term.keys(&["F5"]);
     let screen = check(&term, "= 0003/PGD/LKT1/2026");
-    assert!(screen.contains("dijeda: Menung"), "{screen}");
+    assert!(screen.contains("Menunggu fotokopi KTP"), "{screen}");
     // The late case first, with x; the conflict with *.
     term.keys(&["F3"]);
     let screen = check(&term, "x*0001/PGD/LKT1/2026");

@@ -148,3 +148,56 @@ fn time_used_by_a_step_leaves_out_its_pauses() {
     // The disposition's standard is half a day (240 minutes).
     assert_eq!((used, standard), (480 + 120, 240));
 }
+
+#[test]
+fn a_wide_inbox_shows_who_holds_the_step_and_the_complainant() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::F(3), KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let header = screen.lines().nth(2).unwrap();
+    for must in ["Pelapor", "Pelaksana", "Pakai/bk", "Batas", "Sisa"] {
+        assert!(header.contains(must), "{must} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn at_eighty_columns_a_cut_word_ends_in_an_ellipsis() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::F(3), KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let row = screen
+        .lines()
+        .find(|l| l.contains("0001/PGD/LKT1/2026"))
+        .unwrap();
+    // The step's title is longer than its column: it is cut, and says so.
+    assert!(row.contains("Kepala Dinas"), "{screen}");
+    assert!(row.contains('…'), "{screen}");
+    // The days left are whole at the end of the row.
+    assert!(row.trim_end_matches(['"', ' ']).ends_with("-20"), "{row}");
+}
+
+#[test]
+fn at_eighty_columns_the_name_gives_way_to_the_deadline() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::F(5), KeyModifiers::NONE);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let screen = format!("{}", terminal.backend());
+    let head = screen
+        .lines()
+        .find(|l| l.starts_with("\"0003/PGD/LKT1/2026"))
+        .unwrap();
+    // The paused status is long; the deadline still shows whole.
+    assert!(head.contains("[Dijeda"), "{screen}");
+    assert!(head.contains("Batas waktu: 2026-"), "{head}");
+    assert!(!head.contains("Batas waktu: 2026-…"), "{head}");
+    assert!(head.contains('…'), "the name is cut and says so: {head}");
+}

@@ -26,6 +26,57 @@ pub fn bench_desk() -> OpenOptions {
     opts
 }
 
+/// A copy of the bench desk that a benchmark may change (notes added,
+/// drafts and the last person written) without changing the desk itself;
+/// removed when dropped.
+#[allow(dead_code)]
+pub struct Scratch {
+    pub opts: OpenOptions,
+    _dir: tempfile::TempDir,
+}
+
+/// Copies the desk's database (and its write-ahead log, if one is left)
+/// and configuration into a new temporary folder. The copy is made from
+/// the files, so the desk is never opened for it.
+#[allow(dead_code)]
+pub fn scratch_copy(opts: &OpenOptions) -> Scratch {
+    let db = opts.db.clone().expect("the bench names its database");
+    let dir = tempfile::Builder::new()
+        .prefix("aduan-bench-copy-")
+        .tempdir()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let copy = dir.path().join("aduan.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let wal = with_suffix(&db, "-wal");
+    if wal.exists() {
+        std::fs::copy(&wal, with_suffix(&copy, "-wal")).unwrap();
+    }
+    let config = dir.path().join("config.toml");
+    if let Some(original) = &opts.config {
+        std::fs::copy(original, &config).unwrap();
+    }
+    eprintln!(
+        "working on a copy of {} ({:.1} s to copy)",
+        db.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Scratch {
+        opts: OpenOptions {
+            config: Some(config),
+            db: Some(copy),
+            ..OpenOptions::default()
+        },
+        _dir: dir,
+    }
+}
+
+fn with_suffix(path: &std::path::Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 fn ensure_data(opts: &OpenOptions, cases: u64) {
     let mut desk = Desk::open(opts).unwrap();
     if desk.store.count_cases().unwrap() > 0 {

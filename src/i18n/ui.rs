@@ -67,6 +67,7 @@ pub enum T {
     ColUsed,
     ColLeft,
     ColStep,
+    ColDeadline,
     Actions,
     NoActions,
     ActAs,
@@ -260,6 +261,7 @@ pub fn t(key: T) -> &'static str {
         T::ColUsed => pick("Pakai/bk", "Used/std"),
         T::ColLeft => pick("Sisa", "Left"),
         T::ColStep => pick("Langkah (pelaksana)", "Step (actor)"),
+        T::ColDeadline => pick("Batas", "Due"),
         T::Actions => pick("Tindakan", "Actions"),
         T::NoActions => pick(
             "tidak ada tindakan untuk Anda sekarang",

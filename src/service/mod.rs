@@ -8,6 +8,7 @@ mod cases;
 mod check;
 mod inbox;
 mod intake;
+mod labels;
 mod notes;
 mod recap;
 mod report;

@@ -10,11 +10,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Tabs};
 
 use super::action::Action;
 use super::tab::Command;
+use super::columns::{self, Column};
 use super::theme;
 use crate::config::Person;
 use crate::domain::workflow::ActionKind;
 use crate::i18n::{self, T, Word, t, word};
-use crate::service::{CaseDetail, Desk, Queue, Urgency};
+use crate::service::{CaseDetail, Desk, Queue, RowTiming, StepView, Urgency};
 use crate::store::CaseRow;
 
 const PAGE: u32 = 100;
@@ -202,68 +203,26 @@ impl Inbox {
             let p = Paragraph::new(t(T::QueueEmpty)).block(Block::default().borders(Borders::TOP));
             return f.render_widget(p, area);
         }
+        let declared = queue_columns();
+        let columns: Vec<Column> = declared.iter().map(|(_, c)| *c).collect();
+        let fit = columns::fit(&columns, area.width);
         // Only the rows on screen are built: a queue may hold a million cases.
         let height = area.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
         let rows = self.rows.iter().skip(start).take(height).map(|r| {
             let timing = desk.row_timing(r);
-            let (symbol, color) = urgency_mark(timing.urgency);
-            let name = if r.confidential || r.anonymous {
-                word(Word::Hidden).to_string()
-            } else {
-                r.name.clone()
-            };
-            let step = match (&r.step, &r.step_actor) {
-                (Some(s), Some(a)) => format!("{s} ({a})"),
-                _ => i18n::status_label_by_id(&r.status).to_string(),
-            };
-            let used = timing
-                .step_used
-                .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
-                .unwrap_or_else(|| "-".into());
-            // The agenda column: urgency, then ⚑ when the case needs a decision.
-            let conflict = if r.conflicts > 0 {
-                Span::styled(CONFLICT_MARK, theme::conflict())
-            } else {
-                Span::raw(" ")
-            };
-            let agenda = Line::from(vec![
-                Span::styled(symbol, Style::new().fg(color)),
-                conflict,
-                Span::styled(r.agenda_no.clone(), Style::new().fg(color)),
-            ]);
-            Row::new(vec![
-                agenda,
-                Line::raw(desk.day_month(r.received_at)),
-                Line::raw(name),
-                Line::raw(r.subject.clone()),
-                Line::raw(step),
-                Line::raw(used),
-                Line::styled(format!("{:>4}", timing.left_text()), Style::new().fg(color)),
-            ])
+            let cells = fit
+                .shown()
+                .map(|(i, width)| queue_cell(declared[i].0, r, &timing, width, desk));
+            Row::new(cells.collect::<Vec<_>>())
         });
-        let header = Row::new(vec![
-            word(Word::AgendaNo),
-            t(T::ColDate),
-            word(Word::Complainant),
-            word(Word::Subject),
-            t(T::ColStep),
-            t(T::ColUsed),
-            t(T::ColLeft),
-        ])
-        .style(theme::title());
-        // Fits 80 columns: 73 of widths and 6 of spacing.
-        let widths = [
-            Constraint::Length(20),
-            Constraint::Length(5),
-            Constraint::Length(10),
-            Constraint::Min(8),
-            Constraint::Length(18),
-            Constraint::Length(8),
-            Constraint::Length(4),
-        ];
-        let table = Table::new(rows, widths)
-            .header(header)
+        let header = fit.shown().map(|(i, width)| match declared[i].0 {
+            QueueCol::Left => columns::cell_right(columns[i].header, width),
+            _ => columns::cell(columns[i].header, width),
+        });
+        let table = Table::new(rows, fit.constraints())
+            .column_spacing(columns::GAP)
+            .header(Row::new(header.collect::<Vec<_>>()).style(theme::title()))
             .row_highlight_style(theme::focused());
         let mut state = TableState::default().with_selected(Some(self.selected - start));
         f.render_stateful_widget(table, area, &mut state);
@@ -295,53 +254,36 @@ impl Inbox {
         } else {
             name
         };
-        let mut first = format!(
-            "{}  {}  [{}]  {}: {}",
-            d.agenda_no,
-            shown,
+        let mut rest = format!(
+            "[{}]  {}: {}",
             i18n::status_label_by_id(&d.status),
             word(Word::Deadline),
             d.deadline
         );
         if !d.deadline_flags.is_empty() {
-            first.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
+            rest.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
         }
         if let Some(opd) = &d.forwarded_to {
-            first.push_str(&format!("  → {opd}"));
+            rest.push_str(&format!("  → {opd}"));
         }
+        // The name gives way first, so the deadline stays whole.
+        let fixed = columns::display_width(&d.agenda_no) + 4 + columns::display_width(&rest);
+        let room = usize::from(head.width).saturating_sub(fixed);
+        let shown = columns::cell(shown, u16::try_from(room).unwrap_or(u16::MAX));
+        let first = format!("{}  {shown}  {rest}", d.agenda_no);
+        // Cut with a mark: the full values are in the panes below and in `case show`.
         let head_lines = vec![
-            Line::styled(first, theme::title()),
-            Line::raw(d.subject.clone()),
+            Line::styled(columns::cell(&first, head.width), theme::title()),
+            Line::raw(columns::cell(&d.subject, head.width)),
         ];
         f.render_widget(Paragraph::new(head_lines), head);
         let [steps, timeline] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(body);
-        f.render_widget(Paragraph::new(step_lines(d, steps.height as usize)), steps);
-        let events: Vec<Line> = d
-            .timeline
-            .iter()
-            .rev()
-            .take(timeline.height as usize)
-            .rev()
-            .map(|e| {
-                let who = if e.on_behalf {
-                    format!("{} ({} {})", e.person, word(Word::OnBehalf), e.role)
-                } else {
-                    e.person.clone()
-                };
-                Line::raw(format!(
-                    "{} {} · {}",
-                    e.at.get(5..16).unwrap_or("").replace('T', " "),
-                    who,
-                    e.summary
-                ))
-            })
-            .collect();
-        f.render_widget(
-            Paragraph::new(events).block(Block::default().borders(Borders::LEFT)),
-            timeline,
-        );
+        f.render_widget(Paragraph::new(step_lines(d, steps)), steps);
+        let block = Block::default().borders(Borders::LEFT);
+        let events = timeline_lines(d, block.inner(timeline));
+        f.render_widget(Paragraph::new(events).block(block), timeline);
         let allowed = self.allowed(desk, person);
         let mut keys: Vec<String> = allowed
             .iter()
@@ -415,52 +357,201 @@ fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
     lines
 }
 
-/// The SOP checklist, scrolled so the current step shows.
-fn step_lines(d: &CaseDetail, height: usize) -> Vec<Line<'static>> {
+/// The SOP checklist in `area`, each step wrapped to its width, scrolled so
+/// the current step and the one after it show.
+fn step_lines(d: &CaseDetail, area: Rect) -> Vec<Line<'static>> {
     let shown: Vec<_> = d
         .steps
         .iter()
         .filter(|s| s.state != "pending" || d.current_step.is_some())
         .collect();
+    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, area.width)).collect();
     let current = shown
         .iter()
         .position(|s| s.state == "current")
         .unwrap_or(shown.len().saturating_sub(1));
-    let start = current.saturating_sub(height.saturating_sub(2));
-    shown
-        .iter()
+    let start = scroll_to(&blocks, current, area.height as usize);
+    blocks
+        .into_iter()
         .skip(start)
-        .take(height)
-        .map(|s| {
-            let (mark, style) = match s.state.as_str() {
-                "done" if s.late == Some(true) => ("✔!", Style::new().fg(Color::Red)),
-                "done" => ("✔ ", Style::new().fg(Color::Green)),
-                "current" => ("▶ ", theme::title()),
-                _ => ("· ", theme::hint()),
-            };
-            let when = s
-                .done_at
-                .as_deref()
-                .or(s.due_at.as_deref())
-                .and_then(|w| w.get(5..16))
-                .unwrap_or("")
-                .replace('T', " ");
-            let by = s
-                .done_by
-                .as_deref()
-                .map(|p| format!(" {p}"))
-                .unwrap_or_default();
-            Line::styled(
-                format!(
-                    "{mark}{} ({}, {}) {when}{by}",
-                    s.id,
-                    s.actor,
-                    duration(s.minutes)
-                ),
-                style,
-            )
-        })
+        .flatten()
+        .take(area.height as usize)
         .collect()
+}
+
+/// The first block to show so that block `current` and the one after it
+/// fit in `height` lines, with as many before them as there is room for.
+fn scroll_to(blocks: &[Vec<Line<'static>>], current: usize, height: usize) -> usize {
+    let Some(first) = blocks.get(current) else {
+        return 0;
+    };
+    let mut used = first.len() + blocks.get(current + 1).map_or(0, Vec::len);
+    let mut start = current;
+    while start > 0 && used + blocks[start - 1].len() <= height {
+        start -= 1;
+        used += blocks[start].len();
+    }
+    start
+}
+
+/// One step of the checklist: mark, id, actor, standard, when and by whom.
+fn step_block(s: &StepView, width: u16) -> Vec<Line<'static>> {
+    let (mark, style) = match s.state.as_str() {
+        "done" if s.late == Some(true) => ("✔!", Style::new().fg(Color::Red)),
+        "done" => ("✔ ", Style::new().fg(Color::Green)),
+        "current" => ("▶ ", theme::title()),
+        _ => ("· ", theme::hint()),
+    };
+    let when = s
+        .done_at
+        .as_deref()
+        .or(s.due_at.as_deref())
+        .and_then(|w| w.get(5..16))
+        .unwrap_or("")
+        .replace('T', " ");
+    let by = s
+        .done_by
+        .as_deref()
+        .map(|p| format!(" {p}"))
+        .unwrap_or_default();
+    let text = format!(
+        "{mark}{} ({}, {}) {when}{by}",
+        s.id,
+        s.actor,
+        duration(s.minutes)
+    );
+    columns::wrap(&text, width, 2)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// The newest events that fit in `area`, each wrapped to its width.
+fn timeline_lines(d: &CaseDetail, area: Rect) -> Vec<Line<'static>> {
+    let height = area.height as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for e in d.timeline.iter().rev() {
+        let who = if e.on_behalf {
+            format!("{} ({} {})", e.person, word(Word::OnBehalf), e.role)
+        } else {
+            e.person.clone()
+        };
+        let text = format!(
+            "{} {} · {}",
+            e.at.get(5..16).unwrap_or("").replace('T', " "),
+            who,
+            e.summary
+        );
+        let block = columns::wrap(&text, area.width, 2);
+        if !lines.is_empty() && lines.len() + block.len() > height {
+            break;
+        }
+        // Newest last, as before: older events go on top.
+        lines.splice(0..0, block.into_iter().map(Line::raw));
+        if lines.len() >= height {
+            break;
+        }
+    }
+    lines.truncate(height);
+    lines
+}
+
+/// The queue's columns, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QueueCol {
+    Agenda,
+    Received,
+    Complainant,
+    Subject,
+    Step,
+    Holder,
+    Used,
+    Deadline,
+    Left,
+}
+
+/// The urgency mark, the conflict mark, then the agenda number.
+const AGENDA_WIDTH: u16 = 20;
+
+/// What the queue shows, most important first: the agenda number, days
+/// left and the deadline are never cut; at 80 columns the subject and the
+/// step share what is left, and from about 100 columns on who holds the
+/// step, the time it has taken, the complainant and the day received join.
+fn queue_columns() -> [(QueueCol, Column); 9] {
+    [
+        (
+            QueueCol::Agenda,
+            Column::fixed(word(Word::AgendaNo), AGENDA_WIDTH, 100),
+        ),
+        (QueueCol::Received, Column::fixed(t(T::ColDate), 5, 20)),
+        (
+            QueueCol::Complainant,
+            Column::flexible(word(Word::Complainant), 10, 16, 40),
+        ),
+        (
+            QueueCol::Subject,
+            Column::flexible(word(Word::Subject), 12, 27, 85).filling(),
+        ),
+        (
+            QueueCol::Step,
+            Column::flexible(word(Word::Step), 12, 24, 80),
+        ),
+        (
+            QueueCol::Holder,
+            Column::flexible(word(Word::Actor), 9, 12, 50),
+        ),
+        (QueueCol::Used, Column::flexible(t(T::ColUsed), 8, 9, 45)),
+        (QueueCol::Deadline, Column::fixed(t(T::ColDeadline), 5, 90)),
+        (QueueCol::Left, Column::fixed(t(T::ColLeft), 6, 95)),
+    ]
+}
+
+fn queue_cell(
+    col: QueueCol,
+    r: &CaseRow,
+    timing: &RowTiming,
+    width: u16,
+    desk: &Desk,
+) -> Line<'static> {
+    let (symbol, color) = urgency_mark(timing.urgency);
+    let text = match col {
+        QueueCol::Agenda => {
+            // Urgency, then ⚑ when the case needs a decision.
+            let conflict = if r.conflicts > 0 {
+                Span::styled(CONFLICT_MARK, theme::conflict())
+            } else {
+                Span::raw(" ")
+            };
+            return Line::from(vec![
+                Span::styled(symbol, Style::new().fg(color)),
+                conflict,
+                Span::styled(r.agenda_no.clone(), Style::new().fg(color)),
+            ]);
+        }
+        QueueCol::Left => {
+            let left = columns::cell_right(&timing.left_text(), width);
+            return Line::styled(left, Style::new().fg(color));
+        }
+        QueueCol::Received => desk.day_month(r.received_at),
+        QueueCol::Complainant if r.confidential || r.anonymous => word(Word::Hidden).into(),
+        QueueCol::Complainant => r.name.clone(),
+        QueueCol::Subject => r.subject.clone(),
+        QueueCol::Step => match &r.step {
+            Some(step) => desk.step_label(&r.sop, step).to_string(),
+            None => i18n::status_label_by_id(&r.status).to_string(),
+        },
+        QueueCol::Holder => r
+            .step_actor
+            .as_deref()
+            .map(|a| desk.role_label(&r.sop, a).to_string())
+            .unwrap_or_default(),
+        QueueCol::Used => timing
+            .step_used
+            .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
+            .unwrap_or_else(|| "-".into()),
+        QueueCol::Deadline => columns::day_month(&r.deadline),
+    };
+    Line::raw(columns::cell(&text, width))
 }
 
 fn urgency_mark(u: Urgency) -> (&'static str, Color) {

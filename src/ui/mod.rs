@@ -7,6 +7,7 @@ mod act_form;
 pub mod action;
 pub mod app;
 pub mod case_view;
+mod columns;
 mod draw;
 mod field;
 mod inbox;

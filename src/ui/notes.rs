@@ -8,7 +8,6 @@ mod view;
 use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
-use unicode_width::UnicodeWidthStr;
 use uuid::Uuid;
 
 use super::action::{Action, Focus};
@@ -624,16 +623,5 @@ fn summary(note: &NoteRecord) -> String {
 
 /// `text` cut to `width` columns, with … when cut.
 fn cut(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for ch in text.chars() {
-        if out.width() + ch.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(ch);
-    }
-    out.push('…');
-    out
+    super::columns::cell(text, u16::try_from(width).unwrap_or(u16::MAX))
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState};
 
 use super::action::Action;
+use super::columns::{self, Column};
 use super::field::LineInput;
 use super::theme;
 use crate::i18n::{self, T, Word, t, word};
@@ -154,6 +155,8 @@ impl Search {
             f.render_widget(Paragraph::new(Line::from(t(T::SearchEmpty))), list);
             return;
         }
+        let columns = result_columns();
+        let fit = columns::fit(&columns, list.width);
         // Only the rows on screen are built: the list may hold thousands.
         let height = list.height.saturating_sub(1) as usize;
         let start = self.selected.saturating_sub(height.saturating_sub(1));
@@ -163,33 +166,31 @@ impl Search {
             } else {
                 r.name.clone()
             };
-            Row::new(vec![
+            let values = [
                 r.agenda_no.clone(),
                 name,
                 r.subject.clone(),
                 i18n::status_label_by_id(&r.status).to_string(),
-            ])
+            ];
+            let cells = fit.shown().map(|(i, w)| columns::cell(&values[i], w));
+            Row::new(cells.collect::<Vec<_>>())
         });
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(19),
-                Constraint::Length(20),
-                Constraint::Min(20),
-                Constraint::Length(14),
-            ],
-        )
-        .header(
-            Row::new(vec![
-                word(Word::AgendaNo),
-                word(Word::Complainant),
-                word(Word::Subject),
-                word(Word::Status),
-            ])
-            .style(theme::title()),
-        )
-        .row_highlight_style(theme::focused());
+        let table = Table::new(rows, fit.constraints())
+            .column_spacing(columns::GAP)
+            .header(Row::new(fit.headers(&columns)).style(theme::title()))
+            .row_highlight_style(theme::focused());
         let mut state = TableState::default().with_selected(Some(self.selected - start));
         f.render_stateful_widget(table, list, &mut state);
     }
+}
+
+/// Agenda number, complainant, subject, status: the agenda number is never
+/// cut, the complainant gives way first.
+fn result_columns() -> [Column; 4] {
+    [
+        Column::fixed(word(Word::AgendaNo), 18, 100),
+        Column::flexible(word(Word::Complainant), 10, 20, 60),
+        Column::flexible(word(Word::Subject), 12, 40, 85).filling(),
+        Column::flexible(word(Word::Status), 8, 14, 90),
+    ]
 }

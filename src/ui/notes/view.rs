@@ -14,12 +14,13 @@ use crate::domain::note::{AttachmentRecord, NoteRecord};
 use crate::i18n::{self, N, T, Word, n, t, word};
 use crate::service::{CaseNotes, Desk, Integrity, hex, short_id};
 use crate::store::CaseRow;
+use crate::ui::columns::{self, Column};
 use crate::ui::theme;
 
 impl NotesScreen {
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk) {
         match &self.case {
-            None => self.draw_picker(f, area),
+            None => self.draw_picker(f, area, desk),
             Some(open) => self.draw_case(f, area, desk, open),
         }
         let Some(overlay) = &self.overlay else { return };
@@ -41,7 +42,7 @@ impl NotesScreen {
         }
     }
 
-    fn draw_picker(&self, f: &mut Frame<'_>, area: Rect) {
+    fn draw_picker(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk) {
         let keys = i18n::notes_picker_keys();
         let [input, title, list, message, hint] = Layout::vertical([
             Constraint::Length(1),
@@ -109,7 +110,7 @@ impl NotesScreen {
             };
             f.render_widget(Paragraph::new(empty).wrap(Wrap { trim: true }), list);
         } else {
-            draw_cases(f, list, rows, selected);
+            draw_cases(f, list, desk, rows, selected);
         }
         self.draw_message(f, message);
         draw_keys(f, hint, &keys);
@@ -209,93 +210,136 @@ fn stale_mark(note: &NoteRecord) -> String {
     }
 }
 
-fn draw_cases(f: &mut Frame<'_>, area: Rect, rows: &[CaseRow], selected: usize) {
+/// The Investigasi list's columns, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseCol {
+    Agenda,
+    Complainant,
+    Subject,
+    Step,
+    Holder,
+    Deadline,
+}
+
+/// Most important first: the agenda number and the deadline are never
+/// cut; the subject and the step share the rest at 80 columns; who holds
+/// the step, then the complainant, join on wider terminals.
+fn case_columns() -> [(CaseCol, Column); 6] {
+    [
+        (
+            CaseCol::Agenda,
+            Column::fixed(word(Word::AgendaNo), 18, 100),
+        ),
+        (
+            CaseCol::Complainant,
+            Column::flexible(word(Word::Complainant), 10, 16, 40),
+        ),
+        (
+            CaseCol::Subject,
+            Column::flexible(word(Word::Subject), 12, 27, 85).filling(),
+        ),
+        (
+            CaseCol::Step,
+            Column::flexible(word(Word::Step), 12, 24, 80),
+        ),
+        (
+            CaseCol::Holder,
+            Column::flexible(word(Word::Actor), 9, 12, 50),
+        ),
+        (CaseCol::Deadline, Column::fixed(t(T::ColDeadline), 5, 90)),
+    ]
+}
+
+fn case_cell(col: CaseCol, r: &CaseRow, desk: &Desk) -> String {
+    match col {
+        CaseCol::Agenda => r.agenda_no.clone(),
+        CaseCol::Complainant if r.confidential || r.anonymous => word(Word::Hidden).into(),
+        CaseCol::Complainant => r.name.clone(),
+        CaseCol::Subject => r.subject.clone(),
+        CaseCol::Step => match &r.step {
+            Some(step) => desk.step_label(&r.sop, step).to_string(),
+            None => i18n::status_label_by_id(&r.status).to_string(),
+        },
+        CaseCol::Holder => r
+            .step_actor
+            .as_deref()
+            .map(|a| desk.role_label(&r.sop, a).to_string())
+            .unwrap_or_default(),
+        CaseCol::Deadline => columns::day_month(&r.deadline),
+    }
+}
+
+fn draw_cases(f: &mut Frame<'_>, area: Rect, desk: &Desk, rows: &[CaseRow], selected: usize) {
+    let declared = case_columns();
+    let columns: Vec<Column> = declared.iter().map(|(_, c)| *c).collect();
+    let fit = columns::fit(&columns, area.width);
     // Only the rows on screen are built.
     let height = area.height.saturating_sub(1) as usize;
     let start = selected.saturating_sub(height.saturating_sub(1));
     let shown = rows.iter().skip(start).take(height).map(|r| {
-        let name = if r.confidential || r.anonymous {
-            word(Word::Hidden).to_string()
-        } else {
-            r.name.clone()
-        };
-        let step = match (&r.step, &r.step_actor) {
-            (Some(s), Some(a)) => format!("{s} ({a})"),
-            _ => i18n::status_label_by_id(&r.status).to_string(),
-        };
-        Row::new(vec![r.agenda_no.clone(), name, r.subject.clone(), step])
+        let cells = fit
+            .shown()
+            .map(|(i, width)| columns::cell(&case_cell(declared[i].0, r, desk), width));
+        Row::new(cells.collect::<Vec<_>>())
     });
-    let header = Row::new(vec![
-        word(Word::AgendaNo),
-        word(Word::Complainant),
-        word(Word::Subject),
-        t(T::ColStep),
-    ])
-    .style(theme::title());
-    let table = Table::new(
-        shown,
-        [
-            Constraint::Length(19),
-            Constraint::Length(16),
-            Constraint::Min(10),
-            Constraint::Length(22),
-        ],
-    )
-    .header(header)
-    .row_highlight_style(theme::focused());
+    let table = Table::new(shown, fit.constraints())
+        .column_spacing(columns::GAP)
+        .header(Row::new(fit.headers(&columns)).style(theme::title()))
+        .row_highlight_style(theme::focused());
     let mut state = TableState::default().with_selected(Some(selected - start));
     f.render_stateful_widget(table, area, &mut state);
 }
 
+/// Code, time, kind, who, what: the code and the time are never cut; the
+/// content takes what is left, and who wrote it gives way first.
+fn note_columns() -> [Column; 5] {
+    [
+        Column::fixed(t(T::ColCode), 8, 100),
+        Column::fixed(word(Word::Time), 11, 90),
+        Column::flexible(t(T::ColKind), 6, 10, 70),
+        Column::flexible(t(T::ColBy), 12, 24, 60),
+        Column::flexible(t(T::ColContent), 10, 30, 85).filling(),
+    ]
+}
+
 fn draw_notes(f: &mut Frame<'_>, area: Rect, desk: &Desk, c: &CaseNotes, selected: usize) {
     let notes = &c.notebook.notes;
+    let columns = note_columns();
+    let fit = columns::fit(&columns, area.width);
     let height = area.height.saturating_sub(1) as usize;
     let start = selected.saturating_sub(height.saturating_sub(1));
-    const BY: usize = 24;
     // Newest first; only the rows on screen are built.
     let rows = notes.iter().rev().skip(start).take(height).map(|note| {
-        let mark = stale_mark(note);
-        let content = if mark.is_empty() {
-            summary(note)
-        } else {
-            format!("{mark} · {}", summary(note))
-        };
         let style = if note.is_current() {
             Style::new()
         } else {
             theme::stale()
         };
-        Row::new(vec![
-            short_id(note.event),
-            short_time(desk, note.at),
-            i18n::note_kind_short(note.kind).to_string(),
-            person_role(&note.person, &note.role, BY),
-            content,
-        ])
-        .style(style)
+        let cells = fit.shown().map(|(i, width)| match i {
+            0 => short_id(note.event),
+            1 => short_time(desk, note.at),
+            2 => columns::cell(i18n::note_kind_short(note.kind), width),
+            3 => person_role(&note.person, &note.role, width.into()),
+            _ => columns::cell(&note_content(note), width),
+        });
+        Row::new(cells.collect::<Vec<_>>()).style(style)
     });
-    let header = Row::new(vec![
-        t(T::ColCode),
-        word(Word::Time),
-        t(T::ColKind),
-        t(T::ColBy),
-        t(T::ColContent),
-    ])
-    .style(theme::title());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(8),
-            Constraint::Length(11),
-            Constraint::Length(10),
-            Constraint::Length(BY as u16),
-            Constraint::Min(10),
-        ],
-    )
-    .header(header)
-    .row_highlight_style(theme::focused());
+    let table = Table::new(rows, fit.constraints())
+        .column_spacing(columns::GAP)
+        .header(Row::new(fit.headers(&columns)).style(theme::title()))
+        .row_highlight_style(theme::focused());
     let mut state = TableState::default().with_selected(Some(selected - start));
     f.render_stateful_widget(table, area, &mut state);
+}
+
+/// Why a note no longer stands, if it does not, then what it says.
+fn note_content(note: &NoteRecord) -> String {
+    let mark = stale_mark(note);
+    if mark.is_empty() {
+        summary(note)
+    } else {
+        format!("{mark} · {}", summary(note))
+    }
 }
 
 /// A note in full: who and when, what became of it, its fields, its files.
