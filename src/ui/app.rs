@@ -195,8 +195,9 @@ impl App {
     fn paste(&mut self, text: &str) {
         match self.popups.last_mut() {
             Some(Popup::Search(s)) => s.paste(text),
-            None if self.person.is_some() && self.tab == 0 => {
-                self.intake.paste(text);
+            Some(Popup::Act(form)) => form.paste(text),
+            Some(Popup::Sync(window)) => window.paste(text),
+            None if self.person.is_some() && self.tab == 0 && self.intake.paste(text) => {
                 self.after_edit();
             }
             None if self.person.is_some() && self.tab == 2 => self.notes.paste(text),
