@@ -195,8 +195,19 @@ fn typing_into_the_prefilled_paper_date_replaces_it() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("2026-11-19"), "{screen}");
     assert!(!screen.contains("2026-11-202026"), "{screen}");
+    press(&mut app, KeyCode::Tab);
+    app.handle(Event::Paste(
+        "Segera ditindaklanjuti.\nLapor hasilnya.".into(),
+    ));
     press(&mut app, KeyCode::Enter);
-    assert!(draw(&app, 80, 24).contains("Tgl. di kertas: 2026-11-19"));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Tgl. di kertas: 2026-11-19"), "{screen}");
+    // A note on a short terminal: the confirmation and its keys still show.
+    assert!(
+        screen.contains("Keterangan: Segera ditindaklanjuti. …"),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter: catat"), "{screen}");
     press(&mut app, KeyCode::Enter);
     let d = desk.json(&["case", "show", &agenda, "--json"]);
     let text = d["timeline"].to_string();

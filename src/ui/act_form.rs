@@ -350,15 +350,22 @@ impl ActForm {
         let width = body.width.saturating_sub(8).min(76);
         let inner_width = width.saturating_sub(2);
         let value_width = inner_width.saturating_sub(LABEL_WIDTH);
-        let values: Vec<Vec<Line<'static>>> = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| self.value_lines(i, row, value_width))
-            .collect();
         let foot = self.foot_lines(inner_width);
-        let rows_height: u16 = values.iter().map(|v| v.len() as u16).sum();
-        let height = (rows_height + foot.len() as u16 + 3).min(body.height);
+        let lines_of = |note_rows: u16| -> Vec<Vec<Line<'static>>> {
+            self.rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| self.value_lines(i, row, value_width, note_rows))
+                .collect()
+        };
+        let height_of = |values: &[Vec<Line<'static>>]| {
+            values.iter().map(|v| v.len() as u16).sum::<u16>() + foot.len() as u16 + 3
+        };
+        // On a short terminal the note gives up lines first, so the
+        // confirmation and its keys still show.
+        let over = height_of(&lines_of(NOTE_ROWS)).saturating_sub(body.height);
+        let values = lines_of(NOTE_ROWS.saturating_sub(over).max(1));
+        let height = height_of(&values).min(body.height);
         let [v] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(body);
@@ -405,7 +412,7 @@ impl ActForm {
 
     /// A row's value as drawn: a choice wrapped whole, a line, or the note
     /// area's height in blank lines (the area draws itself).
-    fn value_lines(&self, i: usize, row: &Row, width: u16) -> Vec<Line<'static>> {
+    fn value_lines(&self, i: usize, row: &Row, width: u16, note_rows: u16) -> Vec<Line<'static>> {
         let style = if self.focused(i) {
             theme::focused()
         } else {
@@ -428,7 +435,7 @@ impl ActForm {
                 let width = width.saturating_sub(1) as usize;
                 vec![l.styled(width, style, self.focused(i)).0]
             }
-            Input::Area(_) => vec![Line::raw(""); NOTE_ROWS as usize],
+            Input::Area(_) => vec![Line::raw(""); note_rows as usize],
         }
     }
 

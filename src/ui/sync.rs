@@ -397,4 +397,15 @@ mod tests {
             .count();
         assert_eq!(filled, 37, "half of 74 filled:\n{text}");
     }
+
+    #[test]
+    fn a_pasted_folder_replaces_the_remembered_one_on_one_line() {
+        let mut window = SyncWindow::new("/media/usb/aduan");
+        // A path copied from a file manager often ends with a line break.
+        window.paste("/mnt/flashdisk/aduan\r\n");
+        assert_eq!(window.folder.text().trim(), "/mnt/flashdisk/aduan");
+        window.state = SyncState::Running { done: 0, total: 1 };
+        window.paste("x");
+        assert_eq!(window.folder.text().trim(), "/mnt/flashdisk/aduan");
+    }
 }
