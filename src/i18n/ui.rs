@@ -77,6 +77,8 @@ pub enum T {
     ActPaperDate,
     ActOption,
     ActOpd,
+    ActAction,
+    ActForwardTo,
     ActNote,
     ActNoteKind,
     ActFormHint,
@@ -274,6 +276,8 @@ pub fn t(key: T) -> &'static str {
         T::ActPaperDate => pick("Tgl. di kertas", "Date on paper"),
         T::ActOption => pick("Keputusan", "Decision"),
         T::ActOpd => "OPD",
+        T::ActAction => pick("Tindakan", "Action"),
+        T::ActForwardTo => pick("Diteruskan ke", "Forwarded to"),
         T::ActNote => pick("Keterangan", "Note"),
         T::ActNoteKind => pick("Jenis catatan", "Note kind"),
         T::ActFormHint => pick(

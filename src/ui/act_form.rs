@@ -5,11 +5,13 @@
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::TextArea;
 
 use super::action::{Action, Focus};
-use super::field::LineInput;
+use super::field::{self, LineInput, wrap};
 use super::theme;
 use crate::config::Person;
 use crate::domain::event::{Instruction, NoteKind, Priority};
@@ -23,7 +25,14 @@ enum Input {
         index: usize,
     },
     Line(LineInput),
+    /// The note or reason: wraps, and keeps pasted line breaks.
+    Area(Box<TextArea<'static>>),
 }
+
+/// Lines of the note area.
+const NOTE_ROWS: u16 = 3;
+/// The label column.
+const LABEL_WIDTH: u16 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Name {
@@ -48,6 +57,12 @@ pub struct ActForm {
     rows: Vec<Row>,
     focus: usize,
     pub confirming: bool,
+    /// Why the service refused the last try; the form stays as typed.
+    error: Option<String>,
+    /// The agencies a forwarding option sends the case to, and that
+    /// option's label: a decision names both.
+    opds: Vec<String>,
+    forward_label: Option<String>,
 }
 
 pub enum Outcome {
@@ -90,6 +105,7 @@ impl ActForm {
             name: Name::As,
             input: choice(as_options),
         }];
+        let mut forward_label = None;
         match action {
             ActionKind::Dispose => {
                 let mut to: Vec<(String, String)> = sop
@@ -139,15 +155,19 @@ impl ActForm {
                 });
                 rows.push(Row {
                     name: Name::PaperDate,
-                    input: Input::Line(LineInput::new(&desk.today().to_string())),
+                    input: Input::Line(LineInput::prefilled(&desk.today().to_string())),
                 });
             }
             ActionKind::Decide => {
+                forward_label = step
+                    .and_then(|s| s.options.iter().find(|o| o.forward))
+                    .map(|o| o.label.clone());
                 let mut options = Vec::new();
                 for o in step.map(|s| s.options.as_slice()).unwrap_or_default() {
                     if o.forward {
                         for opd in &desk.config.forward.opds {
-                            options.push((opd.clone(), format!("{} → {opd}", o.label)));
+                            // The agency on a line of its own, so it shows whole.
+                            options.push((opd.clone(), format!("{}\n→ {opd}", o.label)));
                         }
                     } else {
                         options.push((o.id.clone(), o.label.clone()));
@@ -175,7 +195,7 @@ impl ActForm {
         };
         rows.push(Row {
             name: Name::Note,
-            input: Input::Line(LineInput::new(&note)),
+            input: Input::Area(Box::new(field::prefilled_area(&note))),
         });
         // The cursor starts on the field the action is about, after "as".
         ActForm {
@@ -184,7 +204,35 @@ impl ActForm {
             rows,
             focus: 1,
             confirming: false,
+            error: None,
+            opds: desk.config.forward.opds.clone(),
+            forward_label,
         }
+    }
+
+    /// The service refused what the form holds: the form stays open with
+    /// everything typed, the reason drawn inside it.
+    pub fn set_error(&mut self, message: String) {
+        self.error = Some(message);
+        self.confirming = false;
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Pastes into the focused field: the note keeps its line breaks, a
+    /// one-line field takes them as spaces.
+    pub fn paste(&mut self, text: &str) {
+        if self.confirming {
+            return;
+        }
+        match &mut self.rows[self.focus].input {
+            Input::Line(l) => l.paste(text),
+            Input::Area(a) => field::area_paste(a, text),
+            Input::Choice { .. } => return,
+        }
+        self.error = None;
     }
 
     pub fn focus(&self) -> Focus {
@@ -195,6 +243,9 @@ impl ActForm {
             Input::Choice { .. } => Focus::Choice,
             Input::Line(l) => Focus::Line {
                 empty: l.is_empty(),
+            },
+            Input::Area(a) => Focus::Area {
+                empty: field::area_is_empty(a),
             },
         }
     }
@@ -226,13 +277,25 @@ impl ActForm {
                     };
                 }
             }
-            _ => {
-                if let Input::Line(l) = &mut self.rows[self.focus].input {
-                    l.handle(key);
-                }
-            }
+            _ => self.edit(key),
         }
         Outcome::Open
+    }
+
+    /// Types a key into the focused field; a change clears a refusal shown.
+    fn edit(&mut self, key: KeyEvent) {
+        let changed = match &mut self.rows[self.focus].input {
+            // Options are taken by actions (→ ← Space), never typed.
+            Input::Choice { .. } => false,
+            Input::Line(l) => {
+                let before = l.text().to_string();
+                l.handle(key) && l.text() != before
+            }
+            Input::Area(a) => field::area_key(a, key),
+        };
+        if changed {
+            self.error = None;
+        }
     }
 
     fn value(&self, name: Name) -> Option<String> {
@@ -244,7 +307,45 @@ impl ActForm {
                     options.get(*index).map(|o| o.0.clone()).unwrap_or_default()
                 }
                 Input::Line(l) => l.text().to_string(),
+                Input::Area(a) => field::area_text(a),
             })
+    }
+
+    /// The shown label of a row's value.
+    fn shown(&self, row: &Row) -> String {
+        match &row.input {
+            Input::Choice { options, index } => {
+                options.get(*index).map_or("-".to_string(), |o| o.1.clone())
+            }
+            Input::Line(l) => l.text().to_string(),
+            Input::Area(a) => field::area_text(a),
+        }
+    }
+
+    /// What a second Enter records, one "label: value" a line: who acts,
+    /// each choice by its whole name, a decision's option and the agency
+    /// it forwards to.
+    pub fn summary(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{}: {} — {}",
+            t(T::ActAction),
+            i18n::action_label(self.action),
+            self.agenda
+        )];
+        for row in &self.rows {
+            let value = self.shown(row);
+            let chosen = self.value(row.name).unwrap_or_default();
+            match row.name {
+                Name::Option if self.opds.contains(&chosen) => {
+                    let label = self.forward_label.clone().unwrap_or_default();
+                    lines.push(format!("{}: {label}", t(T::ActOption)));
+                    lines.push(format!("{}: {chosen}", t(T::ActForwardTo)));
+                }
+                _ if value.trim().is_empty() => {}
+                _ => lines.push(format!("{}: {value}", name_label(row.name))),
+            }
+        }
+        lines
     }
 
     /// The role acted as, and the action's input for the service.
@@ -261,12 +362,32 @@ impl ActForm {
         (self.value(Name::As).unwrap_or_default(), input)
     }
 
+    /// Draws the form over `body`, centred, each choice wrapped so its whole
+    /// value shows; while confirming, what will be recorded.
     pub fn draw(&self, f: &mut Frame<'_>, body: Rect) {
-        let height = self.rows.len() as u16 + 4;
+        let width = body.width.saturating_sub(8).min(76);
+        let inner_width = width.saturating_sub(2);
+        let value_width = inner_width.saturating_sub(LABEL_WIDTH);
+        let foot = self.foot_lines(inner_width);
+        let lines_of = |note_rows: u16| -> Vec<Vec<Line<'static>>> {
+            self.rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| self.value_lines(i, row, value_width, note_rows))
+                .collect()
+        };
+        let height_of = |values: &[Vec<Line<'static>>]| {
+            values.iter().map(|v| v.len() as u16).sum::<u16>() + foot.len() as u16 + 3
+        };
+        // On a short terminal the note gives up lines first, so the
+        // confirmation and its keys still show.
+        let over = height_of(&lines_of(NOTE_ROWS)).saturating_sub(body.height);
+        let values = lines_of(NOTE_ROWS.saturating_sub(over).max(1));
+        let height = height_of(&values).min(body.height);
         let [v] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
             .areas(body);
-        let [area] = Layout::horizontal([Constraint::Length(body.width.saturating_sub(8).min(76))])
+        let [area] = Layout::horizontal([Constraint::Length(width)])
             .flex(Flex::Center)
             .areas(v);
         f.render_widget(Clear, area);
@@ -276,58 +397,130 @@ impl ActForm {
             .title(Span::styled(title, theme::title()));
         let inner = block.inner(area);
         f.render_widget(block, area);
-        for (i, row) in self.rows.iter().enumerate() {
-            let y = inner.y + i as u16;
-            let [label, value] = Layout::horizontal([Constraint::Length(16), Constraint::Min(10)])
-                .areas(Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                });
-            let focused = i == self.focus && !self.confirming;
-            f.render_widget(Paragraph::new(name_label(row.name)), label);
-            let style = if focused {
-                theme::focused()
-            } else {
-                ratatui::style::Style::new()
-            };
-            match &row.input {
-                Input::Choice { options, index } => {
-                    let text = options.get(*index).map_or("-".to_string(), |o| o.1.clone());
-                    let text = if focused {
-                        format!("◀ {text} ▶")
-                    } else {
-                        text
-                    };
-                    f.render_widget(Paragraph::new(Span::styled(text, style)), value);
-                }
-                Input::Line(l) => {
-                    let width = value.width.saturating_sub(1) as usize;
-                    let (shown, col) = l.visible(width);
-                    f.render_widget(
-                        Paragraph::new(Span::styled(format!("{shown:<width$}"), style)),
-                        value,
-                    );
-                    if focused {
-                        f.set_cursor_position((value.x + col as u16, value.y));
-                    }
-                }
+        let bottom = inner.y + inner.height;
+        let mut y = inner.y;
+        for (i, (row, lines)) in self.rows.iter().zip(values).enumerate() {
+            let h = (lines.len() as u16).min(bottom.saturating_sub(y));
+            if h == 0 {
+                break;
             }
+            let [label, value] =
+                Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(10)]).areas(
+                    Rect {
+                        y,
+                        height: h,
+                        ..inner
+                    },
+                );
+            f.render_widget(Paragraph::new(name_label(row.name)), label);
+            self.draw_value(f, i, row, lines, value);
+            y += h;
         }
-        let hint = Rect {
-            y: inner.y + self.rows.len() as u16 + 1,
-            height: 1,
+        let foot_area = Rect {
+            y: (y + 1).min(bottom),
+            height: bottom.saturating_sub(y + 1),
             ..inner
         };
-        let line = if self.confirming {
-            Line::from(vec![
-                Span::styled(format!("{} ", t(T::ConfirmTitle)), theme::title()),
-                Span::raw(t(T::ConfirmBody)),
-            ])
+        f.render_widget(Paragraph::new(foot), foot_area);
+    }
+
+    fn focused(&self, i: usize) -> bool {
+        i == self.focus && !self.confirming
+    }
+
+    /// A row's value as drawn: a choice wrapped whole, a line, or the note
+    /// area's height in blank lines (the area draws itself).
+    fn value_lines(&self, i: usize, row: &Row, width: u16, note_rows: u16) -> Vec<Line<'static>> {
+        let style = if self.focused(i) {
+            theme::focused()
         } else {
-            Line::styled(t(T::ActFormHint), theme::hint())
+            Style::new()
         };
-        f.render_widget(Paragraph::new(line), hint);
+        match &row.input {
+            Input::Choice { .. } => {
+                let text = self.shown(row);
+                let text = if self.focused(i) {
+                    format!("◀ {text} ▶")
+                } else {
+                    text
+                };
+                wrap(&text, width as usize)
+                    .into_iter()
+                    .map(|l| Line::styled(l, style))
+                    .collect()
+            }
+            Input::Line(l) => {
+                let width = width.saturating_sub(1) as usize;
+                vec![l.styled(width, style, self.focused(i)).0]
+            }
+            Input::Area(_) => vec![Line::raw(""); note_rows as usize],
+        }
+    }
+
+    fn draw_value(
+        &self,
+        f: &mut Frame<'_>,
+        i: usize,
+        row: &Row,
+        lines: Vec<Line<'static>>,
+        at: Rect,
+    ) {
+        let focused = self.focused(i);
+        match &row.input {
+            Input::Area(a) => {
+                let mut a = (**a).clone();
+                let border = if focused {
+                    theme::focused()
+                } else {
+                    theme::hint()
+                };
+                a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
+                if !focused {
+                    a.set_cursor_style(Style::new());
+                }
+                f.render_widget(&a, at);
+            }
+            Input::Line(l) => {
+                f.render_widget(Paragraph::new(lines), at);
+                if focused {
+                    let width = at.width.saturating_sub(1) as usize;
+                    let (_, col) = l.styled(width, Style::new(), true);
+                    f.set_cursor_position((at.x + col, at.y));
+                }
+            }
+            Input::Choice { .. } => f.render_widget(Paragraph::new(lines), at),
+        }
+    }
+
+    /// Under the fields: a refusal, then the keys, or while confirming
+    /// what will be recorded and how to record it.
+    fn foot_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let width = width as usize;
+        let mut lines = Vec::new();
+        if let Some(e) = &self.error {
+            let refusal = wrap(&format!("✗ {e}"), width);
+            lines.extend(
+                refusal
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme::problem())),
+            );
+        }
+        if self.confirming {
+            lines.push(Line::styled(t(T::ConfirmTitle), theme::title()));
+            for item in self.summary() {
+                let first_line = item.lines().next().unwrap_or_default();
+                let item = if item.lines().count() > 1 {
+                    format!("{first_line} …")
+                } else {
+                    item
+                };
+                lines.extend(wrap(&item, width).into_iter().map(Line::raw));
+            }
+            lines.push(Line::styled(t(T::ConfirmBody), theme::hint()));
+        } else {
+            lines.push(Line::styled(t(T::ActFormHint), theme::hint()));
+        }
+        lines
     }
 }
 
@@ -341,5 +534,99 @@ fn name_label(name: Name) -> &'static str {
         Name::Option => t(T::ActOption),
         Name::NoteKind => t(T::ActNoteKind),
         Name::Note => t(T::ActNote),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::keymap::Scope;
+    use crossterm::event::KeyCode;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// A key as the application hands it over: through the key map.
+    fn press(form: &mut ActForm, key: KeyEvent) -> Outcome {
+        let action = crate::ui::keymap::lookup(Scope::ActForm, key, form.focus());
+        form.handle(action, key)
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)
+    }
+
+    /// A pause: who acts, and the reason.
+    fn pause_form() -> ActForm {
+        ActForm {
+            agenda: "0001/PGD/LKT1/2026".into(),
+            action: ActionKind::Pause,
+            rows: vec![
+                Row {
+                    name: Name::As,
+                    input: Input::Choice {
+                        options: vec![("kasi".into(), "Kasi".into())],
+                        index: 0,
+                    },
+                },
+                Row {
+                    name: Name::Note,
+                    input: Input::Area(Box::new(field::new_area(""))),
+                },
+            ],
+            focus: 1,
+            confirming: false,
+            error: None,
+            opds: Vec::new(),
+            forward_label: None,
+        }
+    }
+
+    fn screen(form: &ActForm) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| form.draw(f, f.area())).unwrap();
+        format!("{}", terminal.backend())
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_form_and_what_was_typed() {
+        let mut form = pause_form();
+        press(&mut form, key(KeyCode::Char('K')));
+        press(&mut form, key(KeyCode::Enter));
+        assert!(form.confirming);
+        form.set_error("Alasan jeda wajib diisi.".into());
+        assert!(!form.confirming);
+        assert_eq!(form.to_input().1.note, "K");
+        let shown = screen(&form);
+        assert!(shown.contains("✗ Alasan jeda wajib diisi."), "{shown}");
+        assert!(shown.contains("Tab pindah"), "{shown}");
+        // Typing again clears the refusal; the text stays.
+        press(&mut form, key(KeyCode::Char('T')));
+        assert_eq!(form.error(), None);
+        assert_eq!(form.to_input().1.note, "KT");
+    }
+
+    #[test]
+    fn a_pasted_reason_keeps_its_line_breaks() {
+        let mut form = pause_form();
+        form.paste("Menunggu KTP.\r\rDan surat kuasa.");
+        assert_eq!(form.to_input().1.note, "Menunggu KTP.\n\nDan surat kuasa.");
+        let shown = screen(&form);
+        assert!(shown.contains("│Menunggu KTP."), "{shown}");
+        assert!(shown.contains("│Dan surat kuasa."), "{shown}");
+    }
+
+    #[test]
+    fn the_confirmation_lists_what_is_recorded() {
+        let mut form = pause_form();
+        form.paste("Menunggu KTP");
+        press(&mut form, key(KeyCode::Enter));
+        let summary = form.summary();
+        assert!(summary[0].contains("0001/PGD/LKT1/2026"));
+        assert!(
+            summary.contains(&"Sebagai: Kasi".to_string()),
+            "{summary:?}"
+        );
+        assert!(summary.contains(&"Keterangan: Menunggu KTP".to_string()));
+        assert!(screen(&form).contains("Keterangan: Menunggu KTP"));
     }
 }

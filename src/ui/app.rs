@@ -198,6 +198,8 @@ impl App {
     fn paste(&mut self, text: &str) {
         match self.popups.last_mut() {
             Some(Popup::Search(s)) => s.paste(text),
+            Some(Popup::Act(form)) => form.paste(text),
+            Some(Popup::Sync(window)) => window.paste(text),
             None if self.person.is_some() => {
                 self.screen().0.paste(text);
                 if self.tab == Tab::Intake {
@@ -574,8 +576,9 @@ impl App {
                 self.after_change(&form.agenda);
             }
             Err(e) => {
+                let mut form = form;
+                form.set_error(e.text());
                 self.popups.push(Popup::Act(form));
-                self.popups.push(Popup::Error(e.text()));
             }
         }
     }

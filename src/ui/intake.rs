@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::action::{Action, Focus};
-use super::field::LineInput;
+use super::field::{self, LineInput};
 use super::theme;
 use crate::domain::case::{Channel, Kind};
 use crate::domain::draft::{self, CaseDraft, DraftContext, DraftField, FieldError};
@@ -30,6 +30,10 @@ struct Field {
     key: DraftField,
     widget: Widget,
 }
+
+/// The fields drawn in the left column; the rest up to the description go
+/// in the right one.
+const LEFT_COLUMN: usize = 10;
 
 pub struct Intake {
     fields: Vec<Field>,
@@ -121,7 +125,7 @@ impl Intake {
             },
             Field {
                 key: DraftField::Description,
-                widget: Widget::Area(Box::new(new_area(&[]))),
+                widget: Widget::Area(Box::new(field::new_area(""))),
             },
             Field {
                 key: DraftField::ReceivedAt,
@@ -151,7 +155,7 @@ impl Intake {
             Widget::Choice { options, index } => options[*index].0.clone(),
             Widget::Line(l) => l.text().to_string(),
             Widget::Check(b) => b.to_string(),
-            Widget::Area(a) => a.lines().join("\n"),
+            Widget::Area(a) => field::area_text(a),
         }
     }
 
@@ -213,7 +217,7 @@ impl Intake {
                         *index = options.iter().position(|o| o.0 == *v).unwrap_or(0)
                     }
                     Widget::Line(l) => *l = LineInput::new(v),
-                    Widget::Area(a) => **a = new_area(&v.lines().collect::<Vec<_>>()),
+                    Widget::Area(a) => **a = field::new_area(v),
                     Widget::Check(_) => {}
                 }
             }
@@ -236,7 +240,7 @@ impl Intake {
                 empty: l.is_empty(),
             },
             Widget::Area(a) => Focus::Area {
-                empty: a.lines().iter().all(|l| l.is_empty()),
+                empty: field::area_is_empty(a),
             },
         }
     }
@@ -252,11 +256,7 @@ impl Intake {
                 let before = l.text().to_string();
                 l.handle(key) && l.text() != before
             }
-            Widget::Area(a) => {
-                let before = a.lines().to_vec();
-                a.input(key);
-                a.lines() != before.as_slice()
-            }
+            Widget::Area(a) => field::area_key(a, key),
             Widget::Choice { options, index } => match key.code {
                 crossterm::event::KeyCode::Char(c) if c.is_alphanumeric() => {
                     let c = c.to_lowercase().to_string();
@@ -276,16 +276,28 @@ impl Intake {
         changed
     }
 
-    /// Pastes text into the focused field.
-    pub fn paste(&mut self, text: &str) {
+    /// Pastes text into the focused field: the description keeps its line
+    /// breaks, a one-line field takes them as spaces. True when the form
+    /// changed.
+    pub fn paste(&mut self, text: &str) -> bool {
         match &mut self.fields[self.focus].widget {
-            Widget::Line(l) => l.insert_str(&text.replace(['\r', '\n'], " ")),
-            Widget::Area(a) => {
-                a.insert_str(text.replace('\r', ""));
-            }
-            _ => return,
+            Widget::Line(l) => l.paste(text),
+            Widget::Area(a) => field::area_paste(a, text),
+            _ => return false,
         }
         self.mark_changed();
+        true
+    }
+
+    /// Nothing is typed, ticked or chosen: clearing it needs no question.
+    pub fn is_empty(&self) -> bool {
+        self.linked_to.is_empty()
+            && self.fields.iter().all(|f| match &f.widget {
+                Widget::Choice { index, .. } => *index == 0,
+                Widget::Line(l) => l.is_empty(),
+                Widget::Check(b) => !*b,
+                Widget::Area(a) => field::area_is_empty(a),
+            })
     }
 
     fn mark_changed(&mut self) {
@@ -354,6 +366,9 @@ impl Intake {
         *self = Intake::new(licence_types);
     }
 
+    /// Two columns of one-line fields; under them the description across
+    /// the whole form, as tall as the terminal allows, so it can be read
+    /// back to the person at the counter; then the time of receipt.
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect) {
         let [form, message] =
             Layout::vertical([Constraint::Min(10), Constraint::Length(1)]).areas(area);
@@ -362,42 +377,39 @@ impl Intake {
             .title(Span::styled(t(T::FormTitle), theme::title()));
         let inner = block.inner(form);
         f.render_widget(block, form);
+        let description = self
+            .fields
+            .iter()
+            .position(|f| f.key == DraftField::Description)
+            .expect("the form has a description");
+        let below = (self.fields.len() - description - 1) as u16;
+        let [columns, text, rest] = Layout::vertical([
+            Constraint::Length(LEFT_COLUMN as u16),
+            Constraint::Min(3),
+            Constraint::Length(below),
+        ])
+        .areas(inner);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(inner);
-        let left_keys = 10;
-        for (i, _) in self.fields.iter().enumerate().take(left_keys) {
-            self.draw_row(
-                f,
-                i,
-                Rect {
-                    y: left.y + i as u16,
-                    height: 1,
-                    ..left
-                },
-            );
+                .areas(columns);
+        let row = |column: Rect, n: usize| Rect {
+            y: column.y + n as u16,
+            height: 1,
+            ..column
+        };
+        for i in 0..LEFT_COLUMN {
+            self.draw_row(f, i, row(left, i));
         }
-        let mut y = right.y;
-        for i in left_keys..self.fields.len() {
-            let rows = if self.fields[i].key == DraftField::Description {
-                right.height.saturating_sub((y - right.y) + 1).max(3)
-            } else {
-                1
-            };
-            if y + rows > right.y + right.height {
-                break;
-            }
-            self.draw_row(
-                f,
-                i,
-                Rect {
-                    x: right.x,
-                    y,
-                    width: right.width,
-                    height: rows,
-                },
-            );
-            y += rows;
+        for i in LEFT_COLUMN..description {
+            self.draw_row(f, i, row(right, i - LEFT_COLUMN));
+        }
+        self.draw_row(f, description, text);
+        let half = Rect {
+            width: left.width,
+            ..rest
+        };
+        for i in description + 1..self.fields.len() {
+            self.draw_row(f, i, row(half, i - description - 1));
         }
         self.draw_message(f, message);
     }
@@ -447,15 +459,15 @@ impl Intake {
             }
             Widget::Line(l) => {
                 let width = value.width.saturating_sub(1) as usize;
-                let (shown, col) = l.visible(width);
-                let shown = if shown.is_empty() && field.key == DraftField::ReceivedAt && !focused {
-                    Span::styled(t(T::NowDefault), theme::hint())
+                let (shown, col) = l.styled(width, style, focused);
+                let shown = if l.is_empty() && field.key == DraftField::ReceivedAt && !focused {
+                    Line::from(Span::styled(t(T::NowDefault), theme::hint()))
                 } else {
-                    Span::styled(format!("{shown:<width$}"), style)
+                    shown
                 };
                 f.render_widget(Paragraph::new(shown), value);
                 if focused {
-                    f.set_cursor_position((value.x + col as u16, value.y));
+                    f.set_cursor_position((value.x + col, value.y));
                 }
             }
             Widget::Area(a) => {
@@ -516,20 +528,64 @@ impl Intake {
     }
 }
 
-fn new_area(lines: &[&str]) -> TextArea<'static> {
-    let lines: Vec<String> = if lines.is_empty() {
-        vec![String::new()]
-    } else {
-        lines.iter().map(|l| l.to_string()).collect()
-    };
-    TextArea::new(lines)
-}
-
 /// The form has no field of its own for the day the file was complete: its
 /// problems show on the time of receipt.
 fn shown_on(field: DraftField) -> DraftField {
     match field {
         DraftField::CompleteOn => DraftField::ReceivedAt,
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    fn form() -> Intake {
+        Intake::new(&["PBG".to_string()])
+    }
+
+    fn focus_on(intake: &mut Intake, key: DraftField) {
+        while intake.focused_key() != key {
+            intake.apply(Action::NextField);
+        }
+    }
+
+    #[test]
+    fn the_description_keeps_pasted_breaks_and_a_draft_brings_them_back() {
+        let mut intake = form();
+        focus_on(&mut intake, DraftField::Description);
+        assert!(intake.paste("Satu.\r\n\r\nDua.\rTiga.\n"));
+        let draft = intake.to_draft();
+        assert_eq!(draft.description, "Satu.\n\nDua.\nTiga.\n");
+        let mut again = form();
+        again.load(&draft);
+        assert_eq!(again.to_draft().description, draft.description);
+    }
+
+    #[test]
+    fn a_one_line_field_takes_pasted_breaks_as_spaces() {
+        let mut intake = form();
+        focus_on(&mut intake, DraftField::Name);
+        intake.paste("Siti\r\nAminah");
+        assert_eq!(intake.to_draft().name, "Siti Aminah");
+        focus_on(&mut intake, DraftField::Confidential);
+        assert!(!intake.paste("x"));
+    }
+
+    #[test]
+    fn a_form_is_empty_until_something_is_typed_ticked_or_chosen() {
+        let mut intake = form();
+        assert!(intake.is_empty());
+        focus_on(&mut intake, DraftField::Anonymous);
+        intake.apply(Action::Toggle);
+        assert!(!intake.is_empty());
+        let mut intake = form();
+        focus_on(&mut intake, DraftField::Subject);
+        intake.edit(KeyEvent::new(KeyCode::Char('P'), KeyModifiers::NONE));
+        assert!(!intake.is_empty());
+        intake.clear(&["PBG".to_string()]);
+        assert!(intake.is_empty());
     }
 }

@@ -9,11 +9,11 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthStr;
 
 use super::action::{Action, Focus};
-use super::field::LineInput;
+use super::field::{self, LineInput, wrap};
 use super::theme;
 use crate::domain::event::NoteKind;
 use crate::domain::note::{FieldError, FieldSpec, FieldType, NoteRecord, fields_of};
@@ -70,7 +70,8 @@ pub struct Form {
 }
 
 impl Form {
-    /// An empty form for a new note; dates start at `today`.
+    /// An empty form for a new note; dates start at `today`, selected so
+    /// that typing a date replaces it.
     pub fn note(kind: NoteKind, agenda: &str, people: &[String], today: &str) -> Form {
         let title = format!(
             "{}: {} — {agenda}",
@@ -84,7 +85,7 @@ impl Form {
                     FieldType::Date => today,
                     _ => "",
                 };
-                field_row(spec, start, people)
+                field_row(spec, start, true, people)
             })
             .collect();
         Form::with_rows(title, T::NoteFormKeys, rows, false)
@@ -112,7 +113,7 @@ impl Form {
                     .field(spec.id)
                     .or(legacy.filter(|_| Some(spec.id) == first_text))
                     .unwrap_or("");
-                field_row(spec, value, people)
+                field_row(spec, value, false, people)
             })
             .collect();
         Form::with_rows(title, T::NoteFormKeys, rows, false)
@@ -289,18 +290,17 @@ impl Form {
                 input.handle(key) && input.text() != before
             }
             Input::Text(area) => {
-                let before = area.lines().to_vec();
                 let cursor = area.cursor();
-                area.input(key);
+                let changed = field::area_key(area, key);
                 // ↑ on the first line and ↓ on the last leave the field.
-                if area.cursor() == cursor {
+                if !changed && area.cursor() == cursor {
                     match key.code {
                         KeyCode::Up => return self.move_focus(-1),
                         KeyCode::Down => return self.move_focus(1),
                         _ => {}
                     }
                 }
-                area.lines() != before.as_slice()
+                changed
             }
             Input::Choice { options, index } => {
                 let n = options.len().max(1);
@@ -331,12 +331,12 @@ impl Form {
         self.problem = None;
     }
 
+    /// Pastes into the focused field: a free-text field keeps the line
+    /// breaks, a one-line field takes them as spaces.
     pub fn paste(&mut self, text: &str) {
         match &mut self.rows[self.focus].input {
-            Input::Line { input, .. } => input.insert_str(&text.replace(['\r', '\n'], " ")),
-            Input::Text(area) => {
-                area.insert_str(text.replace('\r', ""));
-            }
+            Input::Line { input, .. } => input.paste(text),
+            Input::Text(area) => field::area_paste(area, text),
             _ => return,
         }
         self.changed();
@@ -395,13 +395,14 @@ impl Form {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let heights = self.row_heights(fields.height);
         let label_width = self
             .rows
             .iter()
             .map(|r| r.label.width() + 3)
             .max()
             .unwrap_or(10) as u16;
+        let value_width = fields.width.saturating_sub(label_width + 2);
+        let heights = self.row_heights(fields.height, value_width);
         let mut y = fields.y;
         for (i, (row, h)) in self.rows.iter().zip(heights).enumerate() {
             if h == 0 || y + h > fields.y + fields.height {
@@ -419,28 +420,69 @@ impl Form {
         f.render_widget(Paragraph::new(Span::styled(self.hint, theme::hint())), hint);
     }
 
-    /// One line each, and what is left shared by the free-text fields.
-    fn row_heights(&self, total: u16) -> Vec<u16> {
-        let texts = self
+    /// A line each, a choice as many as its whole value needs, and what is
+    /// left shared by the free-text fields.
+    fn row_heights(&self, total: u16, value_width: u16) -> Vec<u16> {
+        let fixed: Vec<Option<u16>> = self
             .rows
             .iter()
-            .filter(|r| matches!(r.input, Input::Text(_)))
-            .count() as u16;
-        let lines = self.rows.len() as u16 - texts;
+            .enumerate()
+            .map(|(i, r)| match r.input {
+                Input::Text(_) => None,
+                Input::Line { .. } => Some(1),
+                _ => Some(self.choice_lines(i, r, value_width).len() as u16),
+            })
+            .collect();
+        let texts = fixed.iter().filter(|h| h.is_none()).count() as u16;
+        let lines: u16 = fixed.iter().flatten().sum();
         let spare = total.saturating_sub(lines);
         let each = spare.checked_div(texts).unwrap_or(0).max(1);
         let mut extra = spare.saturating_sub(each * texts);
-        self.rows
-            .iter()
-            .map(|r| match r.input {
-                Input::Text(_) => {
+        fixed
+            .into_iter()
+            .map(|h| {
+                h.unwrap_or_else(|| {
                     let h = each + u16::from(extra > 0);
                     extra = extra.saturating_sub(1);
                     h
-                }
-                _ => 1,
+                })
             })
             .collect()
+    }
+
+    /// A choice's or the people's text, wrapped to `width` so it shows whole.
+    fn choice_lines(&self, i: usize, row: &Row, width: u16) -> Vec<String> {
+        let focused = i == self.focus;
+        let text = match &row.input {
+            Input::Choice { options, index } => {
+                let text = options.get(*index).map_or("-", |o| o.1.as_str());
+                if focused {
+                    format!("◀ {text} ▶")
+                } else {
+                    text.to_string()
+                }
+            }
+            Input::People {
+                names,
+                chosen,
+                cursor,
+            } => {
+                if focused {
+                    let name = names.get(*cursor).map_or("-", String::as_str);
+                    let tick = if chosen.get(*cursor) == Some(&true) {
+                        "x"
+                    } else {
+                        " "
+                    };
+                    format!("◀ [{tick}] {name} ▶  {}/{}", cursor + 1, names.len())
+                } else {
+                    let v = value_of(&row.input);
+                    if v.is_empty() { "-".into() } else { v }
+                }
+            }
+            _ => String::new(),
+        };
+        wrap(&text, width as usize)
     }
 
     fn draw_row(&self, f: &mut Frame<'_>, i: usize, row: &Row, area: Rect, label_width: u16) {
@@ -473,49 +515,29 @@ impl Form {
         match &row.input {
             Input::Line { input, hint } => {
                 let width = value.width.saturating_sub(1) as usize;
-                let (shown, col) = input.visible(width);
-                let span = if shown.is_empty() && !hint.is_empty() {
+                let (shown, col) = input.styled(width, style, focused);
+                let span = if input.is_empty() && !hint.is_empty() {
                     let pad = width.saturating_sub(hint.width());
                     Line::from(vec![
                         Span::styled(hint.to_string(), theme::hint()),
                         Span::styled(" ".repeat(pad), style),
                     ])
                 } else {
-                    Line::from(Span::styled(format!("{shown:<width$}"), style))
+                    shown
                 };
                 f.render_widget(Paragraph::new(span), value);
                 if focused {
-                    f.set_cursor_position((value.x + col as u16, value.y));
+                    f.set_cursor_position((value.x + col, value.y));
                 }
             }
             Input::Text(area) => f.render_widget(&**area, value),
-            Input::Choice { options, index } => {
-                let text = options.get(*index).map_or("-", |o| o.1.as_str());
-                let text = if focused {
-                    format!("◀ {text} ▶")
-                } else {
-                    text.to_string()
-                };
-                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
-            }
-            Input::People {
-                names,
-                chosen,
-                cursor,
-            } => {
-                let text = if focused {
-                    let name = names.get(*cursor).map_or("-", String::as_str);
-                    let tick = if chosen.get(*cursor) == Some(&true) {
-                        "x"
-                    } else {
-                        " "
-                    };
-                    format!("◀ [{tick}] {name} ▶  {}/{}", cursor + 1, names.len())
-                } else {
-                    let v = value_of(&row.input);
-                    if v.is_empty() { "-".into() } else { v }
-                };
-                f.render_widget(Paragraph::new(Span::styled(text, style)), value);
+            Input::Choice { .. } | Input::People { .. } => {
+                let lines: Vec<Line<'static>> = self
+                    .choice_lines(i, row, value.width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, style))
+                    .collect();
+                f.render_widget(Paragraph::new(lines), value);
             }
         }
     }
@@ -554,31 +576,22 @@ pub fn field_of(e: &FieldError) -> Option<&str> {
     }
 }
 
-fn field_row(spec: &FieldSpec, value: &str, people: &[String]) -> Row {
+/// A row for `spec` holding `value`; a `default` value (a new note's date)
+/// is selected until the first key.
+fn field_row(spec: &FieldSpec, value: &str, default: bool, people: &[String]) -> Row {
+    let line = |hint: &'static str| Input::Line {
+        input: if default {
+            LineInput::prefilled(value)
+        } else {
+            LineInput::new(value)
+        },
+        hint,
+    };
     let input = match spec.ty {
-        FieldType::Line => Input::Line {
-            input: LineInput::new(value),
-            hint: "",
-        },
-        FieldType::Date => Input::Line {
-            input: LineInput::new(value),
-            hint: t(T::DateHint),
-        },
-        FieldType::DateTime => Input::Line {
-            input: LineInput::new(value),
-            hint: t(T::DateTimeHint),
-        },
-        FieldType::Text => {
-            let lines: Vec<String> = if value.is_empty() {
-                vec![String::new()]
-            } else {
-                value.lines().map(str::to_string).collect()
-            };
-            let mut area = TextArea::new(lines);
-            area.set_wrap_mode(WrapMode::WordOrGlyph);
-            area.set_cursor_line_style(Style::new());
-            Input::Text(Box::new(area))
-        }
+        FieldType::Line => line(""),
+        FieldType::Date => line(t(T::DateHint)),
+        FieldType::DateTime => line(t(T::DateTimeHint)),
+        FieldType::Text => Input::Text(Box::new(field::new_area(value))),
         FieldType::Choice(ids) => {
             // Nothing is chosen until someone chooses.
             let mut options = vec![(String::new(), "-".to_string())];
@@ -729,5 +742,44 @@ mod tests {
         assert_eq!(form.value("temuan"), "Gudang\ntanpa PBG");
         assert_eq!(form.value("tempat"), "");
         assert!(!form.dirty());
+    }
+
+    #[test]
+    fn typing_a_date_replaces_the_prefilled_one_but_not_a_correction() {
+        let mut form = Form::note(NoteKind::Fasilitasi, "A", &[], "2026-11-20");
+        for c in "2026-11-19".chars() {
+            press(&mut form, key(KeyCode::Char(c)));
+        }
+        assert_eq!(form.value("tanggal"), "2026-11-19");
+        let note = NoteRecord {
+            event: uuid::Uuid::from_u128(7),
+            desk: uuid::Uuid::from_u128(8),
+            at: 0,
+            person: "Sri Wahyuni".into(),
+            role: "staf".into(),
+            kind: NoteKind::Fasilitasi,
+            fields: vec![("tanggal".into(), "2026-11-1".into())],
+            replaces: None,
+            superseded_by: None,
+            withdrawn: None,
+        };
+        let mut form = Form::correction(&note, "A", &[]);
+        press(&mut form, key(KeyCode::Char('8')));
+        assert_eq!(form.value("tanggal"), "2026-11-18");
+    }
+
+    #[test]
+    fn pasted_text_keeps_its_breaks_in_a_free_text_field() {
+        let mut form = Form::note(NoteKind::Catatan, "A", &[], "2026-11-20");
+        let text_row = form
+            .rows
+            .iter()
+            .position(|r| matches!(r.input, Input::Text(_)))
+            .unwrap();
+        form.focus = text_row;
+        form.paste("Baris satu\r\rBaris tiga");
+        let id = form.rows[text_row].id.clone();
+        assert_eq!(form.value(&id), "Baris satu\n\nBaris tiga");
+        assert!(form.dirty());
     }
 }

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::{Action, Focus};
 use super::field::LineInput;
@@ -65,9 +66,18 @@ impl SyncWindow {
     /// The window with the folder the config remembers.
     pub fn new(folder: &str) -> SyncWindow {
         SyncWindow {
-            folder: LineInput::new(folder),
+            // Kept when Enter is pressed; replaced by typing.
+            folder: LineInput::prefilled(folder),
             state: SyncState::Editing(None),
             work: None,
+        }
+    }
+
+    /// A pasted folder path (on one line) while the folder is being chosen.
+    pub fn paste(&mut self, text: &str) {
+        if let SyncState::Editing(_) = self.state {
+            self.folder.paste(text);
+            self.state = SyncState::Editing(None);
         }
     }
 
@@ -247,7 +257,7 @@ impl SyncWindow {
 
     fn draw_folder(&self, f: &mut Frame<'_>, row: Rect) {
         let label = format!("{}: ", t(T::SyncFolder));
-        let label_width = label.chars().count() as u16;
+        let label_width = label.width() as u16;
         let [l, value] =
             Layout::horizontal([Constraint::Length(label_width), Constraint::Min(4)]).areas(row);
         f.render_widget(Paragraph::new(Span::styled(label, theme::title())), l);
@@ -264,12 +274,9 @@ impl SyncWindow {
             return f.set_cursor_position((value.x, value.y));
         }
         let width = value.width.saturating_sub(1) as usize;
-        let (shown, col) = self.folder.visible(width);
-        f.render_widget(
-            Paragraph::new(Span::styled(format!("{shown:<width$}"), theme::focused())),
-            value,
-        );
-        f.set_cursor_position((value.x + col as u16, value.y));
+        let (shown, col) = self.folder.styled(width, theme::focused(), true);
+        f.render_widget(Paragraph::new(shown), value);
+        f.set_cursor_position((value.x + col, value.y));
     }
 
     /// The window's text under the folder (and the gauge).
@@ -399,5 +406,16 @@ mod tests {
             })
             .count();
         assert_eq!(filled, 37, "half of 74 filled:\n{text}");
+    }
+
+    #[test]
+    fn a_pasted_folder_replaces_the_remembered_one_on_one_line() {
+        let mut window = SyncWindow::new("/media/usb/aduan");
+        // A path copied from a file manager often ends with a line break.
+        window.paste("/mnt/flashdisk/aduan\r\n");
+        assert_eq!(window.folder.text().trim(), "/mnt/flashdisk/aduan");
+        window.state = SyncState::Running { done: 0, total: 1 };
+        window.paste("x");
+        assert_eq!(window.folder.text().trim(), "/mnt/flashdisk/aduan");
     }
 }
