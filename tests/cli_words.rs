@@ -144,7 +144,11 @@ fn dates_on_paper_and_in_notes_lie_between_receipt_and_now() {
             "2026-11-21 09:00",
         ],
     );
-    assert!(err.contains("masa depan"), "{err}");
+    assert!(
+        err.contains("Waktu tindakan (2026-11-21 09:00) tidak boleh di masa depan"),
+        "{err}"
+    );
+    assert!(err.contains("2026-11-20 10:00"), "names the limit: {err}");
     // A paper date inside the span is taken.
     desk.act(
         &a,

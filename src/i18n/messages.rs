@@ -159,6 +159,11 @@ pub enum Msg {
     UnknownNoteKind(String),
     UnknownKind(String),
     BadDate(String),
+    /// The time an action happened is after now.
+    ActionTimeInFuture {
+        at: String,
+        now: String,
+    },
     /// The date written on a disposition sheet is after today.
     PaperDateInFuture {
         day: chrono::NaiveDate,
@@ -531,6 +536,10 @@ impl Msg {
             Msg::BadDate(s) => tr!(
                 "Tanggal \"{s}\" tidak sah; tulis seperti 2026-03-16 atau 16-03-2026.",
                 "Date \"{s}\" is invalid; write it like 2026-03-16 or 16-03-2026."
+            ),
+            Msg::ActionTimeInFuture { at, now } => tr!(
+                "Waktu tindakan ({at}) tidak boleh di masa depan: paling lambat sekarang, {now}. Tidak ada yang dicatat.",
+                "The action's time ({at}) cannot be in the future: now, {now}, at the latest. Nothing was recorded."
             ),
             Msg::PaperDateInFuture { day, today } => tr!(
                 "Tanggal di lembar disposisi ({day}) tidak boleh di masa depan: paling lambat hari ini, {today}. Tidak ada yang dicatat.",

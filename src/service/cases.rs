@@ -228,6 +228,13 @@ impl Desk {
                 None => now,
             },
         };
+        // Five minutes' grace, as the engine gives, for clocks a little apart.
+        if input.at.is_some() && req.at > now + 300 {
+            return Err(Msg::ActionTimeInFuture {
+                at: self.local_time(req.at),
+                now: self.local_time(now),
+            });
+        }
         let opds = self.config.forward.opds.clone();
         let told_when = input.at.is_some();
         let (offset, today) = (self.offset, self.today());
