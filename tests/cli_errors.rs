@@ -151,10 +151,15 @@ fn actions_the_sop_does_not_allow_name_what_is_allowed() {
     );
     assert!(err.contains("tidak diizinkan untuk operator"), "{err}");
     assert!(
-        err.contains("\"disposisi-kadis\" dikerjakan oleh kadis"),
-        "{err}"
+        err.contains("\"Disposisi Kadis\" dikerjakan oleh kadis"),
+        "the step by its title, not its id: {err}"
     );
     assert!(err.contains("Yang diizinkan: tunda"), "{err}");
+    // The operator types the head's paper disposition: the list says so.
+    assert!(
+        err.contains("disposisi (catat disposisi atas nama Kadis)"),
+        "{err}"
+    );
     // Staff may not type a head's decision.
     let err = unchanged(
         &desk,

@@ -139,7 +139,20 @@ fn situbondo_not_ours_branch_forwards_to_an_opd() {
     ] {
         assert_eq!(step_state(&d, step), "done", "{step}");
     }
-    assert_eq!(step_state(&d, "cek-data"), "pending");
+    // The checklist holds only the branch taken: no "own office" step waits.
+    let listed = |d: &serde_json::Value, id: &str| {
+        d["steps"].as_array().unwrap().iter().any(|s| s["id"] == id)
+    };
+    assert!(!listed(&d, "cek-data"), "the branch not taken is left out");
+    assert!(!listed(&d, "kirim-jawaban"));
+    assert!(
+        d["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["state"] != "pending"),
+        "nothing of a forwarded case is pending"
+    );
     // The timeline keeps who typed and in whose name.
     let timeline = d["timeline"].as_array().unwrap();
     assert_eq!(timeline.len(), 8);
@@ -205,7 +218,17 @@ fn situbondo_ours_branch_runs_to_the_reply_letter_and_closes() {
             .count()
             == 16
     );
-    assert_eq!(step_state(&last, "konsep-penerusan"), "pending");
+    let ids: Vec<&str> = last["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 16, "only the branch taken: {ids:?}");
+    assert!(
+        !ids.iter().any(|id| id.ends_with("-penerusan")),
+        "the forwarding steps are left out: {ids:?}"
+    );
     assert_eq!(last["forwarded_to"], serde_json::Value::Null);
     // Closed after the deadline of 2026-10-23: the last steps were late.
     assert_eq!(last["deadline"], "2026-10-23");

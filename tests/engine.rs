@@ -365,3 +365,39 @@ fn recap_facts_come_from_the_fold() {
     assert_eq!(oct.consultations.escalated, 1);
     assert_eq!(oct.open_at_end, 1);
 }
+
+#[test]
+fn the_checklist_keeps_only_the_branch_a_decision_took() {
+    let ids = |c: &Case| -> Vec<String> {
+        c.state
+            .steps_on_path(&c.sop)
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    let mut ours = Case::new("situbondo-pengaduan");
+    assert_eq!(ids(&ours).len(), 20, "undecided: every step");
+    ours.act("operator", "kadis", Dispose, None);
+    ours.act("kasi", "kabid-dip", Dispose, None);
+    ours.act("kasi", "kasi", Decide, Some("kewenangan"));
+    let kept = ids(&ours);
+    assert!(kept.contains(&"perintah-cek".to_string()));
+    assert!(
+        !kept.iter().any(|id| id.ends_with("-penerusan")),
+        "{kept:?}"
+    );
+
+    let mut theirs = Case::new("situbondo-pengaduan");
+    theirs.act("operator", "kadis", Dispose, None);
+    theirs.act("kasi", "kabid-dip", Dispose, None);
+    theirs.act("kasi", "kasi", Decide, Some("Dinas Lingkungan Hidup"));
+    let kept = ids(&theirs);
+    assert!(kept.contains(&"kirim-penerusan".to_string()));
+    assert!(!kept.contains(&"cek-data".to_string()), "{kept:?}");
+    assert!(!kept.contains(&"kirim-jawaban".to_string()), "{kept:?}");
+
+    // Answered at once: nothing after the decision is left waiting.
+    let mut direct = Case::new("gresik-pengaduan");
+    direct.act("staf", "staf", Decide, Some("selesai-langsung"));
+    assert_eq!(ids(&direct), ["sampaikan", "identifikasi"]);
+}

@@ -140,8 +140,12 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
     switch_to(&term, KASI);
     // A key the SOP does not allow now is refused, naming what is.
     term.keys(&["p"]);
-    let screen = term.wait_for("Yang diizinkan");
+    let screen = term.wait_for("diizinkan: tunda");
     assert!(screen.contains("tidak diizinkan"), "{screen}");
+    assert!(
+        screen.contains("selesaikan langkah atas nama"),
+        "on-behalf actions listed: {screen}"
+    );
     term.keys(&["Escape"]);
     act(&term, "s", 0, "▶ disposisi");
     act(&term, "d", 0, "Tidak ada kasus di antrean ini");

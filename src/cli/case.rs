@@ -179,7 +179,7 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
                 value["links"] = serde_json::to_value(&links).unwrap_or_default();
                 print_json(&value);
             } else {
-                print_detail(&detail);
+                print_detail(desk, &detail);
                 print_links(&links);
             }
         }
@@ -194,7 +194,9 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
                 note_kind: a.note_kind,
                 at: a.at,
             };
-            let summary = desk.act(&a.case, &a.action, &input, &who)?;
+            let summary = desk
+                .act(&a.case, &a.action, &input, &who)
+                .map_err(with_flag_hint)?;
             report_change(desk, &summary.agenda_no, a.json)?;
         }
         CaseCommand::Correct {
@@ -232,6 +234,20 @@ pub fn run(desk: &mut Desk, command: CaseCommand, by: Option<&str>) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where on the command line a refusal's answer goes.
+fn with_flag_hint(e: Msg) -> Msg {
+    use crate::domain::workflow::Refusal;
+    let flag = match &e {
+        Msg::Refused(Refusal::TextNeeded(_)) => "--note",
+        Msg::Refused(Refusal::OptionNeeded { .. } | Refusal::UnknownOption { .. }) => "--to",
+        _ => return e,
+    };
+    Msg::FlagHint {
+        msg: Box::new(e),
+        flag,
+    }
+}
+
 fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
     let detail = desk.show(agenda_no)?;
     if json {
@@ -245,7 +261,7 @@ fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
             "{} — {status}. {}: {} ({}: {}). {}: {}",
             detail.agenda_no,
             word(Word::Step),
-            s.title,
+            s.short,
             word(Word::Actor),
             s.actor,
             word(Word::Deadline),
@@ -368,13 +384,21 @@ fn list(
             let flags = crate::service::deadline_flags_text(&r.unlisted_years);
             let mark = if flags.is_empty() { "" } else { " *" };
             unlisted.extend(flags);
+            let step = r.step.as_deref().map_or(word(Word::None).into(), |id| {
+                desk.step_short_title(&r.sop, id)
+            });
+            let used = desk
+                .row_timing(r)
+                .step_used
+                .map_or(word(Word::None).into(), |(used, _)| desk.work_time(used));
             vec![
                 r.agenda_no.clone(),
                 desk.local_time(r.received_at),
                 table::clip(shown_name(r), 24),
                 table::clip(&r.subject, 40),
                 i18n::status_label_by_id(&r.status).to_string(),
-                r.step.clone().unwrap_or_else(|| word(Word::None).into()),
+                table::clip(&step, 24),
+                used,
                 format!("{}{mark}{}", r.deadline, if late { " !" } else { "" }),
             ]
         })
@@ -387,6 +411,7 @@ fn list(
             word(Word::Subject),
             word(Word::Status),
             word(Word::Step),
+            word(Word::Used),
             word(Word::Deadline),
         ],
         &body,
@@ -417,6 +442,7 @@ fn row_json(desk: &Desk, r: &CaseRow) -> serde_json::Value {
         "subject": r.subject,
         "status": r.status,
         "step": r.step,
+        "step_title": r.step.as_deref().map(|id| desk.step_short_title(&r.sop, id)),
         "step_actor": r.step_actor,
         "step_due": r.step_due.map(|t| desk.rfc3339(t)),
         "deadline": r.deadline,
@@ -427,7 +453,7 @@ fn row_json(desk: &Desk, r: &CaseRow) -> serde_json::Value {
     })
 }
 
-fn print_detail(d: &CaseDetail) {
+fn print_detail(desk: &Desk, d: &CaseDetail) {
     let name = d
         .complainant
         .get("name")
@@ -490,9 +516,10 @@ fn print_detail(d: &CaseDetail) {
                 _ => String::new(),
             };
             vec![
-                format!("{mark} {}", s.id),
+                format!("{mark} {}", s.short),
                 s.actor.clone(),
-                format!("{}", s.minutes),
+                desk.work_time(s.minutes),
+                s.used_minutes.map_or(String::new(), |m| desk.work_time(m)),
                 minutes_only(s.due_at.as_deref()),
                 minutes_only(s.done_at.as_deref()),
                 by,
@@ -503,7 +530,8 @@ fn print_detail(d: &CaseDetail) {
         &[
             word(Word::Step),
             word(Word::Actor),
-            word(Word::Minutes),
+            word(Word::Standard),
+            word(Word::Used),
             word(Word::Due),
             word(Word::Done),
             word(Word::Person),

@@ -20,3 +20,4 @@ pub mod sop;
 pub mod standards;
 pub mod summary;
 pub mod workflow;
+pub mod worktime;

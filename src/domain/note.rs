@@ -1,7 +1,7 @@
 //! Investigation notes: the fields of each kind, their checks, and a case's
 //! notes as history (corrections supersede, withdrawals mark, nothing goes).
 
-use chrono::FixedOffset;
+use chrono::{FixedOffset, NaiveDateTime, Timelike};
 use uuid::Uuid;
 
 use super::conflict::{Conflict, Head, Topic};
@@ -96,6 +96,90 @@ pub enum FieldError {
     UnknownPerson(&'static str, String),
     /// A one-line field holding a line break.
     MultiLine(&'static str),
+}
+
+/// A note's date outside the span it may fall in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// After now; the limit as the field is written.
+    InFuture(&'static str, String),
+    /// Before the case was received; the receipt likewise.
+    BeforeReceipt(&'static str, String),
+}
+
+/// The span a note's dates must fall in: from the case's receipt to now,
+/// both in the office's local time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateBounds {
+    pub received: NaiveDateTime,
+    pub now: NaiveDateTime,
+}
+
+/// Checks the date and time fields of validated values (as `validate`
+/// returns them) against the case's receipt and now: what happened on paper
+/// happened neither before the complaint arrived nor later than today.
+pub fn check_dates(
+    kind: NoteKind,
+    values: &[(String, String)],
+    bounds: DateBounds,
+) -> Result<(), DateError> {
+    for spec in fields_of(kind) {
+        let Some((_, value)) = values.iter().find(|(id, _)| id == spec.id) else {
+            continue;
+        };
+        let (at, earliest, latest, form) = match spec.ty {
+            Date => (
+                parse_date(value).map(|d| d.and_time(chrono::NaiveTime::MIN)),
+                bounds.received.date().and_time(chrono::NaiveTime::MIN),
+                bounds.now.date().and_time(chrono::NaiveTime::MIN),
+                "%Y-%m-%d",
+            ),
+            // Written to the minute: the receipt and now count to the minute too.
+            DateTime => (
+                NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M").ok(),
+                floor_minute(bounds.received),
+                floor_minute(bounds.now),
+                "%Y-%m-%d %H:%M",
+            ),
+            _ => continue,
+        };
+        let Some(at) = at else { continue };
+        if at > latest {
+            return Err(DateError::InFuture(
+                spec.id,
+                latest.format(form).to_string(),
+            ));
+        }
+        if at < earliest {
+            return Err(DateError::BeforeReceipt(
+                spec.id,
+                bounds.received.format(form).to_string(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn floor_minute(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
+}
+
+/// The fields of `kind` that are required but missing from `values`, in
+/// form order: what a note written without its form (or before notes had
+/// fields) lacks.
+pub fn missing_required(kind: NoteKind, values: &[(String, String)]) -> Vec<&'static str> {
+    fields_of(kind)
+        .iter()
+        .filter(|s| s.required)
+        .filter(|s| {
+            !values
+                .iter()
+                .any(|(id, v)| id == s.id && !v.trim().is_empty())
+        })
+        .map(|s| s.id)
+        .collect()
 }
 
 /// Checks typed values against the kind's fields and returns them in form
@@ -491,6 +575,63 @@ mod tests {
         assert_eq!(
             bad_time,
             Err(FieldError::BadDate("tanggal", "7/10/26".into()))
+        );
+    }
+
+    #[test]
+    fn note_dates_fall_between_the_receipt_and_now() {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let bounds = DateBounds {
+            received: at("2026-10-05 09:15"),
+            now: at("2026-10-07 10:00"),
+        };
+        let koordinasi = |day: &str| {
+            check_dates(
+                NoteKind::Koordinasi,
+                &kv(&[("dengan", "Bidang"), ("tanggal", day), ("hasil", "x")]),
+                bounds,
+            )
+        };
+        assert_eq!(koordinasi("2026-10-05"), Ok(()), "the day of receipt");
+        assert_eq!(koordinasi("2026-10-07"), Ok(()), "today");
+        assert_eq!(
+            koordinasi("2026-10-08"),
+            Err(DateError::InFuture("tanggal", "2026-10-07".into()))
+        );
+        assert_eq!(
+            koordinasi("2026-10-04"),
+            Err(DateError::BeforeReceipt("tanggal", "2026-10-05".into()))
+        );
+        let bap = |t: &str| check_dates(NoteKind::Bap, &kv(&[("waktu", t)]), bounds);
+        assert_eq!(bap("2026-10-05 09:15"), Ok(()));
+        assert_eq!(
+            bap("2026-10-05 09:00"),
+            Err(DateError::BeforeReceipt("waktu", "2026-10-05 09:15".into()))
+        );
+        assert_eq!(
+            bap("2026-10-07 10:01"),
+            Err(DateError::InFuture("waktu", "2026-10-07 10:00".into()))
+        );
+    }
+
+    #[test]
+    fn a_bap_without_its_fields_lacks_time_place_and_officers() {
+        assert_eq!(
+            missing_required(NoteKind::Bap, &kv(&[("teks", "Sudah dicek")])),
+            ["waktu", "tempat", "petugas", "temuan", "kesimpulan"]
+        );
+        assert!(
+            missing_required(
+                NoteKind::Bap,
+                &kv(&[
+                    ("waktu", "2026-10-07 09:30"),
+                    ("tempat", "x"),
+                    ("petugas", "Sri"),
+                    ("temuan", "x"),
+                    ("kesimpulan", "x"),
+                ])
+            )
+            .is_empty()
         );
     }
 

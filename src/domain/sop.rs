@@ -63,6 +63,8 @@ pub struct DecisionOption {
 pub struct Step {
     pub id: String,
     pub title: String,
+    /// What a narrow column shows; empty when the file gives none.
+    pub short: String,
     pub actor: String,
     pub kind: StepKind,
     pub requires: String,
@@ -138,6 +140,11 @@ pub enum SopProblem {
     RegisterStepNeedsNext(String),
     UnknownKind(String),
     UnknownNoteKind(String),
+    /// A step's `short` title is wider than a list column allows.
+    ShortTooLong {
+        step: String,
+        width: usize,
+    },
 }
 
 #[derive(Deserialize)]
@@ -174,6 +181,8 @@ struct RawRole {
 struct RawStep {
     id: Spanned<String>,
     title: String,
+    #[serde(default)]
+    short: Option<Spanned<String>>,
     actor: Spanned<String>,
     #[serde(default)]
     kind: Option<Spanned<String>>,
@@ -214,12 +223,28 @@ struct RawOption {
 /// The working days an SOP may give a case: Perpres 76/2013 sets 60 at most.
 pub const LIMIT_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
 
+/// The widest a step's `short` title may be, in display columns: the width
+/// of the inbox's step column.
+pub const SHORT_TITLE_MAX: usize = 24;
+
 /// The SOP files count time standards in working minutes, 480 to a day.
 pub const MINUTES_PER_WORKDAY: u32 = 480;
 
 /// The roles that may pause the clock when a file does not say.
 const DEFAULT_PAUSE_ROLES: [&str; 4] = ["operator", "kasi", "staf", "petugas-oss"];
 const DEFAULT_CLOSE_ROLES: [&str; 1] = ["kasi"];
+
+impl Step {
+    /// The title a list or a narrow column shows: `short` if the file gives
+    /// one, else the whole title.
+    pub fn short_title(&self) -> &str {
+        if self.short.is_empty() {
+            &self.title
+        } else {
+            &self.short
+        }
+    }
+}
 
 impl Sop {
     /// Parses and checks an SOP file. `file` names it in error messages.
@@ -340,6 +365,20 @@ impl Sop {
                 ));
             }
             let actor = check_role(&s.actor)?;
+            let short = match &s.short {
+                Some(short) => {
+                    let text = short.get_ref().trim().to_string();
+                    let width = unicode_width::UnicodeWidthStr::width(text.as_str());
+                    if width > SHORT_TITLE_MAX {
+                        return Err(at(
+                            Some(short.span()),
+                            SopProblem::ShortTooLong { step: id, width },
+                        ));
+                    }
+                    text
+                }
+                None => String::new(),
+            };
             let next_or_end = |next: &Option<Spanned<String>>, end: Option<End>| match (next, end) {
                 (Some(n), None) => check_step(n).map(Some),
                 (None, Some(e)) => Ok(Some(Next::End(e))),
@@ -396,6 +435,7 @@ impl Sop {
             steps.push(Step {
                 id,
                 title: s.title.clone(),
+                short,
                 actor,
                 kind,
                 requires: s.requires.clone(),
@@ -443,6 +483,16 @@ impl Sop {
         self.index.get(id).map(|&i| &self.steps[i])
     }
 
+    /// A step's short title, or its id for a step the SOP does not know.
+    pub fn step_short<'a>(&'a self, id: &'a str) -> &'a str {
+        self.step(id).map_or(id, Step::short_title)
+    }
+
+    /// A step's whole title, or its id for a step the SOP does not know.
+    pub fn step_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.step(id).map_or(id, |s| s.title.as_str())
+    }
+
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }
@@ -472,6 +522,47 @@ impl Sop {
             || self
                 .role(role)
                 .is_some_and(|r| r.recorded_by.iter().any(|p| p == person_role))
+    }
+
+    /// Every step a path starting at `start` can pass through.
+    pub fn reachable_from(&self, start: &Next) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        let mut todo: Vec<String> = match start {
+            Next::Step(id) => vec![id.clone()],
+            Next::End(_) => Vec::new(),
+        };
+        while let Some(id) = todo.pop() {
+            let Some(step) = self.step(&id) else { continue };
+            if !seen.insert(id) {
+                continue;
+            }
+            let nexts = step.next.iter().chain(step.options.iter().map(|o| &o.next));
+            for n in nexts {
+                if let Next::Step(s) = n {
+                    todo.push(s.clone());
+                }
+            }
+        }
+        seen
+    }
+
+    /// The steps only the options not chosen lead to, once `option` of
+    /// decision `step` was chosen: the branch the case did not take.
+    pub fn branch_not_taken(&self, step: &str, option: &str) -> HashSet<String> {
+        let Some(decision) = self.step(step) else {
+            return HashSet::new();
+        };
+        let Some(chosen) = decision.options.iter().find(|o| o.id == option) else {
+            return HashSet::new();
+        };
+        let taken = self.reachable_from(&chosen.next);
+        decision
+            .options
+            .iter()
+            .filter(|o| o.id != option)
+            .flat_map(|o| self.reachable_from(&o.next))
+            .filter(|s| !taken.contains(s))
+            .collect()
     }
 
     fn unreachable_step(&self) -> Option<String> {
@@ -540,6 +631,27 @@ mod tests {
         // Step 7 (the monthly recap) is the office's task, not a case's step.
         assert_eq!(load("gresik-pengaduan").steps.len(), 7);
         assert_eq!(load("gresik-konsultasi").steps.len(), 5);
+    }
+
+    #[test]
+    fn every_shipped_step_has_a_short_title_that_fits_a_column() {
+        for (name, _) in BUILTIN {
+            let sop = load(name);
+            for step in &sop.steps {
+                assert!(
+                    !step.short.is_empty(),
+                    "{name}: {} has no short title",
+                    step.id
+                );
+                assert_ne!(step.short_title(), step.id);
+            }
+        }
+        let s = load("situbondo-pengaduan");
+        assert_eq!(s.step_short("paraf-penerusan"), "Paraf Kabid (penerusan)");
+        assert_eq!(s.step_short("no-such-step"), "no-such-step");
+        let mut step = s.step("agenda").unwrap().clone();
+        step.short.clear();
+        assert_eq!(step.short_title(), step.title, "falls back to the title");
     }
 
     #[test]
@@ -626,6 +738,28 @@ mod tests {
             ),
             "{e:?}"
         );
+
+        let long = "Verifikasi oleh Sekretaris Dinas";
+        let e = broken(|t| {
+            t.replace(
+                "short = \"Verifikasi Sekretaris\"",
+                &format!("short = \"{long}\""),
+            )
+        });
+        assert_eq!(
+            e.problem,
+            SopProblem::ShortTooLong {
+                step: "verifikasi".into(),
+                width: long.chars().count()
+            }
+        );
+        let text = builtin("gresik-pengaduan").unwrap();
+        let line = text
+            .lines()
+            .position(|l| l == "short = \"Verifikasi Sekretaris\"")
+            .unwrap()
+            + 1;
+        assert_eq!(e.line, Some(line), "the line of the short title");
 
         let e = broken(|t| format!("{t}\n[[bogus]]\nx = 1\n"));
         assert!(matches!(e.problem, SopProblem::Syntax(_)));

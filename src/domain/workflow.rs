@@ -177,6 +177,24 @@ impl CaseState {
         self.current.as_deref().and_then(|id| sop.step(id))
     }
 
+    /// The SOP's steps in its order, without the branches the case's
+    /// decisions did not take; a step done or waiting stays whatever the
+    /// decisions say (a conflict between desks may have left one there).
+    pub fn steps_on_path<'s>(&self, sop: &'s Sop) -> Vec<&'s Step> {
+        let mut not_taken = std::collections::HashSet::new();
+        for d in &self.decisions {
+            not_taken.extend(sop.branch_not_taken(&d.step, &d.option));
+        }
+        sop.steps
+            .iter()
+            .filter(|s| {
+                !not_taken.contains(&s.id)
+                    || self.current.as_deref() == Some(&s.id)
+                    || self.done.iter().any(|d| d.step == s.id)
+            })
+            .collect()
+    }
+
     /// The pauses as calendar days, for the legal clock.
     pub fn pause_days(&self, offset: FixedOffset) -> Vec<Pause> {
         self.pauses
@@ -368,9 +386,14 @@ pub enum Refusal {
         action: ActionKind,
         role: String,
         status: Status,
+        /// The current step's short title, for people to read.
         step: Option<String>,
         step_actor: Option<String>,
         allowed: Vec<ActionKind>,
+        /// What the person may record on behalf of a role that decides on
+        /// paper (the Kasi typing a head's disposition): (action, the
+        /// role's short name).
+        on_behalf: Box<[(ActionKind, String)]>,
     },
     OptionNeeded {
         options: Vec<String>,
@@ -387,6 +410,9 @@ pub enum Refusal {
     },
     /// Pausing, closing and notes need a text.
     TextNeeded(ActionKind),
+    /// A kind of note with fields of its own (a BAP: time, place,
+    /// officers) is written with them, never as one line of text.
+    NoteNeedsFields(NoteKind),
     BeforeLastEvent {
         last: i64,
     },
@@ -468,8 +494,9 @@ pub fn plan(
             action,
             role: actor.role.to_string(),
             status: state.status,
-            step: step.map(|s| s.id.clone()),
+            step: step.map(|s| s.short_title().to_string()),
             step_actor: step.map(|s| s.actor.clone()),
+            on_behalf: on_behalf_actions(state, sop, actor, &allowed).into_boxed_slice(),
             allowed,
         });
     }
@@ -540,14 +567,39 @@ pub fn plan(
             Payload::CaseClosed { reason: note }
         }
         ActionKind::Note => {
+            let kind = req.note_kind.unwrap_or(NoteKind::Catatan);
+            if kind != NoteKind::Catatan {
+                return Err(Refusal::NoteNeedsFields(kind));
+            }
             need_text(action)?;
             Payload::NoteAdded(Note {
-                kind: req.note_kind.unwrap_or(NoteKind::Catatan),
+                kind,
                 text: note,
                 replaces: None,
             })
         }
     })
+}
+
+/// The actions `actor`'s own role may record for the other roles it acts
+/// for, beyond those in `own`: what a refusal lists beside `own`.
+fn on_behalf_actions(
+    state: &CaseState,
+    sop: &Sop,
+    actor: Actor<'_>,
+    own: &[ActionKind],
+) -> Vec<(ActionKind, String)> {
+    let mut out = Vec::new();
+    let roles = std::iter::once(actor.person_role).chain(sop.roles.iter().map(|r| r.id.as_str()));
+    for role in roles.filter(|r| *r != actor.role && sop.may_act_as(actor.person_role, r)) {
+        for action in allowed_actions(state, sop, role) {
+            let listed = own.contains(&action) || out.iter().any(|(a, _)| *a == action);
+            if !listed {
+                out.push((action, sop.role_short(role).to_string()));
+            }
+        }
+    }
+    out
 }
 
 /// `to` names an option, or an OPD (which picks the forwarding option).

@@ -163,6 +163,10 @@ pub enum Word {
     NoHolidayList,
     Paused,
     WorkdaysUsed,
+    /// A step's time standard, in working days and hours.
+    Standard,
+    /// Office time a step took or has taken so far.
+    Used,
     Anomalies,
     None,
 }
@@ -204,6 +208,8 @@ pub fn word(w: Word) -> &'static str {
         ),
         Word::Paused => pick("dijeda", "paused"),
         Word::WorkdaysUsed => pick("Hari kerja terpakai", "Working days used"),
+        Word::Standard => pick("Standar", "Standard"),
+        Word::Used => pick("Terpakai", "Used"),
         Word::Anomalies => pick("peristiwa tidak sesuai urutan", "events out of order"),
         Word::None => "-",
     }
@@ -254,5 +260,50 @@ pub fn period_label(key: &str) -> String {
     {
         Some((y, m @ 1..=12)) => format!("{} {y}", pick(ID[m - 1], EN[m - 1])),
         _ => key.to_string(),
+    }
+}
+
+/// Office minutes as working days and hours: `3h 2j`, `45m`, `0j`
+/// (h = hari kerja, j = jam, m = menit); in English `3d 2h`, `45m`, `0h`.
+/// A working day is `minutes_per_day` (the office's hours).
+pub fn work_time_text(minutes: u32, minutes_per_day: u32) -> String {
+    work_time_in(super::lang(), minutes, minutes_per_day)
+}
+
+fn work_time_in(lang: super::Lang, minutes: u32, minutes_per_day: u32) -> String {
+    use crate::domain::worktime::{Unit, WorkTime};
+    let id = lang == super::Lang::Id;
+    WorkTime::split(minutes, minutes_per_day)
+        .parts()
+        .iter()
+        .map(|(n, unit)| {
+            let unit = match (unit, id) {
+                (Unit::Day, true) => "h",
+                (Unit::Day, false) => "d",
+                (Unit::Hour, true) => "j",
+                (Unit::Hour, false) => "h",
+                (Unit::Minute, _) => "m",
+            };
+            format!("{n}{unit}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Lang;
+    use super::work_time_in;
+
+    #[test]
+    fn time_used_reads_as_working_days_and_hours_in_both_languages() {
+        let used = 3 * 480 + 2 * 60;
+        assert_eq!(work_time_in(Lang::Id, used, 480), "3h 2j");
+        assert_eq!(work_time_in(Lang::En, used, 480), "3d 2h");
+        assert_eq!(work_time_in(Lang::Id, 45, 480), "45m");
+        assert_eq!(work_time_in(Lang::Id, 0, 480), "0j");
+        assert_eq!(work_time_in(Lang::En, 0, 480), "0h");
+        assert_eq!(work_time_in(Lang::Id, 480, 480), "1h");
+        assert_eq!(work_time_in(Lang::Id, 90, 480), "1j 30m");
     }
 }

@@ -134,12 +134,23 @@ pub enum Msg {
     ReasonRequired,
     NoConflict(String),
     NoBapNotes(String),
+    /// BAP notes lacking required fields: each note's short id and field ids.
+    BapIncomplete {
+        agenda: String,
+        notes: Vec<(String, Vec<&'static str>)>,
+    },
     CaseNotFound(String),
     CaseAmbiguous {
         key: String,
         count: usize,
     },
     Refused(Refusal),
+    /// A message, and where on the command line its answer goes: the CLI
+    /// adds the flag, the shared message never names one.
+    FlagHint {
+        msg: Box<Msg>,
+        flag: &'static str,
+    },
     UnknownAction(String),
     UnknownInstruction(String),
     UnknownPriority(String),
@@ -148,6 +159,21 @@ pub enum Msg {
     UnknownNoteKind(String),
     UnknownKind(String),
     BadDate(String),
+    /// The time an action happened is after now.
+    ActionTimeInFuture {
+        at: String,
+        now: String,
+    },
+    /// The date written on a disposition sheet is after today.
+    PaperDateInFuture {
+        day: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
+    /// The date written on a disposition sheet is before the case arrived.
+    PaperDateBeforeReceipt {
+        day: chrono::NaiveDate,
+        received: chrono::NaiveDate,
+    },
     BadDateTime(String),
     BadMonth(String),
     BadFieldValue {
@@ -451,6 +477,24 @@ impl Msg {
                 "Kasus {agenda} belum memiliki catatan BAP pemeriksaan lapangan; laporan tidak dibuat.",
                 "Case {agenda} has no field inspection (BAP) note; no report was written."
             ),
+            Msg::BapIncomplete { agenda, notes } => {
+                let each: Vec<String> = notes
+                    .iter()
+                    .map(|(note, fields)| {
+                        let labels: Vec<&str> =
+                            fields.iter().map(|f| super::note_field_label(f)).collect();
+                        format!("{note}: {}", labels.join(", "))
+                    })
+                    .collect();
+                tr!(
+                    "Laporan BAP kasus {agenda} tidak dibuat: catatan BAP belum lengkap. Yang belum diisi — {}. Koreksi catatannya dengan semua isian BAP.",
+                    "The BAP report of case {agenda} was not written: a BAP note is incomplete. Missing — {}. Correct the note with every BAP field.",
+                    each.join("; ")
+                )
+            }
+            Msg::FlagHint { msg, flag } => {
+                tr!("{} (opsi {flag})", "{} (option {flag})", msg.text())
+            }
             Msg::CaseNotFound(key) => tr!(
                 "Kasus \"{key}\" tidak ditemukan (cari dengan nomor agenda atau id).",
                 "No case \"{key}\" (give an agenda number or an id)."
@@ -492,6 +536,18 @@ impl Msg {
             Msg::BadDate(s) => tr!(
                 "Tanggal \"{s}\" tidak sah; tulis seperti 2026-03-16 atau 16-03-2026.",
                 "Date \"{s}\" is invalid; write it like 2026-03-16 or 16-03-2026."
+            ),
+            Msg::ActionTimeInFuture { at, now } => tr!(
+                "Waktu tindakan ({at}) tidak boleh di masa depan: paling lambat sekarang, {now}. Tidak ada yang dicatat.",
+                "The action's time ({at}) cannot be in the future: now, {now}, at the latest. Nothing was recorded."
+            ),
+            Msg::PaperDateInFuture { day, today } => tr!(
+                "Tanggal di lembar disposisi ({day}) tidak boleh di masa depan: paling lambat hari ini, {today}. Tidak ada yang dicatat.",
+                "The date on the disposition sheet ({day}) cannot be in the future: today, {today}, at the latest. Nothing was recorded."
+            ),
+            Msg::PaperDateBeforeReceipt { day, received } => tr!(
+                "Tanggal di lembar disposisi ({day}) tidak boleh sebelum pengaduan diterima ({received}). Tidak ada yang dicatat.",
+                "The date on the disposition sheet ({day}) cannot be before the complaint was received ({received}). Nothing was recorded."
             ),
             Msg::BadDateTime(s) => tr!(
                 "Waktu \"{s}\" tidak sah; tulis seperti \"2026-03-16 09:15\".",
@@ -666,6 +722,11 @@ fn sop_error(e: &SopError) -> String {
             "jenis catatan \"{k}\" tidak dikenal (catatan, cek-perizinan, bap, koordinasi, fasilitasi)",
             "unknown note kind \"{k}\" (catatan, cek-perizinan, bap, koordinasi, fasilitasi)"
         ),
+        SopProblem::ShortTooLong { step, width } => tr!(
+            "judul singkat langkah \"{step}\" selebar {width} kolom; paling banyak {}",
+            "the short title of step \"{step}\" is {width} columns wide; at most {}",
+            crate::domain::sop::SHORT_TITLE_MAX
+        ),
     };
     tr!(
         "Berkas SOP {}{}: {what}",
@@ -693,6 +754,7 @@ fn refusal(r: &Refusal) -> String {
             step,
             step_actor,
             allowed,
+            on_behalf,
         } => {
             let now = match (step, step_actor) {
                 (Some(s), Some(a)) => tr!(
@@ -705,16 +767,25 @@ fn refusal(r: &Refusal) -> String {
                     super::status_label(*status)
                 ),
             };
+            let mut may = vec![actions(allowed)];
+            may.extend(on_behalf.iter().map(|(a, r)| {
+                tr!(
+                    "{} ({} atas nama {r})",
+                    "{} ({} on behalf of {r})",
+                    a.id(),
+                    action_label(*a)
+                )
+            }));
             tr!(
                 "Tindakan \"{}\" tidak diizinkan untuk {role} sekarang.{now} Yang diizinkan: {}.",
                 "Action \"{}\" is not allowed for {role} now.{now} Allowed: {}.",
                 action.id(),
-                actions(allowed)
+                list(&may)
             )
         }
         Refusal::OptionNeeded { options, opds } => tr!(
-            "Sebutkan pilihan dengan --to: {}{}",
-            "Name the option with --to: {}{}",
+            "Sebutkan pilihan: {}{}",
+            "Name the option: {}{}",
             list(options),
             forward_hint(opds)
         ),
@@ -734,10 +805,23 @@ fn refusal(r: &Refusal) -> String {
             list(roles)
         ),
         Refusal::TextNeeded(a) => tr!(
-            "Tindakan \"{}\" memerlukan keterangan (--note).",
-            "Action \"{}\" needs a text (--note).",
+            "Tindakan \"{}\" memerlukan keterangan.",
+            "Action \"{}\" needs a text.",
             a.id()
         ),
+        Refusal::NoteNeedsFields(kind) => {
+            let fields: Vec<&str> = crate::domain::note::fields_of(*kind)
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| super::note_field_label(f.id))
+                .collect();
+            tr!(
+                "Catatan \"{}\" ditulis lengkap dengan isiannya ({}) sebagai catatan investigasi, bukan satu baris keterangan.",
+                "A \"{}\" note is written with its fields ({}) as an investigation note, not as one line of text.",
+                super::note_kind_label(*kind),
+                fields.join(", ")
+            )
+        }
         Refusal::BeforeLastEvent { .. } => tr!(
             "Waktu tindakan tidak boleh sebelum peristiwa terakhir kasus ini.",
             "The action's time cannot be before the case's last event."

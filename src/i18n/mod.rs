@@ -37,7 +37,7 @@ pub use desk::DeskProblem;
 pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;
 pub use messages::{Msg, io_detail, problem};
-pub use notes::{N, field_problem, n, note_choice_label, note_field_label};
+pub use notes::{N, date_problem, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
 pub use sync::{
     SkipWhy, merge_case_line, merge_event_lines, refusal, sync_missing, sync_skip_reason,

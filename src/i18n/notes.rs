@@ -1,7 +1,7 @@
 //! Investigation notes: field names, choices, the field report's words.
 
 use super::pick;
-use crate::domain::note::FieldError;
+use crate::domain::note::{DateError, FieldError};
 
 /// The label of a note field (ids from `domain::note`).
 pub fn note_field_label(id: &str) -> &str {
@@ -88,6 +88,29 @@ pub fn field_problem(e: &FieldError) -> String {
             "{} {}",
             l(id),
             pick("harus satu baris.", "must be a single line.")
+        ),
+    }
+}
+
+/// A note's date out of its span, in words: the field and the limit.
+pub fn date_problem(e: &DateError) -> String {
+    let l = note_field_label;
+    match e {
+        DateError::InFuture(id, limit) => format!(
+            "{} {} {limit}).",
+            l(id),
+            pick(
+                "tidak boleh di masa depan (paling lambat",
+                "cannot be in the future (at the latest"
+            )
+        ),
+        DateError::BeforeReceipt(id, received) => format!(
+            "{} {} {received}).",
+            l(id),
+            pick(
+                "tidak boleh sebelum pengaduan diterima (diterima",
+                "cannot be before the complaint was received (received"
+            )
         ),
     }
 }

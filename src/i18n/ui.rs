@@ -85,8 +85,6 @@ pub enum T {
     ConfirmTitle,
     ConfirmBody,
     Recorded,
-    Hours,
-    Minutes,
     WorkdaysShort,
     SwitchPerson,
     RecapKeys,
@@ -287,8 +285,6 @@ pub fn t(key: T) -> &'static str {
         T::ConfirmTitle => pick("Catat tindakan?", "Record the action?"),
         T::ConfirmBody => pick("Enter: catat · Esc: kembali", "Enter: record · Esc: back"),
         T::Recorded => pick("Tercatat", "Recorded"),
-        T::Hours => pick("j", "h"),
-        T::Minutes => pick("m", "m"),
         T::WorkdaysShort => pick("HK", "wd"),
         T::SwitchPerson => pick("ganti petugas", "switch person"),
         T::RecapKeys => pick(

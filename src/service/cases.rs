@@ -228,9 +228,20 @@ impl Desk {
                 None => now,
             },
         };
+        // Five minutes' grace, as the engine gives, for clocks a little apart.
+        if input.at.is_some() && req.at > now + 300 {
+            return Err(Msg::ActionTimeInFuture {
+                at: self.local_time(req.at),
+                now: self.local_time(now),
+            });
+        }
         let opds = self.config.forward.opds.clone();
         let told_when = input.at.is_some();
+        let (offset, today) = (self.offset, self.today());
         self.write_event(key, who, req.at, now, |state, sop| {
+            if let Some(day) = req.written_on {
+                check_paper_date(day, state, offset, today)?;
+            }
             // Without a time given, "now" on a desk whose clock is behind
             // another's is taken as just after the case's last event.
             let req = ActionRequest {
@@ -466,6 +477,23 @@ impl Desk {
             _ => draft::clean(v),
         })
     }
+}
+
+/// A date written on paper lies between the case's receipt and today.
+fn check_paper_date(
+    day: chrono::NaiveDate,
+    state: &CaseState,
+    offset: chrono::FixedOffset,
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    let received = draft::to_local(state.reg.input.received_at, offset).date();
+    if day > today {
+        return Err(Msg::PaperDateInFuture { day, today });
+    }
+    if day < received {
+        return Err(Msg::PaperDateBeforeReceipt { day, received });
+    }
+    Ok(())
 }
 
 fn field_error(field: CaseField, problem: Problem) -> Msg {

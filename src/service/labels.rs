@@ -4,13 +4,13 @@
 use super::Desk;
 
 impl Desk {
-    /// What a list calls the step `step` of SOP `sop`: its title; the id
-    /// when the SOP does not know it.
+    /// What a list calls the step `step` of SOP `sop`: its short title;
+    /// the id when the SOP does not know it.
     pub fn step_label<'a>(&'a self, sop: &str, step: &'a str) -> &'a str {
         self.sops
             .by_id(sop)
             .and_then(|s| s.step(step))
-            .map_or(step, |s| s.title.as_str())
+            .map_or(step, |s| s.short_title())
     }
 
     /// The short name of the role `role` in SOP `sop` (`Kasi`, `Kadis`);

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{ActingAs, Desk, Result};
 use crate::config::Person;
+use crate::domain::draft::to_local;
 use crate::domain::event::{Attachment, Hash, NoteEntry, NoteKind, Payload};
 use crate::domain::note::{self, AttachmentRecord, NoteRecord, Notebook};
 use crate::domain::workflow::{CaseState, Status};
@@ -103,6 +104,13 @@ impl Desk {
         let fields = note::validate(kind, fields, &self.people_names(), self.offset)
             .map_err(|e| Msg::NoteField(i18n::field_problem(&e)))?;
         let now = self.now();
+        let received = self.case_state(key)?.reg.input.received_at;
+        let bounds = note::DateBounds {
+            received: to_local(received, self.offset),
+            now: to_local(now, self.offset),
+        };
+        note::check_dates(kind, &fields, bounds)
+            .map_err(|e| Msg::NoteField(i18n::date_problem(&e)))?;
         let replaces = replaces.map(str::to_string);
         let (_, id) = self.write_event_with(key, who, now, now, None, |state, _| {
             let replaces = match &replaces {

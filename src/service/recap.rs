@@ -37,6 +37,10 @@ pub struct Recap {
     pub overdue: Vec<Overdue>,
     /// `YYYY-MM-DD` when the span has not ended: the figures are as of that day.
     pub as_of: Option<String>,
+    /// Each SOP step's id and short title, SOP by SOP in each one's own
+    /// order: the order and the words of the recap's step rows.
+    #[serde(skip)]
+    pub step_order: Vec<(String, String)>,
 }
 
 impl Desk {
@@ -97,7 +101,23 @@ impl Desk {
             total,
             overdue,
             as_of,
+            step_order: self.step_order(),
         })
+    }
+
+    /// Every loaded SOP's steps in the SOP's order. A step id two SOPs share
+    /// is named once, by the first SOP that has it: the recap counts steps
+    /// by id.
+    fn step_order(&self) -> Vec<(String, String)> {
+        let mut order: Vec<(String, String)> = Vec::new();
+        for sop in &self.sops.sops {
+            for step in &sop.steps {
+                if !order.iter().any(|(id, _)| *id == step.id) {
+                    order.push((step.id.clone(), step.short_title().to_string()));
+                }
+            }
+        }
+        order
     }
 }
 
@@ -183,7 +203,7 @@ impl Recap {
                 .map(|c| cell(c, days(c.p90_workdays_to_close)))
                 .collect(),
         ));
-        for key in keys(&columns, |c| c.steps.keys().cloned().collect()) {
+        for (key, title) in self.step_rows(&columns) {
             let cell = |c: &&MonthFigures| {
                 cell(
                     c,
@@ -193,9 +213,27 @@ impl Recap {
                 )
             };
             rows.push((
-                format!("{} {key}", say(R::StepWithinDone)),
+                format!("{} {title}", say(R::StepWithinDone)),
                 columns.iter().map(cell).collect(),
             ));
+        }
+        rows
+    }
+
+    /// The steps any column counts, as (id, title): in the SOPs' order,
+    /// then any step no SOP in force knows, by its id.
+    fn step_rows(&self, columns: &[&MonthFigures]) -> Vec<(String, String)> {
+        let counted = keys(columns, |c| c.steps.keys().cloned().collect());
+        let mut rows: Vec<(String, String)> = self
+            .step_order
+            .iter()
+            .filter(|(id, _)| counted.contains(id))
+            .cloned()
+            .collect();
+        for id in counted {
+            if !rows.iter().any(|(known, _)| *known == id) {
+                rows.push((id.clone(), id));
+            }
         }
         rows
     }

@@ -7,7 +7,7 @@ use super::notes::{CaseNotes, file_safe};
 use super::{Desk, Result};
 use crate::config::{Office, Person};
 use crate::domain::event::NoteKind;
-use crate::domain::note::{NoteRecord, fields_of};
+use crate::domain::note::{NoteRecord, fields_of, missing_required};
 use crate::i18n::{Msg, N, n, note_field_label};
 
 /// The BAP fields in the report's order, under their labels.
@@ -59,6 +59,21 @@ pub fn field_report(
         .collect();
     if baps.is_empty() {
         return Err(Msg::NoBapNotes(case.agenda_no.clone()));
+    }
+    // A report without its date, place or signatories is no record: each
+    // BAP must hold every required field of its kind.
+    let incomplete: Vec<(String, Vec<&'static str>)> = baps
+        .iter()
+        .filter_map(|b| {
+            let missing = missing_required(NoteKind::Bap, &b.fields);
+            (!missing.is_empty()).then(|| (super::notes::short_id(b.event), missing))
+        })
+        .collect();
+    if !incomplete.is_empty() {
+        return Err(Msg::BapIncomplete {
+            agenda: case.agenda_no.clone(),
+            notes: incomplete,
+        });
     }
     let mut out = Vec::new();
     let heading = |out: &mut Vec<String>, level: usize, text: &str| {

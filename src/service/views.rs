@@ -12,8 +12,11 @@ use crate::i18n::{self, Word, word};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
+    /// The SOP's id of the step: a machine key, not for people to read.
     pub id: String,
     pub title: String,
+    /// What a narrow column shows: the SOP's short title, else the title.
+    pub short: String,
     pub actor: String,
     pub actor_name: String,
     pub minutes: u32,
@@ -29,6 +32,9 @@ pub struct StepView {
     pub on_behalf: bool,
     pub result: Option<String>,
     pub late: Option<bool>,
+    /// Office minutes the step took (done) or has taken so far (current),
+    /// paused time left out; `Desk::work_time` words it.
+    pub used_minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,8 +83,14 @@ pub struct CaseDetail {
     pub forwarded_to: Option<String>,
     pub closed_at: Option<String>,
     pub current_step: Option<String>,
+    /// The current step's short title, for people to read.
+    pub current_step_title: Option<String>,
     /// The actions each role may take now.
     pub allowed: Vec<(String, Vec<String>)>,
+    /// The checklist: the SOP's steps in its order. Once a decision chose a
+    /// branch, the steps only the other options lead to are left out (a
+    /// step done or waiting is always kept), so nothing listed as pending
+    /// is a step the case will not take.
     pub steps: Vec<StepView>,
     pub timeline: Vec<TimelineEntry>,
     /// How many events the fold did not apply; each is in `ignored`.
@@ -140,6 +152,7 @@ impl Desk {
         StepView {
             id: step.id.clone(),
             title: step.title.clone(),
+            short: step.short_title().to_string(),
             actor: step.actor.clone(),
             actor_name: sop
                 .role(&step.actor)
@@ -170,7 +183,39 @@ impl Desk {
                 (None, Some(due)) if current => Some(self.now() > due),
                 _ => None,
             },
+            used_minutes: match (done, state) {
+                (Some(d), Some(s)) => Some(self.office_minutes_used(s, d.started, d.done)),
+                (None, Some(s)) if current => {
+                    started.map(|t| self.office_minutes_used(s, t, self.now()))
+                }
+                _ => None,
+            },
         }
+    }
+
+    /// Office minutes from `from` to `to`, less the office time the case's
+    /// clock was paused in between.
+    fn office_minutes_used(&self, state: &CaseState, from: i64, to: i64) -> u32 {
+        let local = |t| crate::domain::draft::to_local(t, self.offset);
+        let between = |a: i64, b: i64| self.calendar.work_minutes_between(local(a), local(b));
+        let paused: u32 = state
+            .pauses
+            .iter()
+            .filter(|p| p.from >= from && p.from < to)
+            .map(|p| between(p.from, p.to.unwrap_or(to).min(to)))
+            .sum();
+        between(from, to).saturating_sub(paused)
+    }
+
+    /// A step's short title by SOP and step id, as a list shows it; the id
+    /// itself only when the SOP file in force does not know the step.
+    pub fn step_short_title(&self, sop: &str, step: &str) -> String {
+        self.step_label(sop, step).to_string()
+    }
+
+    /// Office minutes as people count them: working days and hours (`3h 2j`).
+    pub fn work_time(&self, minutes: u32) -> String {
+        i18n::work_time_text(minutes, self.calendar.hours().minutes_per_day())
     }
 
     /// Everything about one case.
@@ -199,8 +244,9 @@ impl Desk {
         let until = finished_on.unwrap_or(today);
         let input = &state.reg.input;
         let steps = sop.map_or_else(Vec::new, |sop| {
-            sop.steps
-                .iter()
+            state
+                .steps_on_path(sop)
+                .into_iter()
                 .map(|step| {
                     let current = state.current.as_deref() == Some(&step.id);
                     let due = if current && state.status == Status::Open {
@@ -260,6 +306,9 @@ impl Desk {
             forwarded_to: state.forwarded_to.clone(),
             closed_at: state.closed_at.map(|t| self.rfc3339(t)),
             current_step: state.current.clone(),
+            current_step_title: sop
+                .zip(state.current.as_deref())
+                .map(|(sop, id)| sop.step_short(id).to_string()),
             allowed,
             steps,
             timeline: timeline
@@ -354,10 +403,8 @@ fn code_of(codes: &[(Uuid, String)], desk: Uuid) -> String {
 
 /// One line saying what an event did, in the user's language.
 pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
-    let step_title = |id: &str| {
-        sop.and_then(|s| s.step(id))
-            .map_or(id.to_string(), |s| s.title.clone())
-    };
+    // A timeline line is one row: the step's short title.
+    let step_title = |id: &str| sop.map_or(id.to_string(), |s| s.step_short(id).to_string());
     let role = |id: &str| sop.map_or(id.to_string(), |s| s.role_short(id).to_string());
     match &e.payload {
         Payload::CaseRegistered(r) => format!(
@@ -368,13 +415,18 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
         ),
         Payload::FieldCorrected(c) => format!("{}: {}", i18n::case_field_label(c.field), c.value),
         Payload::DispositionRecorded(d) => {
-            let mut s = format!(
+            let mut s = d
+                .step
+                .as_deref()
+                .map(|id| format!("{}: ", step_title(id)))
+                .unwrap_or_default();
+            s.push_str(&format!(
                 "{} → {}: {} ({})",
                 role(&d.from),
                 role(&d.to),
                 i18n::instruction_label(d.instruction),
                 i18n::priority_label(d.priority)
-            );
+            ));
             if !d.note.is_empty() {
                 s.push_str(&format!(" — {}", d.note));
             }
@@ -389,8 +441,8 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
                 .and_then(|s| s.options.iter().find(|o| o.id == d.option))
                 .map_or(d.option.clone(), |o| o.label.clone());
             match &d.opd {
-                Some(opd) => format!("{label}: {opd}"),
-                None => label,
+                Some(opd) => format!("{}: {label} — {opd}", step_title(&d.step)),
+                None => format!("{}: {label}", step_title(&d.step)),
             }
         }
         Payload::StepCompleted(s) => format!("{} — {}", step_title(&s.step), s.output),

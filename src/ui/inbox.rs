@@ -280,7 +280,7 @@ impl Inbox {
         let [steps, timeline] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(body);
-        f.render_widget(Paragraph::new(step_lines(d, steps)), steps);
+        f.render_widget(Paragraph::new(step_lines(d, steps, desk)), steps);
         let block = Block::default().borders(Borders::LEFT);
         let events = timeline_lines(d, block.inner(timeline));
         f.render_widget(Paragraph::new(events).block(block), timeline);
@@ -359,13 +359,13 @@ fn conflict_lines(d: &CaseDetail) -> Vec<Line<'static>> {
 
 /// The SOP checklist in `area`, each step wrapped to its width, scrolled so
 /// the current step and the one after it show.
-fn step_lines(d: &CaseDetail, area: Rect) -> Vec<Line<'static>> {
+fn step_lines(d: &CaseDetail, area: Rect, desk: &Desk) -> Vec<Line<'static>> {
     let shown: Vec<_> = d
         .steps
         .iter()
         .filter(|s| s.state != "pending" || d.current_step.is_some())
         .collect();
-    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, area.width)).collect();
+    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, area.width, desk)).collect();
     let current = shown
         .iter()
         .position(|s| s.state == "current")
@@ -394,8 +394,9 @@ fn scroll_to(blocks: &[Vec<Line<'static>>], current: usize, height: usize) -> us
     start
 }
 
-/// One step of the checklist: mark, id, actor, standard, when and by whom.
-fn step_block(s: &StepView, width: u16) -> Vec<Line<'static>> {
+/// One step of the checklist: mark, short title, actor, standard, when and
+/// by whom.
+fn step_block(s: &StepView, width: u16, desk: &Desk) -> Vec<Line<'static>> {
     let (mark, style) = match s.state.as_str() {
         "done" if s.late == Some(true) => ("✔!", Style::new().fg(Color::Red)),
         "done" => ("✔ ", Style::new().fg(Color::Green)),
@@ -416,9 +417,9 @@ fn step_block(s: &StepView, width: u16) -> Vec<Line<'static>> {
         .unwrap_or_default();
     let text = format!(
         "{mark}{} ({}, {}) {when}{by}",
-        s.id,
+        s.short,
         s.actor,
-        duration(s.minutes)
+        desk.work_time(s.minutes)
     );
     columns::wrap(&text, width, 2)
         .into_iter()
@@ -547,7 +548,7 @@ fn queue_cell(
             .unwrap_or_default(),
         QueueCol::Used => timing
             .step_used
-            .map(|(u, s)| format!("{}/{}", duration(u), duration(s)))
+            .map(|(u, s)| format!("{}/{}", desk.work_time(u), desk.work_time(s)))
             .unwrap_or_else(|| "-".into()),
         QueueCol::Deadline => columns::day_month(&r.deadline),
     };
@@ -572,15 +573,6 @@ pub fn action_key(a: ActionKind) -> String {
         other => Action::Act(other),
     };
     super::keymap::key_of(super::keymap::Scope::Inbox, action)
-}
-
-/// Office minutes as the list shows them: `45m`, `8j`, `2j30`.
-fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m}{}", t(T::Minutes)),
-        (h, 0) => format!("{h}{}", t(T::Hours)),
-        (h, m) => format!("{h}{}{m:02}", t(T::Hours)),
-    }
 }
 
 /// The actions a person may take on a case now, by the roles they hold.
