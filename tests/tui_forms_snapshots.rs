@@ -144,7 +144,7 @@ fn at_the_decision() -> (common::TestDesk, App) {
 #[test]
 fn every_opd_shows_whole_in_the_decision_at_80_columns() {
     let (desk, mut app) = at_the_decision();
-    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('p'));
     // The first option keeps the case; each step right is the next OPD.
     for opd in &desk.open().config.forward.opds {
         press(&mut app, KeyCode::Right);
@@ -156,7 +156,7 @@ fn every_opd_shows_whole_in_the_decision_at_80_columns() {
 #[test]
 fn the_forward_decision_names_the_opd_and_the_confirmation_says_what_is_recorded() {
     let (_desk, mut app) = at_the_decision();
-    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Right);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("→ Dinas Pekerjaan Umum dan Penataan Ruang"));
