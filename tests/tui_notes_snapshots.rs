@@ -142,7 +142,11 @@ fn a_case_found_by_name_from_the_tab() {
     app.settle(true);
     let text = format!("{}", draw(&app).backend());
     assert!(text.contains(&waiting), "{text}");
+    // Enter opens the whole case; `i` there opens its notes.
     key(&mut app, KeyCode::Enter);
+    let text = format!("{}", draw(&app).backend());
+    assert!(text.contains(&format!("Berkas kasus {waiting}")), "{text}");
+    key(&mut app, KeyCode::Char('i'));
     let text = format!("{}", draw(&app).backend());
     assert!(text.contains(&format!("{waiting}  [")), "{text}");
     assert!(text.contains("Belum ada catatan."), "{text}");
@@ -154,6 +158,7 @@ fn notes_newest_first_with_superseded_and_withdrawn_marked() {
     write_notes(&desk, &at_check);
     let mut app = investigation_tab(&desk, STAF);
     key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('i'));
     let terminal = draw(&app);
     let text = screen(&app, &terminal, &at_check);
     assert!(text.contains("ditarik: Salah tempat"), "{text}");

@@ -288,8 +288,8 @@ pub fn t(key: T) -> &'static str {
         T::WorkdaysShort => pick("HK", "wd"),
         T::SwitchPerson => pick("ganti petugas", "switch person"),
         T::RecapKeys => pick(
-            "← → periode · b bulan · t tahun · e ekspor XLSX",
-            "← → period · b month · t year · e export XLSX",
+            "← → periode · b bulan · t tahun · e ekspor · ↑↓ Enter: kasus",
+            "← → period · b month · t year · e export · ↑↓ Enter: case",
         ),
         T::ChartChannels => pick("Saluran bulan ini", "Channels this month"),
         T::ChartMonths => pick("Pengaduan per bulan", "Complaints per month"),
@@ -359,8 +359,8 @@ pub fn t(key: T) -> &'static str {
             "Attachments and their integrity",
         ),
         T::AttachmentsKeys => pick(
-            "↑↓ pilih · s/Enter: simpan ke folder ekspor · Esc: tutup",
-            "↑↓ choose · s/Enter: save to the export folder · Esc: close",
+            "↑↓ pilih · Enter: simpan ke folder ekspor · Esc: tutup",
+            "↑↓ choose · Enter: save to the export folder · Esc: close",
         ),
         T::AttachmentsNone => pick("Belum ada lampiran.", "No attachments yet."),
         T::DetailTitle => pick("Rincian catatan", "Note details"),
@@ -488,26 +488,28 @@ pub fn note_kind_short(k: NoteKind) -> &'static str {
 pub fn notes_picker_keys() -> Vec<(&'static str, &'static str)> {
     vec![
         (
-            pick("ketik", "type"),
-            pick("cari no. agenda atau nama", "to search agenda no. or name"),
+            "",
+            pick("ketik: cari no. agenda atau nama", "type: search agenda no. or name"),
         ),
-        ("↑↓", pick("pilih", "choose")),
-        ("Enter", pick("buka", "open")),
-        ("Esc", pick("hapus", "clear")),
-        ("F1", pick("bantuan", "help")),
+        ("down", pick("pilih", "choose")),
+        ("open", pick("buka kasus", "open the case")),
+        ("investigate", pick("catatan", "notes")),
+        ("cancel", pick("hapus", "clear")),
+        ("help", pick("bantuan", "help")),
     ]
 }
 
-/// The key line under a case's notes.
+/// The key line under a case's notes, by action name (the keys come from
+/// the key map).
 pub fn notes_case_keys() -> Vec<(&'static str, &'static str)> {
     vec![
-        ("n", pick("baru", "new")),
-        ("k", pick("koreksi", "correct")),
-        ("t", pick("tarik", "withdraw")),
-        ("Enter", pick("rincian", "details")),
-        ("l", pick("lampirkan", "attach")),
-        ("a", pick("lampiran", "attachments")),
-        ("r", pick("laporan BAP", "report")),
-        ("Esc", pick("kembali", "back")),
+        ("new_note", pick("baru", "new")),
+        ("correct_note", pick("koreksi", "correct")),
+        ("withdraw_note", pick("tarik", "withdraw")),
+        ("open", pick("rincian", "details")),
+        ("attach", pick("lampirkan", "attach")),
+        ("attachments", pick("lampiran", "attachments")),
+        ("report", pick("laporan BAP", "report")),
+        ("cancel", pick("kembali", "back")),
     ]
 }

@@ -200,6 +200,7 @@ impl App {
             Some(Popup::Search(s)) => s.paste(text),
             Some(Popup::Act(form)) => form.paste(text),
             Some(Popup::Sync(window)) => window.paste(text),
+            Some(Popup::Settle(form)) => form.paste(text),
             None if self.person.is_some() => {
                 self.screen().0.paste(text);
                 if self.tab == Tab::Intake {
@@ -564,9 +565,16 @@ impl App {
             .and_then(|who| self.desk.act(&form.agenda, form.action.id(), &input, &who));
         match result {
             Ok(_) => {
+                // The agency a case went to is named whole.
+                let forward: String = form
+                    .summary()
+                    .into_iter()
+                    .filter(|l| l.starts_with(t(T::ActForwardTo)))
+                    .map(|l| format!(" · {l}"))
+                    .collect();
                 self.flash = Some((
                     format!(
-                        "{}: {} — {}",
+                        "{}: {} — {}{forward}",
                         k(K::Recorded),
                         i18n::action_label(form.action),
                         form.agenda

@@ -263,18 +263,21 @@ impl Inbox {
         if !d.deadline_flags.is_empty() {
             rest.push_str(&format!(" * {}", i18n::deadline_note(&d.deadline_flags)));
         }
-        if let Some(opd) = &d.forwarded_to {
-            rest.push_str(&format!("  → {opd}"));
-        }
         // The name gives way first, so the deadline stays whole.
         let fixed = columns::display_width(&d.agenda_no) + 4 + columns::display_width(&rest);
         let room = usize::from(head.width).saturating_sub(fixed);
         let shown = columns::cell(shown, u16::try_from(room).unwrap_or(u16::MAX));
         let first = format!("{}  {shown}  {rest}", d.agenda_no);
         // Cut with a mark: the full values are in the panes below and in `case show`.
+        // Where the case went comes before the subject: the agency's name
+        // is read whole at any width.
+        let second = match &d.forwarded_to {
+            Some(opd) => format!("→ {opd} · {}", d.subject),
+            None => d.subject.clone(),
+        };
         let head_lines = vec![
             Line::styled(columns::cell(&first, head.width), theme::title()),
-            Line::raw(columns::cell(&d.subject, head.width)),
+            Line::raw(columns::cell(&second, head.width)),
         ];
         f.render_widget(Paragraph::new(head_lines), head);
         let [steps, timeline] =
@@ -282,7 +285,7 @@ impl Inbox {
                 .areas(body);
         f.render_widget(Paragraph::new(step_lines(d, steps, desk)), steps);
         let block = Block::default().borders(Borders::LEFT);
-        let events = timeline_lines(d, block.inner(timeline));
+        let events = timeline_lines(d, block.inner(timeline), desk);
         f.render_widget(Paragraph::new(events).block(block), timeline);
         let allowed = self.allowed(desk, person);
         let mut keys: Vec<String> = allowed
@@ -365,7 +368,7 @@ fn step_lines(d: &CaseDetail, area: Rect, desk: &Desk) -> Vec<Line<'static>> {
         .iter()
         .filter(|s| s.state != "pending" || d.current_step.is_some())
         .collect();
-    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, area.width, desk)).collect();
+    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, &d.sop, area.width, desk)).collect();
     let current = shown
         .iter()
         .position(|s| s.state == "current")
@@ -396,7 +399,7 @@ fn scroll_to(blocks: &[Vec<Line<'static>>], current: usize, height: usize) -> us
 
 /// One step of the checklist: mark, short title, actor, standard, when and
 /// by whom.
-fn step_block(s: &StepView, width: u16, desk: &Desk) -> Vec<Line<'static>> {
+fn step_block(s: &StepView, sop: &str, width: u16, desk: &Desk) -> Vec<Line<'static>> {
     let (mark, style) = match s.state.as_str() {
         "done" if s.late == Some(true) => ("✔!", Style::new().fg(Color::Red)),
         "done" => ("✔ ", Style::new().fg(Color::Green)),
@@ -418,7 +421,7 @@ fn step_block(s: &StepView, width: u16, desk: &Desk) -> Vec<Line<'static>> {
     let text = format!(
         "{mark}{} ({}, {}) {when}{by}",
         s.short,
-        s.actor,
+        desk.role_label(sop, &s.actor),
         desk.work_time(s.minutes)
     );
     columns::wrap(&text, width, 2)
@@ -428,12 +431,13 @@ fn step_block(s: &StepView, width: u16, desk: &Desk) -> Vec<Line<'static>> {
 }
 
 /// The newest events that fit in `area`, each wrapped to its width.
-fn timeline_lines(d: &CaseDetail, area: Rect) -> Vec<Line<'static>> {
+fn timeline_lines(d: &CaseDetail, area: Rect, desk: &Desk) -> Vec<Line<'static>> {
     let height = area.height as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     for e in d.timeline.iter().rev() {
         let who = if e.on_behalf {
-            format!("{} ({} {})", e.person, word(Word::OnBehalf), e.role)
+            let role = desk.role_label(&d.sop, &e.role);
+            format!("{} ({} {role})", e.person, word(Word::OnBehalf))
         } else {
             e.person.clone()
         };

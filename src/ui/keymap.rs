@@ -81,9 +81,17 @@ impl Scope {
 
     /// Tabs' scopes, where the `Tabs` bindings apply too.
     fn is_tab(self) -> bool {
+        // The notes' forms and lists are part of the Investigasi tab (not
+        // windows over it): switching person or tab keeps them as they are.
         matches!(
             self,
-            Scope::Intake | Scope::Inbox | Scope::Notes | Scope::NotesCase | Scope::Recap
+            Scope::Intake
+                | Scope::Inbox
+                | Scope::Notes
+                | Scope::NotesCase
+                | Scope::NoteForm
+                | Scope::Pick
+                | Scope::Recap
         )
     }
 
@@ -494,6 +502,19 @@ pub fn key_of(scope: Scope, action: Action) -> String {
     })
 }
 
+/// A screen's key line from (action name, what it does) pairs: each
+/// action's first key in the key map in force; an empty name is shown
+/// as its text alone.
+pub fn hints(scope: Scope, pairs: &[(&'static str, &'static str)]) -> Vec<(String, &'static str)> {
+    pairs
+        .iter()
+        .map(|(name, what)| {
+            let key = Action::from_name(name).map_or_else(String::new, |a| key_of(scope, a));
+            (key, *what)
+        })
+        .collect()
+}
+
 /// The line (from 1) where `name = …` stands in the `[keys]` table, or 0.
 fn line_of(source: &str, name: &str) -> usize {
     let mut in_keys = false;
@@ -668,6 +689,10 @@ fn defaults() -> Vec<Binding> {
     bind(S::Recap, &["t"], W::Always, A::WholeYear);
     bind(S::Recap, &["b"], W::Always, A::ByMonth);
     bind(S::Recap, &["e"], W::Always, A::Export);
+    // The list of cases past their deadline.
+    bind(S::Recap, &["↑"], W::Always, A::Up);
+    bind(S::Recap, &["↓"], W::Always, A::Down);
+    bind(S::Recap, &["Enter"], W::Always, A::Open);
     out
 }
 

@@ -1,5 +1,6 @@
-//! The recap screen (Rekap): a month or a year of figures, a bar chart, and
-//! the XLSX export on one key.
+//! The recap screen (Rekap): a month or a year of figures, a bar chart, the
+//! cases past their deadline today (Enter opens one), and the XLSX export
+//! on one key.
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -9,16 +10,25 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
 
 use super::action::Action;
+use super::columns;
 use super::tab::Command;
 use super::theme;
 use crate::domain::case::Channel;
 use crate::export;
 use crate::i18n::{self, R, T, say, t};
-use crate::service::{Desk, Recap, Span};
+use crate::config::Person;
+use crate::service::{Desk, Queue, Recap, Span};
+use crate::store::CaseRow;
+
+/// How many of the cases past their deadline the screen lists.
+const OVERDUE_SHOWN: u32 = 50;
 
 pub struct RecapScreen {
     pub span: Span,
     recap: Option<Recap>,
+    /// Cases past their deadline today, most overdue first.
+    overdue: Vec<CaseRow>,
+    picked: usize,
     pub message: Option<(String, bool)>,
 }
 
@@ -28,7 +38,20 @@ impl RecapScreen {
         RecapScreen {
             span: Span::Month(today.year(), today.month()),
             recap: None,
+            overdue: Vec::new(),
+            picked: 0,
             message: None,
+        }
+    }
+
+    /// Reads the cases past their deadline again.
+    pub fn load_overdue(&mut self, desk: &Desk, person: &Person) {
+        match desk.queue_page(Queue::Overdue, person, None, OVERDUE_SHOWN) {
+            Ok(rows) => {
+                self.overdue = rows;
+                self.picked = self.picked.min(self.overdue.len().saturating_sub(1));
+            }
+            Err(e) => self.message = Some((e.text(), false)),
         }
     }
 
@@ -49,6 +72,20 @@ impl RecapScreen {
             other => other,
         };
         match action {
+            Action::Down => {
+                self.picked = (self.picked + 1).min(self.overdue.len().saturating_sub(1));
+                return None;
+            }
+            Action::Up => {
+                self.picked = self.picked.saturating_sub(1);
+                return None;
+            }
+            Action::Open => {
+                return self
+                    .overdue
+                    .get(self.picked)
+                    .map(|r| Command::OpenCase(r.agenda_no.clone()));
+            }
             Action::Earlier => self.span = step(self.span, -1),
             Action::Later => self.span = step(self.span, 1),
             Action::WholeYear => {
@@ -137,10 +174,13 @@ impl RecapScreen {
         )
         .areas(body);
         self.draw_table(f, left, r);
+        let [chart, overdue] =
+            Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(right);
         match self.span {
-            Span::Month(..) => draw_channels(f, right, r),
-            _ => draw_months(f, right, r),
+            Span::Month(..) => draw_channels(f, chart, r),
+            _ => draw_months(f, chart, r),
         }
+        self.draw_overdue(f, overdue);
         if let Some((text, good)) = &self.message {
             let style = if *good { theme::ok() } else { theme::problem() };
             f.render_widget(Paragraph::new(TextSpan::styled(text.clone(), style)), foot);
@@ -148,6 +188,42 @@ impl RecapScreen {
             // A period not yet ended: its figures are as of today.
             f.render_widget(Paragraph::new(TextSpan::styled(as_of, theme::hint())), foot);
         }
+    }
+
+    /// The cases past their deadline today: agenda and subject, the
+    /// selected one marked.
+    fn draw_overdue(&self, f: &mut Frame<'_>, area: Rect) {
+        let title = format!(
+            "{} ({}{})",
+            t(T::QueueOverdue),
+            self.overdue.len(),
+            if self.overdue.len() as u32 >= OVERDUE_SHOWN { "+" } else { "" }
+        );
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .title(TextSpan::styled(title, theme::title()));
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let height = inner.height as usize;
+        let start = self.picked.saturating_sub(height.saturating_sub(1));
+        let width = inner.width;
+        let lines: Vec<Line> = self
+            .overdue
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .map(|(i, r)| {
+                let text = columns::cell(&format!("{} {}", r.agenda_no, r.subject), width);
+                let style = if i == self.picked {
+                    theme::focused()
+                } else {
+                    Style::default()
+                };
+                Line::styled(text, style)
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), inner);
     }
 
     fn draw_table(&self, f: &mut Frame<'_>, area: Rect, r: &Recap) {

@@ -121,7 +121,8 @@ impl Screen for RecapScreen {
         RecapScreen::draw(self, f, area);
     }
 
-    fn reload(&mut self, desk: &Desk, _: &Person) {
+    fn reload(&mut self, desk: &Desk, person: &Person) {
         RecapScreen::reload(self, desk);
+        self.load_overdue(desk, person);
     }
 }

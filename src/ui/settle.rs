@@ -151,6 +151,14 @@ impl SettleForm {
         }
     }
 
+    /// Pasted text as another value for the field (a step's versions are
+    /// only picked).
+    pub fn paste(&mut self, text: &str) {
+        if !self.is_step() {
+            self.input.paste(text);
+        }
+    }
+
     pub fn handle(&mut self, action: Option<Action>, key: KeyEvent) -> Outcome {
         match action {
             Some(Action::Cancel) => return Outcome::Cancel,

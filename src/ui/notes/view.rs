@@ -14,6 +14,7 @@ use crate::domain::note::{AttachmentRecord, NoteRecord};
 use crate::i18n::{self, N, T, Word, n, t, word};
 use crate::service::{CaseNotes, Desk, Integrity, hex, short_id};
 use crate::store::CaseRow;
+use crate::ui::keymap::{self, Scope};
 use crate::ui::columns::{self, Column};
 use crate::ui::theme;
 
@@ -43,7 +44,7 @@ impl NotesScreen {
     }
 
     fn draw_picker(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk) {
-        let keys = i18n::notes_picker_keys();
+        let keys = keymap::hints(Scope::Notes, &i18n::notes_picker_keys());
         let [input, title, list, message, hint] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -117,7 +118,7 @@ impl NotesScreen {
     }
 
     fn draw_case(&self, f: &mut Frame<'_>, area: Rect, desk: &Desk, open: &OpenCase) {
-        let keys = i18n::notes_case_keys();
+        let keys = keymap::hints(Scope::NotesCase, &i18n::notes_case_keys());
         let [head, list, preview, message, hint] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Percentage(45),
@@ -450,11 +451,11 @@ pub(super) fn detail_lines(desk: &Desk, c: &CaseNotes, id: Uuid) -> Vec<Line<'st
 
 /// The keys as lines no wider than `width`, never breaking a key from
 /// its word.
-fn key_lines(keys: &[(&'static str, &'static str)], width: u16) -> Vec<Line<'static>> {
+fn key_lines(keys: &[(String, &'static str)], width: u16) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = vec![Line::default()];
     for (key, what) in keys {
         let pair = [
-            Span::styled(*key, theme::title()),
+            Span::styled(key.clone(), theme::title()),
             Span::styled(format!(" {what}"), theme::hint()),
         ];
         let wide: usize = pair.iter().map(Span::width).sum();
@@ -471,11 +472,11 @@ fn key_lines(keys: &[(&'static str, &'static str)], width: u16) -> Vec<Line<'sta
     lines
 }
 
-fn key_line_height(keys: &[(&'static str, &'static str)], width: u16) -> u16 {
+fn key_line_height(keys: &[(String, &'static str)], width: u16) -> u16 {
     key_lines(keys, width).len() as u16
 }
 
-fn draw_keys(f: &mut Frame<'_>, area: Rect, keys: &[(&'static str, &'static str)]) {
+fn draw_keys(f: &mut Frame<'_>, area: Rect, keys: &[(String, &'static str)]) {
     f.render_widget(Paragraph::new(key_lines(keys, area.width)), area);
 }
 
