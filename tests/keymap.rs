@@ -39,7 +39,7 @@ fn every_binding_is_in_the_help_of_its_screen_and_every_help_row_is_a_binding() 
                 .find(|(_, action)| *action == b.action)
                 .unwrap_or_else(|| panic!("{scope:?}: {:?} is not in the help", b.action));
             assert!(
-                row.0.split(" / ").any(|k| k == key),
+                row.0.split(", ").any(|k| k == key),
                 "{scope:?}: key {key} of {:?} missing from its help row {:?}",
                 b.action,
                 row.0
@@ -47,7 +47,7 @@ fn every_binding_is_in_the_help_of_its_screen_and_every_help_row_is_a_binding() 
         }
         // Each key on a help row runs that row's action (in some focus).
         for (keys, action) in &help {
-            for key in keys.split(" / ") {
+            for key in keys.split(", ") {
                 let chord = Chord::parse(key).unwrap();
                 let runs = FOCUSES
                     .iter()

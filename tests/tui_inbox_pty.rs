@@ -59,13 +59,13 @@ fn situbondo_not_ours_from_the_inbox() {
     let agenda = desk.add_case("2026-11-19 09:00");
     let term = Term::start(desk, "notours");
     sign_in_to_inbox(&term, KASI);
-    term.wait_for("▶ disposisi-kadis");
-    act(&term, "d", 0, "▶ disposisi-kabid");
-    act(&term, "d", 0, "▶ kewenangan");
+    term.wait_for("▶ Disposisi Kadis");
+    act(&term, "d", 0, "▶ Disposisi Kabid");
+    act(&term, "d", 0, "▶ Putusan kewenangan");
     // The first option is "ours"; one step right is the first OPD.
-    act(&term, "p", 1, "▶ konsep-penerusan");
-    act(&term, "s", 0, "▶ paraf-penerusan");
-    act(&term, "s", 0, "▶ ttd-penerusan");
+    act(&term, "p", 1, "▶ Konsep surat penerusan");
+    act(&term, "s", 0, "▶ Paraf Kabid (penerusan)");
+    act(&term, "s", 0, "▶ TTD Kadis (penerusan)");
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, STAF);
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
@@ -89,27 +89,27 @@ fn situbondo_ours_to_closing_from_the_inbox() {
     let agenda = desk.add_case("2026-11-19 09:00");
     let term = Term::start(desk, "ours");
     sign_in_to_inbox(&term, KASI);
-    term.wait_for("▶ disposisi-kadis");
-    act(&term, "d", 0, "▶ disposisi-kabid");
-    act(&term, "d", 0, "▶ kewenangan");
-    act(&term, "p", 0, "▶ perintah-cek");
+    term.wait_for("▶ Disposisi Kadis");
+    act(&term, "d", 0, "▶ Disposisi Kabid");
+    act(&term, "d", 0, "▶ Putusan kewenangan");
+    act(&term, "p", 0, "▶ Perintah cek perizinan");
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, STAF);
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, KASI);
     for next in [
-        "▶ koordinasi",
-        "▶ lapor-kadis",
-        "▶ arahan",
-        "▶ perintah-tangani",
+        "▶ Koordinasi Kabid Yandu",
+        "▶ Lapor ke Kadis",
+        "▶ Arahan Kadis",
+        "▶ Perintah penanganan",
     ] {
         act(&term, "s", 0, next);
     }
-    act(&term, "d", 0, "▶ penanganan");
+    act(&term, "d", 0, "▶ Penanganan/fasilitasi");
     for next in [
-        "▶ konsep-jawaban",
-        "▶ paraf-jawaban",
-        "▶ ttd-jawaban",
+        "▶ Konsep surat jawaban",
+        "▶ Paraf Kabid (jawaban)",
+        "▶ TTD Kadis (jawaban)",
         "Tidak ada kasus di antrean ini",
     ] {
         act(&term, "s", 0, next);
@@ -134,7 +134,7 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
     let agenda = desk.add_case("2026-11-19 09:00");
     let term = Term::start(desk, "gresik");
     sign_in_to_inbox(&term, STAF);
-    term.wait_for("▶ identifikasi");
+    term.wait_for("▶ Identifikasi masalah");
     // "ajukan" (escalate to the head) is the second option.
     act(&term, "p", 1, "Tidak ada kasus di antrean ini");
     switch_to(&term, KASI);
@@ -147,12 +147,12 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
         "on-behalf actions listed: {screen}"
     );
     term.keys(&["Escape"]);
-    act(&term, "s", 0, "▶ disposisi");
+    act(&term, "s", 0, "▶ Disposisi Kadis");
     act(&term, "d", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, STAF);
-    act(&term, "s", 0, "▶ laporan");
+    act(&term, "s", 0, "▶ Laporan investigasi");
     // Step 7 (the monthly recap) is the Rekap screen's task: step 6 leads to step 8.
-    act(&term, "s", 0, "▶ tindak-lanjut");
+    act(&term, "s", 0, "▶ Tindak lanjut & arsip");
     act(&term, "s", 0, "Tidak ada kasus di antrean ini");
     let d = timeline(&term.desk, &agenda);
     assert_eq!(d["status"], "closed");

@@ -311,7 +311,7 @@ fn the_inbox_opens_its_case_in_the_tab() {
     let term = Term::start(desk, "notes-jump");
     sign_in(&term, KASI);
     term.keys(&["M-2"]);
-    term.wait_for("▶ disposisi-kadis");
+    term.wait_for("▶ Disposisi Kadis");
     term.keys(&["F1"]);
     term.wait_for("Bantuan");
     // The help is longer than the screen: it scrolls to the notes' key.

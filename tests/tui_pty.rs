@@ -90,7 +90,11 @@ fn a_whole_complaint_is_typed_saved_and_found_again() {
     term.keys(&["C-u"]);
     term.type_text("persetujuan");
     term.wait_for("Siti Aminah");
+    // The whole case: its description first, its history at the end.
     term.keys(&["Enter"]);
+    let screen = term.wait_for("Berkas kasus");
+    assert!(screen.contains("Mohon dibantu."), "{screen}");
+    term.keys(&["End"]);
     let screen = term.wait_for("Riwayat");
     assert!(screen.contains("Operator Loket"), "{screen}");
     // The CLI sees the same case.

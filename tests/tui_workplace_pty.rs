@@ -338,7 +338,6 @@ fn begin_note(term: &Term, text: &str) {
 }
 
 #[test]
-#[ignore = "F9 does nothing while a note form is in front: the NoteForm scope lacks the Tabs bindings"]
 fn a_note_being_typed_survives_another_person_signing_in() {
     let desk = TestDesk::new();
     let agenda = desk.add_case("2026-11-19 09:00");

@@ -373,7 +373,7 @@ impl KeyMap {
                         }
                         keys
                     });
-                (!keys.is_empty()).then(|| (keys.join(" / "), action))
+                (!keys.is_empty()).then(|| (keys.join(", "), action))
             })
             .collect()
     }
