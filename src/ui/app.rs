@@ -10,12 +10,12 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind
 
 use super::act_form::{ActForm, Outcome};
 use super::action::{Action, Focus};
+use super::case_view::CaseViewScreen;
 use super::inbox::{self, Inbox};
 use super::intake::Intake;
 use super::keymap::{self, Scope};
 use super::notes::NotesScreen;
 pub use super::popup::Popup;
-use super::case_view::CaseViewScreen;
 use super::popup::scrolled;
 use super::recap::RecapScreen;
 use super::settle::{SettleForm, Settlement};
@@ -472,7 +472,7 @@ impl App {
                 .into_iter()
                 .map(|a| format!("[{}] {}", inbox::action_key(a), i18n::action_label(a)))
                 .collect();
-            view.person_actions = Some(mine);
+            view.set_person_actions(Some(mine));
         }
         Ok(view)
     }
@@ -591,12 +591,9 @@ impl App {
         let fresh = self.case_screen(agenda);
         for popup in &mut self.popups {
             if let (Popup::Case(view), Ok(fresh)) = (popup, &fresh)
-                && view.view.agenda_no == agenda
+                && view.view().agenda_no == agenda
             {
-                let offset = view.offset();
-                view.view = fresh.view.clone();
-                view.person_actions.clone_from(&fresh.person_actions);
-                view.scroll_by(offset as i32);
+                view.refresh_from(fresh);
             }
         }
     }
@@ -736,7 +733,7 @@ impl App {
 
     /// A key in the case view: scrolling, or an action on the case.
     fn case_key(&mut self, mut view: Box<CaseViewScreen>, action: Action) {
-        let agenda = view.view.agenda_no.clone();
+        let agenda = view.view().agenda_no.clone();
         let command = match action {
             Action::Act(kind) => Some(Command::Act(agenda, kind)),
             Action::NewNote => Some(Command::NewNote(agenda)),
@@ -755,7 +752,6 @@ impl App {
             self.command(command);
         }
     }
-
 }
 
 /// Scrolls the case view; nothing more to do.
