@@ -466,8 +466,8 @@ impl App {
 
     /// The whole case, with the actions the signed-in person may take.
     fn case_screen(&self, agenda: &str) -> Result<CaseViewScreen, String> {
-        let mut view = CaseViewScreen::open(&self.desk, agenda)?;
-        if let (Some(person), Ok(detail)) = (&self.person, self.desk.show(agenda)) {
+        let (mut view, detail) = CaseViewScreen::open_with_detail(&self.desk, agenda)?;
+        if let Some(person) = &self.person {
             let mine = inbox::allowed(&detail, &self.desk, person)
                 .into_iter()
                 .map(|a| format!("[{}] {}", inbox::action_key(a), i18n::action_label(a)))

@@ -14,7 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme;
 use crate::i18n::{self, Cv, Word, cv, word};
-use crate::service::{CaseView, Desk, Integrity};
+use crate::service::{CaseDetail, CaseView, Desk, Integrity};
 
 /// The size drawn before the first frame: a page and the end are known
 /// from the start.
@@ -71,6 +71,18 @@ impl CaseViewScreen {
     pub fn open(desk: &Desk, agenda: &str) -> Result<CaseViewScreen, String> {
         desk.case_view(agenda)
             .map(CaseViewScreen::new)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The case `agenda` read once from the desk: its screen, and the case
+    /// as [`Desk::show`] gives it (what the person may do is read from
+    /// that); the error in words.
+    pub fn open_with_detail(
+        desk: &Desk,
+        agenda: &str,
+    ) -> Result<(CaseViewScreen, CaseDetail), String> {
+        desk.case_view_and_detail(agenda)
+            .map(|(view, detail)| (CaseViewScreen::new(view), detail))
             .map_err(|e| e.to_string())
     }
 
