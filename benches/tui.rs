@@ -8,8 +8,10 @@
 //! their own rows). It prints percentiles of: start to first frame, a key
 //! press in the form, a search key press on a word found in many cases,
 //! scrolling through the results, the inbox (opening it and moving its
-//! cursor at 80×24 and 120×40, its views, paging), and the Investigasi tab
-//! on a case with 500 notes.
+//! cursor at 80×24 and 120×40, its views, paging), the case view (opening
+//! it from the inbox and scrolling it at both sizes), and the Investigasi tab
+//! on a case with 500 notes. `ADUAN_BENCH_ONLY=WORD` runs only the
+//! measurements whose name holds WORD (`case view`, `inbox`, …).
 
 use std::time::{Duration, Instant};
 
@@ -33,6 +35,7 @@ const MEASUREMENTS: &[(&str, Measure)] = &[
     ("start", first_frame),
     ("form and search", form_and_search),
     ("inbox at 80×24 and 120×40", inbox_sizes),
+    ("case view at 80×24 and 120×40", case_view_sizes),
     ("inbox views and paging", inbox),
     ("Investigasi", notes),
 ];
@@ -40,11 +43,25 @@ const MEASUREMENTS: &[(&str, Measure)] = &[
 fn main() {
     let desk = common::bench_desk();
     let copy = common::scratch_copy(&desk);
-    for (what, measure) in MEASUREMENTS {
+    migrate_first(&copy.opts);
+    // `ADUAN_BENCH_ONLY=case` runs only the measurements whose name holds it.
+    let only = std::env::var("ADUAN_BENCH_ONLY").unwrap_or_default();
+    for (what, measure) in MEASUREMENTS.iter().filter(|(w, _)| w.contains(&only)) {
         eprintln!("— {what}");
         measure(&copy.opts);
     }
     println!("peak resident memory: {} MB", peak_rss_kb() / 1024);
+}
+
+/// Opens the copy once before anything is measured: an older database is
+/// migrated on its first open (the `case_links` backfill), once.
+fn migrate_first(opts: &OpenOptions) {
+    let start = Instant::now();
+    drop(Desk::open(opts).unwrap());
+    eprintln!(
+        "first open of the copy (schema migration, if any): {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
 }
 
 fn first_frame(opts: &OpenOptions) {
@@ -146,10 +163,26 @@ fn key(app: &mut App, code: KeyCode) {
 }
 
 fn timed(app: &mut App, t: &mut Terminal<TestBackend>, code: KeyCode) -> Duration {
+    timed_with(app, t, code, KeyModifiers::NONE)
+}
+
+fn timed_with(
+    app: &mut App,
+    t: &mut Terminal<TestBackend>,
+    code: KeyCode,
+    modifiers: KeyModifiers,
+) -> Duration {
     let start = Instant::now();
-    key(app, code);
+    app.handle(Event::Key(KeyEvent::new(code, modifiers)));
     t.draw(|f| app.draw(f)).unwrap();
     start.elapsed()
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
 }
 
 /// A word of the demo corpus found in roughly a third of all cases.
@@ -228,6 +261,49 @@ fn inbox_sizes(opts: &OpenOptions) {
         report(
             &format!("inbox {width}×{height}: cursor ↓ (my queue) → frame"),
             &mut down,
+        );
+    }
+}
+
+/// The case view opened with Enter on the selected row of my queue (Esc
+/// back between samples), and scrolling it line by line and by pages, at
+/// the smallest terminal and a wide one.
+fn case_view_sizes(opts: &OpenOptions) {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let (mut app, mut t) = on_inbox(opts, width, height);
+        let mut open = Vec::new();
+        for i in 0..40 {
+            // A different row every other sample, so not one case's pages only.
+            if i % 2 == 1 {
+                key(&mut app, KeyCode::Down);
+                t.draw(|f| app.draw(f)).unwrap();
+            }
+            open.push(timed(&mut app, &mut t, KeyCode::Enter));
+            assert!(
+                matches!(app.popups.last(), Some(aduan::ui::app::Popup::Case(_))),
+                "Enter on the inbox row opens the case view"
+            );
+            key(&mut app, KeyCode::Esc);
+            t.draw(|f| app.draw(f)).unwrap();
+        }
+        report(
+            &format!("case view {width}×{height}: open (Enter on the inbox row) → frame"),
+            &mut open,
+        );
+        key(&mut app, KeyCode::Enter);
+        t.draw(|f| app.draw(f)).unwrap();
+        let mut scroll = Vec::new();
+        for i in 0..1000 {
+            let code = match i % 50 {
+                49 => KeyCode::Home,
+                n if n % 10 == 9 => KeyCode::PageDown,
+                _ => KeyCode::Down,
+            };
+            scroll.push(timed(&mut app, &mut t, code));
+        }
+        report(
+            &format!("case view {width}×{height}: scroll (↓, PgDn) → frame"),
+            &mut scroll,
         );
     }
 }
@@ -326,16 +402,67 @@ fn notes(opts: &OpenOptions) {
         key(&mut app, KeyCode::Char(c));
     }
     app.settle(true);
+    // Ctrl+O opens the found case's notes (Enter would open its case view).
     let mut open = Vec::new();
     for _ in 0..20 {
-        open.push(timed(&mut app, &mut t, KeyCode::Enter));
+        open.push(timed_with(
+            &mut app,
+            &mut t,
+            KeyCode::Char('o'),
+            KeyModifiers::CONTROL,
+        ));
+        assert!(app.popups.is_empty(), "Ctrl+O opens the notes, no popup");
         key(&mut app, KeyCode::Esc);
     }
-    report("Investigasi: open a case's notes → redraw", &mut open);
-    key(&mut app, KeyCode::Enter);
+    report(
+        "Investigasi: open a case's notes (Ctrl+O) → redraw",
+        &mut open,
+    );
+    ctrl(&mut app, 'o');
     let mut down = Vec::new();
     for _ in 1..count {
         down.push(timed(&mut app, &mut t, KeyCode::Down));
     }
     report("Investigasi: cursor ↓ in the notes → redraw", &mut down);
+    busy_case_view(&app.desk, &agenda);
+}
+
+/// The case view of the case holding 500 notes, read as the app reads it
+/// (`CaseViewScreen::open_with_detail`: the screen and the case the
+/// person's actions come from) and drawn at 120×40; then scrolled down its
+/// lines.
+fn busy_case_view(desk: &Desk, agenda: &str) {
+    use aduan::ui::case_view::CaseViewScreen;
+
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut open = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        let (view, _detail) = CaseViewScreen::open_with_detail(desk, agenda).unwrap();
+        t.draw(|f| view.draw(f, f.area())).unwrap();
+        open.push(start.elapsed());
+    }
+    report(
+        "case view 120×40, 500 notes: read and first frame",
+        &mut open,
+    );
+    let mut view = CaseViewScreen::open(desk, agenda).unwrap();
+    t.draw(|f| view.draw(f, f.area())).unwrap();
+    let mut scroll = Vec::new();
+    for i in 0..1000 {
+        let start = Instant::now();
+        match i % 20 {
+            19 => view.page(1),
+            _ => view.scroll_by(1),
+        }
+        t.draw(|f| view.draw(f, f.area())).unwrap();
+        scroll.push(start.elapsed());
+    }
+    report(
+        &format!(
+            "case view 120×40, 500 notes: scroll (↓, PgDn) → frame (to line {})",
+            view.offset()
+        ),
+        &mut scroll,
+    );
 }

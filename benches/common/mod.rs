@@ -8,7 +8,9 @@ use aduan::service::{Desk, OpenOptions};
 
 /// The desk at `ADUAN_BENCH_DB` (default `/tmp/aduan-bench/aduan.db`, its
 /// config beside it), filled first with `ADUAN_BENCH_CASES` demo cases
-/// (default 1,000,000) if it is empty.
+/// (default 1,000,000) if it does not exist yet. An existing desk is never
+/// opened here: opening an older database migrates it, and that belongs to
+/// the copy.
 pub fn bench_desk() -> OpenOptions {
     let db = std::env::var("ADUAN_BENCH_DB")
         .map(PathBuf::from)
@@ -22,7 +24,9 @@ pub fn bench_desk() -> OpenOptions {
         db: Some(db.clone()),
         ..OpenOptions::default()
     };
-    ensure_data(&opts, cases);
+    if !db.exists() {
+        ensure_data(&opts, cases);
+    }
     opts
 }
 

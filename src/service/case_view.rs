@@ -125,7 +125,17 @@ pub struct NoteLine {
 impl Desk {
     /// The case `agenda` as its screen shows it.
     pub fn case_view(&self, agenda: &str) -> Result<CaseView> {
-        let mut d = self.show(agenda)?;
+        self.case_view_of(self.show(agenda)?, agenda)
+    }
+
+    /// The case `agenda` as its screen shows it, and as [`Desk::show`]
+    /// reads it, from one reading of the case.
+    pub fn case_view_and_detail(&self, agenda: &str) -> Result<(CaseView, CaseDetail)> {
+        let d = self.show(agenda)?;
+        Ok((self.case_view_of(d.clone(), agenda)?, d))
+    }
+
+    fn case_view_of(&self, mut d: CaseDetail, agenda: &str) -> Result<CaseView> {
         if d.confidential || d.anonymous {
             hide_identity_changes(&mut d);
         }

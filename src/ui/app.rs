@@ -10,12 +10,12 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind
 
 use super::act_form::{ActForm, Outcome};
 use super::action::{Action, Focus};
+use super::case_view::CaseViewScreen;
 use super::inbox::{self, Inbox};
 use super::intake::Intake;
 use super::keymap::{self, Scope};
 use super::notes::NotesScreen;
 pub use super::popup::Popup;
-use super::case_view::CaseViewScreen;
 use super::popup::scrolled;
 use super::recap::RecapScreen;
 use super::settle::{SettleForm, Settlement};
@@ -467,13 +467,13 @@ impl App {
 
     /// The whole case, with the actions the signed-in person may take.
     fn case_screen(&self, agenda: &str) -> Result<CaseViewScreen, String> {
-        let mut view = CaseViewScreen::open(&self.desk, agenda)?;
-        if let (Some(person), Ok(detail)) = (&self.person, self.desk.show(agenda)) {
+        let (mut view, detail) = CaseViewScreen::open_with_detail(&self.desk, agenda)?;
+        if let Some(person) = &self.person {
             let mine = inbox::allowed(&detail, &self.desk, person)
                 .into_iter()
                 .map(|a| format!("[{}] {}", inbox::action_key(a), i18n::action_label(a)))
                 .collect();
-            view.person_actions = Some(mine);
+            view.set_person_actions(Some(mine));
         }
         Ok(view)
     }
@@ -599,12 +599,9 @@ impl App {
         let fresh = self.case_screen(agenda);
         for popup in &mut self.popups {
             if let (Popup::Case(view), Ok(fresh)) = (popup, &fresh)
-                && view.view.agenda_no == agenda
+                && view.view().agenda_no == agenda
             {
-                let offset = view.offset();
-                view.view = fresh.view.clone();
-                view.person_actions.clone_from(&fresh.person_actions);
-                view.scroll_by(offset as i32);
+                view.refresh_from(fresh);
             }
         }
     }
@@ -744,7 +741,7 @@ impl App {
 
     /// A key in the case view: scrolling, or an action on the case.
     fn case_key(&mut self, mut view: Box<CaseViewScreen>, action: Action) {
-        let agenda = view.view.agenda_no.clone();
+        let agenda = view.view().agenda_no.clone();
         let command = match action {
             Action::Act(kind) => Some(Command::Act(agenda, kind)),
             Action::NewNote => Some(Command::NewNote(agenda)),
@@ -763,7 +760,6 @@ impl App {
             self.command(command);
         }
     }
-
 }
 
 /// Scrolls the case view; nothing more to do.

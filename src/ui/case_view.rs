@@ -2,7 +2,8 @@
 //! to read before deciding. Every line is wrapped to the width (the
 //! description keeps its own line breaks) and the screen scrolls.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,21 +14,25 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme;
 use crate::i18n::{self, Cv, Word, cv, word};
-use crate::service::{CaseView, Desk, Integrity};
+use crate::service::{CaseDetail, CaseView, Desk, Integrity};
 
 /// The size drawn before the first frame: a page and the end are known
 /// from the start.
 const FIRST_VIEWPORT: (u16, u16) = (78, 20);
 
 pub struct CaseViewScreen {
-    pub view: CaseView,
+    view: CaseView,
     /// The actions the signed-in person may take now, with their keys;
     /// `None` lists every role's.
-    pub person_actions: Option<Vec<String>>,
+    person_actions: Option<Vec<String>>,
     offset: usize,
     /// Width and height of the text on the last frame, so a page is a page
     /// and the end is the end (drawing sets it and nothing else).
     viewport: Cell<(u16, u16)>,
+    /// The lines wrapped at the width they were last wrapped for: a case
+    /// with hundreds of notes takes milliseconds to wrap, and scrolling
+    /// changes neither the case nor the width.
+    wrapped: RefCell<Option<(usize, Rc<[Line<'static>]>)>>,
 }
 
 impl CaseViewScreen {
@@ -37,13 +42,47 @@ impl CaseViewScreen {
             person_actions: None,
             offset: 0,
             viewport: Cell::new(FIRST_VIEWPORT),
+            wrapped: RefCell::new(None),
         }
+    }
+
+    /// The case shown.
+    pub fn view(&self) -> &CaseView {
+        &self.view
+    }
+
+    /// Lists `actions` as what the signed-in person may do now.
+    pub fn set_person_actions(&mut self, actions: Option<Vec<String>>) {
+        self.person_actions = actions;
+        self.wrapped.take();
+    }
+
+    /// Shows the case as `fresh` reads it now, scrolled on from where it
+    /// was by as many lines as it was scrolled (clamped to the end).
+    pub fn refresh_from(&mut self, fresh: &CaseViewScreen) {
+        let offset = self.offset;
+        self.view = fresh.view.clone();
+        self.person_actions.clone_from(&fresh.person_actions);
+        self.wrapped.take();
+        self.scroll_by(offset as i32);
     }
 
     /// The case `agenda` read from the desk; the error in words.
     pub fn open(desk: &Desk, agenda: &str) -> Result<CaseViewScreen, String> {
         desk.case_view(agenda)
             .map(CaseViewScreen::new)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The case `agenda` read once from the desk: its screen, and the case
+    /// as [`Desk::show`] gives it (what the person may do is read from
+    /// that); the error in words.
+    pub fn open_with_detail(
+        desk: &Desk,
+        agenda: &str,
+    ) -> Result<(CaseViewScreen, CaseDetail), String> {
+        desk.case_view_and_detail(agenda)
+            .map(|(view, detail)| (CaseViewScreen::new(view), detail))
             .map_err(|e| e.to_string())
     }
 
@@ -126,8 +165,21 @@ impl CaseViewScreen {
         }
     }
 
-    /// Every line of the screen, wrapped to `width` columns.
-    fn lines(&self, width: usize) -> Vec<Line<'static>> {
+    /// Every line of the screen, wrapped to `width` columns (once per
+    /// width and content).
+    fn lines(&self, width: usize) -> Rc<[Line<'static>]> {
+        let mut wrapped = self.wrapped.borrow_mut();
+        match &*wrapped {
+            Some((at, lines)) if *at == width => Rc::clone(lines),
+            _ => {
+                let lines: Rc<[Line<'static>]> = self.wrap(width).into();
+                *wrapped = Some((width, Rc::clone(&lines)));
+                lines
+            }
+        }
+    }
+
+    fn wrap(&self, width: usize) -> Vec<Line<'static>> {
         let width = width.max(20);
         let v = &self.view;
         let mut out = Page::new(width);
