@@ -52,7 +52,10 @@ fn every_binding_is_in_the_help_of_its_screen_and_every_help_row_is_a_binding() 
                 let runs = FOCUSES
                     .iter()
                     .any(|&f| map.action(scope, chord.event(), f) == Some(*action));
-                assert!(runs, "{scope:?}: help says {key} does {action:?}, it does not");
+                assert!(
+                    runs,
+                    "{scope:?}: help says {key} does {action:?}, it does not"
+                );
             }
         }
     }
@@ -106,7 +109,10 @@ fn the_program_uses_the_rebound_key_and_refuses_a_clash_at_start() {
     term.wait_for("Pengaduan baru");
     term.keys(&["F1"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
-    assert!(!term.screen().contains("Bantuan"), "F1 still opens the help");
+    assert!(
+        !term.screen().contains("Bantuan"),
+        "F1 still opens the help"
+    );
     term.keys(&["F12"]);
     let help = term.wait_for("Bantuan");
     assert!(help.contains("F12"), "{help}");

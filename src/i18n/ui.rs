@@ -489,7 +489,10 @@ pub fn notes_picker_keys() -> Vec<(&'static str, &'static str)> {
     vec![
         (
             "",
-            pick("ketik: cari no. agenda atau nama", "type: search agenda no. or name"),
+            pick(
+                "ketik: cari no. agenda atau nama",
+                "type: search agenda no. or name",
+            ),
         ),
         ("down", pick("pilih", "choose")),
         ("open", pick("buka kasus", "open the case")),

@@ -64,6 +64,8 @@ impl CaseViewScreen {
         self.view = fresh.view.clone();
         self.person_actions.clone_from(&fresh.person_actions);
         self.wrapped.take();
+        // The same place, or the end if the case got shorter.
+        self.offset = 0;
         self.scroll_by(offset as i32);
     }
 

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Tabs};
 
 use super::action::Action;
-use super::tab::Command;
 use super::columns::{self, Column};
+use super::tab::Command;
 use super::theme;
 use crate::config::Person;
 use crate::domain::workflow::ActionKind;
@@ -368,7 +368,10 @@ fn step_lines(d: &CaseDetail, area: Rect, desk: &Desk) -> Vec<Line<'static>> {
         .iter()
         .filter(|s| s.state != "pending" || d.current_step.is_some())
         .collect();
-    let blocks: Vec<Vec<Line<'static>>> = shown.iter().map(|s| step_block(s, &d.sop, area.width, desk)).collect();
+    let blocks: Vec<Vec<Line<'static>>> = shown
+        .iter()
+        .map(|s| step_block(s, &d.sop, area.width, desk))
+        .collect();
     let current = shown
         .iter()
         .position(|s| s.state == "current")

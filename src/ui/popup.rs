@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::act_form::ActForm;
-use super::case_view::CaseViewScreen;
 use super::action::{Action, Focus};
+use super::case_view::CaseViewScreen;
 use super::keymap::{self, Scope};
 use super::search::Search;
 use super::settle::SettleForm;

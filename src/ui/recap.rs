@@ -13,10 +13,10 @@ use super::action::Action;
 use super::columns;
 use super::tab::Command;
 use super::theme;
+use crate::config::Person;
 use crate::domain::case::Channel;
 use crate::export;
 use crate::i18n::{self, R, T, say, t};
-use crate::config::Person;
 use crate::service::{Desk, Queue, Recap, Span};
 use crate::store::CaseRow;
 
@@ -197,7 +197,11 @@ impl RecapScreen {
             "{} ({}{})",
             t(T::QueueOverdue),
             self.overdue.len(),
-            if self.overdue.len() as u32 >= OVERDUE_SHOWN { "+" } else { "" }
+            if self.overdue.len() as u32 >= OVERDUE_SHOWN {
+                "+"
+            } else {
+                ""
+            }
         );
         let block = Block::default()
             .borders(Borders::TOP)

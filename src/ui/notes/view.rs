@@ -14,8 +14,8 @@ use crate::domain::note::{AttachmentRecord, NoteRecord};
 use crate::i18n::{self, N, T, Word, n, t, word};
 use crate::service::{CaseNotes, Desk, Integrity, hex, short_id};
 use crate::store::CaseRow;
-use crate::ui::keymap::{self, Scope};
 use crate::ui::columns::{self, Column};
+use crate::ui::keymap::{self, Scope};
 use crate::ui::theme;
 
 impl NotesScreen {
