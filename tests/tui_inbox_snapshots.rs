@@ -205,3 +205,24 @@ fn at_eighty_columns_the_name_gives_way_to_the_deadline() {
     assert!(!head.contains("Batas waktu: 2026-…"), "{head}");
     assert!(head.contains('…'), "the name is cut and says so: {head}");
 }
+
+#[test]
+fn the_recap_lists_the_cases_past_their_deadline_and_opens_one() {
+    let desk = desk_with_cases();
+    let mut app = inbox_as_kasi(&desk);
+    key(&mut app, KeyCode::Char('4'), KeyModifiers::ALT);
+    let screen = format!("{}", draw(&app).backend());
+    // The case received on 5 October is past its deadline; the others not.
+    assert!(screen.contains("Terlambat (1)"), "{screen}");
+    assert!(screen.contains("0001/PGD/LKT1/2026 PBG"), "{screen}");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let screen = format!("{}", draw(&app).backend());
+    assert!(
+        screen.contains("Berkas kasus 0001/PGD/LKT1/2026"),
+        "{screen}"
+    );
+    assert!(screen.contains("lewat batas waktu"), "{screen}");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    let screen = format!("{}", draw(&app).backend());
+    assert!(!screen.contains("Berkas kasus"), "{screen}");
+}
