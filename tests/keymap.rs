@@ -10,17 +10,6 @@ use aduan::ui::keymap::{Chord, KeyMap, KeyProblem, Scope};
 use common::TestDesk;
 use common::term::Term;
 
-/// Every focus a screen can have, for the bindings whose meaning depends on it.
-const FOCUSES: [Focus; 7] = [
-    Focus::Line { empty: true },
-    Focus::Line { empty: false },
-    Focus::Area { empty: true },
-    Focus::Area { empty: false },
-    Focus::Choice,
-    Focus::Check,
-    Focus::None,
-];
-
 #[test]
 fn every_binding_is_in_the_help_of_its_screen_and_every_help_row_is_a_binding() {
     let map = KeyMap::default();
@@ -49,7 +38,7 @@ fn every_binding_is_in_the_help_of_its_screen_and_every_help_row_is_a_binding() 
         for (keys, action) in &help {
             for key in keys.split(", ") {
                 let chord = Chord::parse(key).unwrap();
-                let runs = FOCUSES
+                let runs = Focus::ALL
                     .iter()
                     .any(|&f| map.action(scope, chord.event(), f) == Some(*action));
                 assert!(

@@ -467,19 +467,7 @@ impl ActForm {
     ) {
         let focused = self.focused(i);
         match &row.input {
-            Input::Area(a) => {
-                let mut a = (**a).clone();
-                let border = if focused {
-                    theme::focused()
-                } else {
-                    theme::hint()
-                };
-                a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
-                if !focused {
-                    a.set_cursor_style(Style::new());
-                }
-                f.render_widget(&a, at);
-            }
+            Input::Area(a) => field::draw_area(f, a, at, focused),
             Input::Line(l) => {
                 f.render_widget(Paragraph::new(lines), at);
                 if focused {

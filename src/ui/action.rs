@@ -252,6 +252,17 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// Every focus there is.
+    pub const ALL: [Focus; 7] = [
+        Focus::Line { empty: true },
+        Focus::Line { empty: false },
+        Focus::Area { empty: true },
+        Focus::Area { empty: false },
+        Focus::Choice,
+        Focus::Check,
+        Focus::None,
+    ];
+
     pub fn is_text(self) -> bool {
         matches!(self, Focus::Line { .. } | Focus::Area { .. })
     }
@@ -294,15 +305,6 @@ impl When {
 
     /// Whether some focus makes both hold: two such bindings of one key clash.
     pub fn overlaps(self, other: When) -> bool {
-        const ALL: [Focus; 7] = [
-            Focus::Line { empty: true },
-            Focus::Line { empty: false },
-            Focus::Area { empty: true },
-            Focus::Area { empty: false },
-            Focus::Choice,
-            Focus::Check,
-            Focus::None,
-        ];
-        ALL.iter().any(|&f| self.holds(f) && other.holds(f))
+        Focus::ALL.iter().any(|&f| self.holds(f) && other.holds(f))
     }
 }

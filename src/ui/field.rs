@@ -286,6 +286,30 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Draws a multi-line area with a bar on its left, bright while focused;
+/// the cursor shows only in the focused one.
+pub fn draw_area(
+    f: &mut ratatui::Frame<'_>,
+    area: &TextArea<'static>,
+    at: ratatui::layout::Rect,
+    focused: bool,
+) {
+    use ratatui::style::Style;
+    use ratatui::widgets::{Block, Borders};
+    let mut a = area.clone();
+    let border = if focused {
+        super::theme::focused()
+    } else {
+        super::theme::hint()
+    };
+    a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
+    if !focused {
+        a.set_cursor_style(Style::new());
+    }
+    a.set_cursor_line_style(Style::new());
+    f.render_widget(&a, at);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -470,20 +470,7 @@ impl Intake {
                     f.set_cursor_position((value.x + col, value.y));
                 }
             }
-            Widget::Area(a) => {
-                let mut a = (**a).clone();
-                let border = if focused {
-                    theme::focused()
-                } else {
-                    theme::hint()
-                };
-                a.set_block(Block::default().borders(Borders::LEFT).border_style(border));
-                if !focused {
-                    a.set_cursor_style(Style::new());
-                }
-                a.set_cursor_line_style(Style::new());
-                f.render_widget(&a, value);
-            }
+            Widget::Area(a) => field::draw_area(f, a, value, focused),
         }
     }
 
