@@ -174,8 +174,15 @@ impl RecapScreen {
         )
         .areas(body);
         self.draw_table(f, left, r);
+        // The chart keeps the rows it needs (twelve months in a year);
+        // the overdue list takes what is left, at most eight.
+        let needed = match self.span {
+            Span::Month(..) => 8,
+            _ => 14,
+        };
+        let list = right.height.saturating_sub(needed).min(8);
         let [chart, overdue] =
-            Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(right);
+            Layout::vertical([Constraint::Min(4), Constraint::Length(list)]).areas(right);
         match self.span {
             Span::Month(..) => draw_channels(f, chart, r),
             _ => draw_months(f, chart, r),
@@ -193,6 +200,9 @@ impl RecapScreen {
     /// The cases past their deadline today: agenda and subject, the
     /// selected one marked.
     fn draw_overdue(&self, f: &mut Frame<'_>, area: Rect) {
+        if area.height < 2 {
+            return;
+        }
         let title = format!(
             "{} ({}{})",
             t(T::QueueOverdue),
