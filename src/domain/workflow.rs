@@ -333,7 +333,9 @@ impl ActionKind {
         }
     }
 
-    fn alias(self) -> &'static str {
+    /// The English name of the action (accepted by the CLI; the key map's
+    /// `act_…` names).
+    pub fn alias(self) -> &'static str {
         match self {
             ActionKind::Dispose => "dispose",
             ActionKind::Decide => "decide",

@@ -104,106 +104,86 @@ pub enum Action {
     Trust,
 }
 
+/// The actions without a parameter, in the order the help lists them, with
+/// their names in `[keys]`.
+const PLAIN: &[(Action, &str)] = &[
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+    (Action::NextTab, "next_tab"),
+    (Action::PrevTab, "prev_tab"),
+    (Action::Search, "search"),
+    (Action::Sync, "sync"),
+    (Action::SwitchPerson, "switch_person"),
+    (Action::Up, "up"),
+    (Action::Down, "down"),
+    (Action::PageUp, "page_up"),
+    (Action::PageDown, "page_down"),
+    (Action::First, "first"),
+    (Action::Last, "last"),
+    (Action::Open, "open"),
+    (Action::Cancel, "cancel"),
+    (Action::Confirm, "confirm"),
+    (Action::Save, "save"),
+    (Action::NextField, "next_field"),
+    (Action::PrevField, "prev_field"),
+    (Action::Toggle, "toggle"),
+    (Action::OptionNext, "option_next"),
+    (Action::OptionPrev, "option_prev"),
+    (Action::ClearForm, "clear_form"),
+    (Action::Link, "link"),
+    (Action::Investigate, "investigate"),
+    (Action::Settle, "settle"),
+    (Action::NewNote, "new_note"),
+    (Action::CorrectNote, "correct_note"),
+    (Action::WithdrawNote, "withdraw_note"),
+    (Action::Attach, "attach"),
+    (Action::Attachments, "attachments"),
+    (Action::Report, "report"),
+    (Action::Earlier, "earlier"),
+    (Action::Later, "later"),
+    (Action::WholeYear, "whole_year"),
+    (Action::ByMonth, "by_month"),
+    (Action::Export, "export"),
+    (Action::Trust, "trust"),
+];
+
 impl Action {
-    /// Every action, in the order the help lists them.
+    /// Every action, in the order the help lists them: the plain ones,
+    /// each family of parameterised ones after its neighbours.
     pub fn all() -> Vec<Action> {
-        use Action::*;
-        let mut all = vec![Help, Quit];
-        all.extend(Tab::ALL.iter().map(|&t| GoTab(t)));
-        all.extend([
-            NextTab,
-            PrevTab,
-            Search,
-            Sync,
-            SwitchPerson,
-            Up,
-            Down,
-            PageUp,
-            PageDown,
-            First,
-            Last,
-            Open,
-            Cancel,
-            Confirm,
-        ]);
-        all.extend((1..=9).map(Choose));
-        all.extend([
-            Save, NextField, PrevField, Toggle, OptionNext, OptionPrev, ClearForm, Link,
-        ]);
-        all.extend(crate::service::Queue::ALL.iter().map(|&q| Queue(q)));
-        all.extend(
-            ActionKind::ALL
-                .iter()
-                .filter(|&&k| k != ActionKind::Note)
-                .map(|&k| Act(k)),
-        );
-        all.extend([
-            Investigate,
-            Settle,
-            NewNote,
-            CorrectNote,
-            WithdrawNote,
-            Attach,
-            Attachments,
-            Report,
-            Earlier,
-            Later,
-            WholeYear,
-            ByMonth,
-            Export,
-            Trust,
-        ]);
+        let mut all = Vec::new();
+        for &(action, _) in PLAIN {
+            all.push(action);
+            match action {
+                Action::Quit => all.extend(Tab::ALL.iter().map(|&t| Action::GoTab(t))),
+                Action::Confirm => all.extend((1..=9).map(Action::Choose)),
+                Action::Link => {
+                    all.extend(Queue::ALL.iter().map(|&q| Action::Queue(q)));
+                    all.extend(
+                        ActionKind::ALL
+                            .iter()
+                            .filter(|&&k| k != ActionKind::Note)
+                            .map(|&k| Action::Act(k)),
+                    );
+                }
+                _ => {}
+            }
+        }
         all
     }
 
     /// The action's name in `[keys]` of config.toml.
     pub fn name(self) -> String {
-        use Action::*;
-        let plain = match self {
-            GoTab(tab) => return format!("tab_{}", tab.name()),
-            Queue(q) => return format!("queue_{}", queue_name(q)),
-            Act(kind) => return format!("act_{}", act_name(kind)),
-            Choose(n) => return format!("choose_{n}"),
-            Help => "help",
-            Quit => "quit",
-            NextTab => "next_tab",
-            PrevTab => "prev_tab",
-            Search => "search",
-            Sync => "sync",
-            SwitchPerson => "switch_person",
-            Up => "up",
-            Down => "down",
-            PageUp => "page_up",
-            PageDown => "page_down",
-            First => "first",
-            Last => "last",
-            Open => "open",
-            Cancel => "cancel",
-            Confirm => "confirm",
-            Save => "save",
-            NextField => "next_field",
-            PrevField => "prev_field",
-            Toggle => "toggle",
-            OptionNext => "option_next",
-            OptionPrev => "option_prev",
-            ClearForm => "clear_form",
-            Link => "link",
-            Investigate => "investigate",
-            Settle => "settle",
-            NewNote => "new_note",
-            CorrectNote => "correct_note",
-            WithdrawNote => "withdraw_note",
-            Attach => "attach",
-            Attachments => "attachments",
-            Report => "report",
-            Earlier => "earlier",
-            Later => "later",
-            WholeYear => "whole_year",
-            ByMonth => "by_month",
-            Export => "export",
-            Trust => "trust",
-        };
-        plain.to_string()
+        match self {
+            Action::GoTab(tab) => format!("tab_{}", tab.name()),
+            Action::Queue(q) => format!("queue_{}", queue_name(q)),
+            Action::Act(kind) => format!("act_{}", kind.alias()),
+            Action::Choose(n) => format!("choose_{n}"),
+            plain => PLAIN
+                .iter()
+                .find(|(a, _)| *a == plain)
+                .map_or_else(String::new, |(_, name)| name.to_string()),
+        }
     }
 
     pub fn from_name(name: &str) -> Option<Action> {
@@ -219,18 +199,6 @@ fn queue_name(q: Queue) -> &'static str {
         Queue::Paused => "paused",
         Queue::Forwarded => "forwarded",
         Queue::Closed => "closed",
-    }
-}
-
-fn act_name(kind: ActionKind) -> &'static str {
-    match kind {
-        ActionKind::Dispose => "dispose",
-        ActionKind::Decide => "decide",
-        ActionKind::Complete => "complete",
-        ActionKind::Pause => "pause",
-        ActionKind::Resume => "resume",
-        ActionKind::Close => "close",
-        ActionKind::Note => "note",
     }
 }
 
