@@ -21,6 +21,10 @@ pub struct Config {
     pub sop: SopChoice,
     pub calendar: CalendarConfig,
     pub agenda: Agenda,
+    pub letters: Letters,
+    /// Who signs or initials the office's paper, by SOP role; the Kadis
+    /// comes from `[office]` unless listed here.
+    pub signatories: Vec<Signatory>,
     pub forward: Forward,
     pub licences: Licences,
     pub attachments: Attachments,
@@ -39,9 +43,49 @@ pub struct Office {
     pub regency: String,
     pub address: String,
     pub phone: String,
+    pub email: String,
+    /// The number a complainant follows up on by WhatsApp.
+    pub whatsapp: String,
+    /// The town in a letter's place-and-date line ("Situbondo, 1 Desember 2026").
+    pub place: String,
+    /// An image for the letterhead (PNG, JPEG or SVG); "" for none. A
+    /// relative path is beside the config file.
+    pub logo: String,
     pub head_name: String,
     pub head_nip: String,
+    /// The Kadis's rank (pangkat/golongan) under the name; may be empty.
+    pub head_rank: String,
     pub utc_offset: String,
+}
+
+/// A person who signs or initials: the name, title and NIP printed under
+/// the signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub role: String,
+    pub title: String,
+    pub name: String,
+    #[serde(default)]
+    pub nip: String,
+    #[serde(default)]
+    pub rank: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Letters {
+    /// Outgoing letter numbers, like agenda numbers: {seq}/{seq:0N},
+    /// {desk}, {year} required; {kind} (PNR, JWB), {month} optional.
+    pub format: String,
+}
+
+impl Default for Letters {
+    fn default() -> Letters {
+        Letters {
+            format: "500.16/{seq:03}/{kind}/{desk}/{year}".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,6 +213,8 @@ impl Default for Config {
             sop: SopChoice::default(),
             calendar: CalendarConfig::default(),
             agenda: Agenda::default(),
+            letters: Letters::default(),
+            signatories: default_signatories(),
             forward: Forward::default(),
             licences: Licences::default(),
             attachments: Attachments::default(),
@@ -187,8 +233,13 @@ impl Default for Office {
             regency: "Kabupaten Situbondo".into(),
             address: "Jl. PB. Sudirman No. 1, Situbondo".into(),
             phone: "(0338) 000000".into(),
+            email: "dpmptsp@situbondokab.go.id".into(),
+            whatsapp: "0812-0000-0000".into(),
+            place: "Situbondo".into(),
+            logo: String::new(),
             head_name: "Kepala Dinas".into(),
             head_nip: String::new(),
+            head_rank: String::new(),
             utc_offset: "+07:00".into(),
         }
     }
@@ -201,6 +252,20 @@ impl Default for Desk {
             name: "Loket Pengaduan 1".into(),
         }
     }
+}
+
+fn default_signatories() -> Vec<Signatory> {
+    let one = |role: &str, title: &str| Signatory {
+        role: role.into(),
+        title: title.into(),
+        name: title.into(),
+        nip: String::new(),
+        rank: String::new(),
+    };
+    vec![
+        one("kabid-dip", "Kepala Bidang Data, Informasi dan Pengaduan"),
+        one("kasi", "Kepala Seksi Penanganan Pengaduan"),
+    ]
 }
 
 fn default_people() -> Vec<Person> {
@@ -459,6 +524,21 @@ impl Config {
             export_dir,
             sop_dir,
         }
+    }
+
+    /// The signature block of a role: a listed signatory, else for the
+    /// Kadis the head named in `[office]`.
+    pub fn signatory(&self, role: &str) -> Option<Signatory> {
+        if let Some(s) = self.signatories.iter().find(|s| s.role == role) {
+            return Some(s.clone());
+        }
+        (role == "kadis").then(|| Signatory {
+            role: role.into(),
+            title: format!("Kepala {}", self.office.name),
+            name: self.office.head_name.clone(),
+            nip: self.office.head_nip.clone(),
+            rank: self.office.head_rank.clone(),
+        })
     }
 
     pub fn person(&self, name: &str) -> Option<&Person> {
