@@ -6,6 +6,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod paper;
 pub mod service;
 pub mod store;
 pub mod ui;
