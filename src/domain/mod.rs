@@ -19,5 +19,6 @@ pub mod recap;
 pub mod sop;
 pub mod standards;
 pub mod summary;
+pub mod words;
 pub mod workflow;
 pub mod worktime;

@@ -104,6 +104,7 @@ pub enum Msg {
     KeyMissing(PathBuf),
     /// Who this desk is: its code and name, at init, join and start.
     Desk(Box<super::desk::DeskProblem>),
+    Paper(Box<super::paper::PaperProblem>),
     JoinNotEmpty(PathBuf),
     RestoreRefused {
         file: PathBuf,
@@ -393,6 +394,7 @@ impl Msg {
                 file.display()
             ),
             Msg::Desk(p) => p.text(),
+            Msg::Paper(p) => p.text(),
             Msg::JoinNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
                 "Database {} already holds events; joining an office needs an empty database.",

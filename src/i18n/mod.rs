@@ -21,6 +21,7 @@ pub mod keys;
 mod labels;
 mod messages;
 mod notes;
+pub mod paper;
 mod report;
 mod sync;
 mod ui;

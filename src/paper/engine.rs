@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
 
 /// The fonts built into the program: Libertinus Serif for the letters,
 /// DejaVu Sans Mono for numbers in tables where an office wants them.
@@ -99,7 +99,8 @@ impl PaperWorld {
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         PaperWorld {
-            main: file_id(&inputs.main).unwrap_or_else(|| file_id("main.typ").expect("a plain name")),
+            main: file_id(&inputs.main)
+                .unwrap_or_else(|| file_id("main.typ").expect("a plain name")),
             files,
             book,
             fonts,
@@ -206,7 +207,10 @@ mod tests {
         let i = inputs(
             "surat.typ",
             &[
-                ("surat.typ", "#import \"kop.typ\": kop\n#let d = json(\"/data.json\")\n#kop\n#d.nama"),
+                (
+                    "surat.typ",
+                    "#import \"kop.typ\": kop\n#let d = json(\"/data.json\")\n#kop\n#d.nama",
+                ),
                 ("kop.typ", "#let kop = [DINAS]"),
                 ("data.json", "{\"nama\": \"Siti Aminah\"}"),
             ],
@@ -214,7 +218,11 @@ mod tests {
         let pdf = render_pdf(&i).expect("compiles");
         assert!(pdf.starts_with(b"%PDF-"));
         assert_eq!(page_count(&i).unwrap(), 1);
-        assert_eq!(render_pdf(&i).unwrap(), pdf, "the same inputs, the same bytes");
+        assert_eq!(
+            render_pdf(&i).unwrap(),
+            pdf,
+            "the same inputs, the same bytes"
+        );
     }
 
     #[test]
@@ -226,7 +234,10 @@ mod tests {
         let problems = render_pdf(&i).unwrap_err();
         assert_eq!(problems[0].file, "surat.typ");
         assert_eq!(problems[0].line, 4, "{problems:?}");
-        assert!(problems[0].message.contains("unknown variable"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("unknown variable"),
+            "{problems:?}"
+        );
     }
 
     #[test]

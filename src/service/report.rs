@@ -60,21 +60,7 @@ pub fn field_report(
     if baps.is_empty() {
         return Err(Msg::NoBapNotes(case.agenda_no.clone()));
     }
-    // A report without its date, place or signatories is no record: each
-    // BAP must hold every required field of its kind.
-    let incomplete: Vec<(String, Vec<&'static str>)> = baps
-        .iter()
-        .filter_map(|b| {
-            let missing = missing_required(NoteKind::Bap, &b.fields);
-            (!missing.is_empty()).then(|| (super::notes::short_id(b.event), missing))
-        })
-        .collect();
-    if !incomplete.is_empty() {
-        return Err(Msg::BapIncomplete {
-            agenda: case.agenda_no.clone(),
-            notes: incomplete,
-        });
-    }
+    refuse_incomplete(&case.agenda_no, &baps)?;
     let mut out = Vec::new();
     let heading = |out: &mut Vec<String>, level: usize, text: &str| {
         if markdown {
@@ -145,6 +131,25 @@ pub fn field_report(
     }
     out.push(String::new());
     Ok(out.join("\n"))
+}
+
+/// A report without its date, place or signatories is no record: each
+/// BAP must hold every required field of its kind.
+pub(super) fn refuse_incomplete(agenda: &str, baps: &[&NoteRecord]) -> Result<()> {
+    let incomplete: Vec<(String, Vec<&'static str>)> = baps
+        .iter()
+        .filter_map(|b| {
+            let missing = missing_required(NoteKind::Bap, &b.fields);
+            (!missing.is_empty()).then(|| (super::notes::short_id(b.event), missing))
+        })
+        .collect();
+    if incomplete.is_empty() {
+        return Ok(());
+    }
+    Err(Msg::BapIncomplete {
+        agenda: agenda.to_string(),
+        notes: incomplete,
+    })
 }
 
 /// Notes written before notes had fields hold their text under `teks`:
