@@ -9,6 +9,7 @@ mod check;
 mod inbox;
 mod intake;
 mod labels;
+pub mod letters;
 mod notes;
 mod recap;
 mod report;
