@@ -601,11 +601,11 @@ impl Sop {
     }
 }
 
+/// A problem and the span of the file it is at.
+type Located = (std::ops::Range<usize>, SopProblem);
+
 /// A step's `letter` and `letter_act`: both or neither, on a task.
-fn letter_of(
-    s: &RawStep,
-    kind: StepKind,
-) -> Result<Option<(LetterKind, LetterAct)>, (std::ops::Range<usize>, SopProblem)> {
+fn letter_of(s: &RawStep, kind: StepKind) -> Result<Option<(LetterKind, LetterAct)>, Located> {
     let id = || s.id.get_ref().clone();
     match (&s.letter, &s.letter_act) {
         (None, None) => Ok(None),

@@ -235,9 +235,10 @@ CREATE INDEX case_links_to ON case_links(linked_to);
 ";
 
 /// Projection: each desk's register of outgoing letter numbers per year
-/// ([`super::letters`]). No log before it holds a letter, so it starts empty.
+/// ([`super::letters`]). No log before it holds a letter, so it starts empty;
+/// a database set back to an older version number keeps the table it has.
 const V11: &str = "
-CREATE TABLE letter_counters (
+CREATE TABLE IF NOT EXISTS letter_counters (
     desk  INTEGER NOT NULL,
     year  INTEGER NOT NULL,
     last  INTEGER NOT NULL,
