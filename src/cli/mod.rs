@@ -5,6 +5,7 @@ mod case;
 mod check;
 mod demo;
 mod init;
+mod letter;
 mod note;
 mod recap;
 mod sop;
@@ -55,6 +56,11 @@ pub enum Command {
     Case {
         #[command(subcommand)]
         command: case::CaseCommand,
+    },
+    #[command(about = crate::i18n::letters::help::LETTER)]
+    Letter {
+        #[command(subcommand)]
+        command: letter::LetterCommand,
     },
     #[command(about = help::SOP)]
     Sop {
@@ -113,6 +119,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         }
         Some(Command::Check { rebuild, json }) => check::check(&mut desk, rebuild, json),
         Some(Command::Case { command }) => case::run(&mut desk, command, by),
+        Some(Command::Letter { command }) => {
+            letter::run(&mut desk, command, by).map(|_| ExitCode::SUCCESS)
+        }
         Some(Command::Sop { command }) => sop::run(&desk, command),
         Some(Command::Demo(args)) => demo::run(&mut desk, &args),
         Some(Command::Recap(args)) => recap::run(&desk, &args),

@@ -61,13 +61,19 @@ impl AgendaFormat {
     }
 
     pub fn render(&self, seq: u32, kind: Kind, desk: &str, year: i32, month: u32) -> String {
+        self.render_code(seq, kind.code(), desk, year, month)
+    }
+
+    /// As [`AgendaFormat::render`], with `{kind}` given as its code: the
+    /// same formats number outgoing letters (`PNR`, `JWB`).
+    pub fn render_code(&self, seq: u32, kind: &str, desk: &str, year: i32, month: u32) -> String {
         use std::fmt::Write;
         let mut out = String::with_capacity(24);
         for part in &self.parts {
             let _ = match part {
                 Part::Text(t) => write!(out, "{t}"),
                 Part::Seq { width } => write!(out, "{seq:0width$}"),
-                Part::Kind => write!(out, "{}", kind.code()),
+                Part::Kind => write!(out, "{kind}"),
                 Part::Desk => write!(out, "{desk}"),
                 Part::Year => write!(out, "{year}"),
                 Part::Month => write!(out, "{month:02}"),

@@ -18,9 +18,10 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::case::{CaseField, CaseInput};
+use super::letter::{LetterAct, LetterKind};
 
 /// Version of the event format written by this build.
-pub const EVENT_SCHEMA_VERSION: u16 = 2;
+pub const EVENT_SCHEMA_VERSION: u16 = 3;
 
 pub type Hash = [u8; 32];
 
@@ -125,6 +126,11 @@ pub enum Payload {
     /// Settles a step two desks completed (or decided) differently apart:
     /// the events in `drop` no longer count, `keep` does.
     StepSettled(StepSettlement),
+    /// A version of an outgoing letter; the first carries the number this
+    /// desk's register gave it, later ones repeat it.
+    LetterDrafted(LetterDraft),
+    /// A letter initialled, signed or sent.
+    LetterActed(LetterAction),
 }
 
 impl Payload {
@@ -145,6 +151,8 @@ impl Payload {
             Payload::AttachmentAdded(_) => "attachment",
             Payload::FieldResolved(_) => "resolved",
             Payload::StepSettled(_) => "step-settled",
+            Payload::LetterDrafted(_) => "letter-drafted",
+            Payload::LetterActed(_) => "letter-acted",
         }
     }
 }
@@ -334,6 +342,33 @@ pub struct Attachment {
     pub size: u64,
     /// The note it belongs to; none for the case as a whole.
     pub note: Option<Uuid>,
+}
+
+/// One version of a letter, whole: a letter folds from its events alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterDraft {
+    pub kind: LetterKind,
+    pub number: String,
+    /// The register the number came from: its year and sequence there.
+    pub year: i32,
+    pub seq: u32,
+    /// Perihal.
+    pub subject: String,
+    pub to: String,
+    /// The notes picked as its sources.
+    pub notes: Vec<Uuid>,
+    pub body: String,
+    /// The version as its author saw it, from 1; a 1 takes a number.
+    pub version: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterAction {
+    pub kind: LetterKind,
+    /// Paraf, ttd or kirim.
+    pub act: LetterAct,
+    /// The event of the version acted on.
+    pub version: Uuid,
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use super::case::{CaseField, Channel};
 use super::conflict::{Conflict, FieldHeads, Head, Topic};
 use super::draft::parse_date;
 use super::event::{Decision, Disposition, Event, Payload};
+use super::letter::{self, LetterProblem};
 use super::note::{NoteProblem, Notebook};
 use super::sop::{End, Next, Sop, Step};
 use super::workflow::{CaseState, DecisionRecord, PauseSpan, Status, StepRecord};
@@ -64,6 +65,9 @@ pub enum IgnoreReason {
     AlreadyClosed,
     /// The note it corrects, withdraws or attaches to.
     Note(NoteProblem),
+    /// A letter's rules (a signature without a paraf of the latest
+    /// version, a version after the signature, ...).
+    Letter(LetterProblem),
 }
 
 type Applied = Result<(), IgnoreReason>;
@@ -121,6 +125,7 @@ impl CaseState {
             closed_at: None,
             finished_by: None,
             notebook: Notebook::default(),
+            letters: Vec::new(),
             corrected: Vec::new(),
             heads: FieldHeads::default(),
             step_conflicts: Vec::new(),
@@ -208,6 +213,12 @@ impl CaseState {
             Payload::ClockPaused { reason } => self.pause(e, reason),
             Payload::ClockResumed { .. } => self.resume(e),
             Payload::CaseClosed { reason } => self.close(e, reason),
+            Payload::LetterDrafted(d) => {
+                letter::apply_draft(&mut self.letters, e, d).map_err(IgnoreReason::Letter)
+            }
+            Payload::LetterActed(a) => {
+                letter::apply_act(&mut self.letters, e, a).map_err(IgnoreReason::Letter)
+            }
         }
     }
 

@@ -14,6 +14,7 @@ pub mod event;
 pub mod fingerprint;
 pub mod fold;
 pub mod identity;
+pub mod letter;
 pub mod note;
 pub mod recap;
 pub mod sop;

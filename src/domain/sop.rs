@@ -12,6 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::event::NoteKind;
+use super::letter::{LetterAct, LetterKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepKind {
@@ -82,6 +83,9 @@ pub struct Step {
     /// The kinds of investigation note this step is usually written with;
     /// a step with any is investigation work (the Investigasi tab lists it).
     pub notes: Vec<NoteKind>,
+    /// The letter act that does this step (`letter` + `letter_act`):
+    /// recording it at this step completes the step too.
+    pub letter: Option<(LetterKind, LetterAct)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +149,10 @@ pub enum SopProblem {
         step: String,
         width: usize,
     },
+    UnknownLetter(String),
+    UnknownLetterAct(String),
+    /// `letter` and `letter_act` go together, on a task step.
+    LetterKeys(String),
 }
 
 #[derive(Deserialize)]
@@ -205,6 +213,10 @@ struct RawStep {
     option: Vec<Spanned<RawOption>>,
     #[serde(default)]
     notes: Vec<Spanned<String>>,
+    #[serde(default)]
+    letter: Option<Spanned<String>>,
+    #[serde(default)]
+    letter_act: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -432,6 +444,7 @@ impl Sop {
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
+            let letter = letter_of(s, kind).map_err(|(span, p)| at(Some(span), p))?;
             steps.push(Step {
                 id,
                 title: s.title.clone(),
@@ -447,6 +460,7 @@ impl Sop {
                 next,
                 options,
                 notes,
+                letter,
             });
         }
         if let Some(bad) = raw.step.iter().skip(1).find(|s| s.get_ref().on_register) {
@@ -587,6 +601,28 @@ impl Sop {
     }
 }
 
+/// A problem and the span of the file it is at.
+type Located = (std::ops::Range<usize>, SopProblem);
+
+/// A step's `letter` and `letter_act`: both or neither, on a task.
+fn letter_of(s: &RawStep, kind: StepKind) -> Result<Option<(LetterKind, LetterAct)>, Located> {
+    let id = || s.id.get_ref().clone();
+    match (&s.letter, &s.letter_act) {
+        (None, None) => Ok(None),
+        (Some(l), Some(a)) => {
+            let letter = LetterKind::parse(l.get_ref())
+                .ok_or_else(|| (l.span(), SopProblem::UnknownLetter(l.get_ref().clone())))?;
+            let act = LetterAct::parse(a.get_ref())
+                .ok_or_else(|| (a.span(), SopProblem::UnknownLetterAct(a.get_ref().clone())))?;
+            if kind != StepKind::Task {
+                return Err((l.span(), SopProblem::LetterKeys(id())));
+            }
+            Ok(Some((letter, act)))
+        }
+        (Some(one), None) | (None, Some(one)) => Err((one.span(), SopProblem::LetterKeys(id()))),
+    }
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
@@ -661,6 +697,35 @@ mod tests {
         assert!(s.may_act_as("kasi", "kabid-dip"));
         assert!(!s.may_act_as("staf", "kadis"));
         assert!(!s.may_act_as("operator", "kasi"));
+    }
+
+    #[test]
+    fn letter_steps_name_their_letter_and_act() {
+        let s = load("situbondo-pengaduan");
+        let marked: Vec<(&str, (LetterKind, LetterAct))> = s
+            .steps
+            .iter()
+            .filter_map(|st| st.letter.map(|l| (st.id.as_str(), l)))
+            .collect();
+        assert_eq!(marked.len(), 8);
+        assert_eq!(
+            s.step("ttd-jawaban").unwrap().letter,
+            Some((LetterKind::Jawaban, LetterAct::Ttd))
+        );
+        assert_eq!(s.step("kewenangan").unwrap().letter, None);
+        let text = builtin("situbondo-pengaduan").unwrap();
+        let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        let bad = |edit: &str, with: &str| {
+            Sop::parse("s.toml", &text.replacen(edit, with, 1)).unwrap_err()
+        };
+        let e = bad("letter = \"penerusan\"", "letter = \"surat\"");
+        assert_eq!(e.problem, SopProblem::UnknownLetter("surat".into()));
+        assert_eq!(e.line, Some(line_of("letter = \"penerusan\"")));
+        let e = bad("letter_act = \"paraf\"", "letter_act = \"cap\"");
+        assert_eq!(e.problem, SopProblem::UnknownLetterAct("cap".into()));
+        assert_eq!(e.line, Some(line_of("letter_act = \"paraf\"")));
+        let e = bad("letter_act = \"konsep\"\n", "");
+        assert_eq!(e.problem, SopProblem::LetterKeys("konsep-penerusan".into()));
     }
 
     fn broken(edit: impl Fn(&str) -> String) -> SopError {

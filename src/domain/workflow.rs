@@ -122,6 +122,8 @@ pub struct CaseState {
     /// The event that finished the case (closed it, or took its last step).
     pub finished_by: Option<Head>,
     pub notebook: Notebook,
+    /// The outgoing letters, at most one of each kind.
+    pub letters: Vec<super::letter::Letter>,
     /// The event that last set each corrected field.
     pub corrected: Vec<(CaseField, Uuid)>,
     /// The values of each corrected field nobody has replaced yet.

@@ -62,6 +62,7 @@ pub fn ignored_reason(r: &IgnoreReason, sop: Option<&Sop>) -> String {
             "note {} was withdrawn already",
             crate::service::short_id(*n)
         ),
+        IgnoreReason::Letter(p) => super::letters::problem_text(p),
     }
 }
 

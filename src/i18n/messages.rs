@@ -105,6 +105,8 @@ pub enum Msg {
     /// Who this desk is: its code and name, at init, join and start.
     Desk(Box<super::desk::DeskProblem>),
     Paper(Box<super::paper::PaperProblem>),
+    /// An outgoing letter refused (see `i18n::letters`).
+    Letter(Box<super::letters::LetterMsg>),
     JoinNotEmpty(PathBuf),
     RestoreRefused {
         file: PathBuf,
@@ -395,6 +397,7 @@ impl Msg {
             ),
             Msg::Desk(p) => p.text(),
             Msg::Paper(p) => p.text(),
+            Msg::Letter(m) => m.text(),
             Msg::JoinNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
                 "Database {} already holds events; joining an office needs an empty database.",
@@ -729,6 +732,9 @@ fn sop_error(e: &SopError) -> String {
             "the short title of step \"{step}\" is {width} columns wide; at most {}",
             crate::domain::sop::SHORT_TITLE_MAX
         ),
+        p @ (SopProblem::UnknownLetter(_)
+        | SopProblem::UnknownLetterAct(_)
+        | SopProblem::LetterKeys(_)) => super::letters::sop_problem(p),
     };
     tr!(
         "Berkas SOP {}{}: {what}",

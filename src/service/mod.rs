@@ -10,6 +10,7 @@ pub mod documents;
 mod inbox;
 mod intake;
 mod labels;
+pub mod letters;
 mod notes;
 mod paper_data;
 mod recap;

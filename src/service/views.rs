@@ -476,5 +476,8 @@ pub fn event_summary(e: &Event, sop: Option<&Sop>) -> String {
             a.name,
             a.size
         ),
+        Payload::LetterDrafted(_) | Payload::LetterActed(_) => {
+            i18n::letters::timeline_line(&e.payload)
+        }
     }
 }

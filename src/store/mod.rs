@@ -6,6 +6,7 @@ mod bundle;
 mod check;
 mod content;
 mod ids;
+mod letters;
 mod links;
 mod log;
 mod merge;

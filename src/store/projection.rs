@@ -96,6 +96,9 @@ pub(super) fn put_case(
     if let Some(to) = state.reg.input.linked_to {
         super::links::put_link(conn, case_n, to)?;
     }
+    if !state.letters.is_empty() {
+        super::letters::put_numbers(conn, state)?;
+    }
     if !state.notebook.notes.is_empty() {
         conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
             .execute([case_n])?;
@@ -128,7 +131,7 @@ impl Store {
         let tx = self.transaction()?;
         tx.execute_batch(
             "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters; DELETE FROM recap_cases;
-             DELETE FROM case_links; INSERT INTO case_search (case_search) VALUES ('delete-all');",
+             DELETE FROM case_links; DELETE FROM letter_counters; INSERT INTO case_search (case_search) VALUES ('delete-all');",
         )?;
         let mut count = 0;
         {
@@ -181,6 +184,7 @@ impl Store {
             "SELECT * FROM agenda_counters ORDER BY desk, year",
             "SELECT * FROM recap_cases ORDER BY n",
             "SELECT * FROM case_links ORDER BY n",
+            "SELECT * FROM letter_counters ORDER BY desk, year",
         ] {
             let mut stmt = self.conn().prepare(sql)?;
             let columns = stmt.column_count();
@@ -201,7 +205,7 @@ impl Store {
     /// (case, desk) replaced by its global id: two desks holding the same
     /// events have the same canonical digest, whatever order they got them in.
     pub fn canonical_digest(&self) -> Result<Hash> {
-        const TABLES: [(&str, &[&str]); 7] = [
+        const TABLES: [(&str, &[&str]); 8] = [
             (
                 "SELECT d.uid, e.seq, e.hash FROM events e JOIN desks d ON d.n = e.desk ORDER BY d.uid, e.seq",
                 &[],
@@ -228,6 +232,11 @@ impl Store {
                 "SELECT ci.uid AS case_uid, l.linked_to FROM case_links l
                  JOIN case_ids ci ON ci.n = l.n ORDER BY ci.uid",
                 &[],
+            ),
+            (
+                "SELECT d.uid AS desk_uid, a.* FROM letter_counters a JOIN desks d ON d.n = a.desk
+                 ORDER BY d.uid, a.year",
+                &["desk"],
             ),
             ("SELECT sha256, size FROM attachments ORDER BY sha256", &[]),
         ];

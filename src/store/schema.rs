@@ -234,8 +234,20 @@ CREATE TABLE case_links (
 CREATE INDEX case_links_to ON case_links(linked_to);
 ";
 
+/// Projection: each desk's register of outgoing letter numbers per year
+/// ([`super::letters`]). No log before it holds a letter, so it starts empty;
+/// a database set back to an older version number keeps the table it has.
+const V11: &str = "
+CREATE TABLE IF NOT EXISTS letter_counters (
+    desk  INTEGER NOT NULL,
+    year  INTEGER NOT NULL,
+    last  INTEGER NOT NULL,
+    PRIMARY KEY (desk, year)
+) WITHOUT ROWID;
+";
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 10;
+pub const LATEST: usize = 11;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -249,6 +261,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up_with_hook(V10, super::links::backfill),
+        M::up(V11),
     ])
 }
 
