@@ -87,6 +87,14 @@ pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
         }
     );
     println!("{}: {}", say(R::SopFolder), dir.display());
+    let templates = desk.templates_dir();
+    crate::paper::templates::copy_out(&templates)
+        .map_err(crate::service::documents::template_msg)?;
+    println!(
+        "{}: {}",
+        crate::i18n::paper::pw(crate::i18n::paper::Pw::TemplatesFolder),
+        templates.display()
+    );
     if found_office {
         print_identity(desk)?;
     }

@@ -4,6 +4,7 @@
 mod case;
 mod check;
 mod demo;
+mod doc;
 mod init;
 mod letter;
 mod note;
@@ -61,6 +62,13 @@ pub enum Command {
     Letter {
         #[command(subcommand)]
         command: letter::LetterCommand,
+    },
+    #[command(about = help::DOC)]
+    Doc(doc::DocArgs),
+    #[command(about = help::TEMPLATE)]
+    Template {
+        #[command(subcommand)]
+        command: doc::TemplateCommand,
     },
     #[command(about = help::SOP)]
     Sop {
@@ -122,6 +130,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         Some(Command::Letter { command }) => {
             letter::run(&mut desk, command, by).map(|_| ExitCode::SUCCESS)
         }
+        Some(Command::Doc(args)) => doc::doc(&desk, &args),
+        Some(Command::Template { command }) => doc::template(&command),
         Some(Command::Sop { command }) => sop::run(&desk, command),
         Some(Command::Demo(args)) => demo::run(&mut desk, &args),
         Some(Command::Recap(args)) => recap::run(&desk, &args),

@@ -126,3 +126,11 @@ pub const CASE_SETTLE: &str = "Putuskan langkah yang diselesaikan berbeda di dua
 pub const SETTLE_STEP: &str = "Langkah SOP yang berbeda (id langkah, lihat case show)";
 pub const SETTLE_KEEP: &str =
     "Kode peristiwa versi yang berlaku (lihat case show: perlu keputusan)";
+pub const DOC: &str = "Cetak dokumen kasus sebagai PDF A4 (tanda terima, lembar disposisi, surat penerusan, tembusan, surat jawaban, BAP)";
+pub const DOC_KIND: &str =
+    "Jenis dokumen: tanda-terima, disposisi, penerusan, tembusan, jawaban, bap";
+pub const DOC_OUT: &str = "Berkas PDF tujuan (bawaan: berkas baru di folder ekspor)";
+pub const DOC_PRINT: &str = "Kirim ke pencetak bawaan lewat lp (CUPS)";
+pub const DOC_PRINTER: &str = "Nama pencetak CUPS (tersirat --print)";
+pub const TEMPLATE: &str = "Templat dokumen kantor (kop surat, surat, BAP, rekap)";
+pub const TEMPLATE_CHECK: &str = "Periksa templat yang diubah: menyebut baris yang salah";

@@ -13,6 +13,7 @@ mod labels;
 pub mod letters;
 mod notes;
 mod paper_data;
+mod paper_letters;
 mod recap;
 mod report;
 mod sync;

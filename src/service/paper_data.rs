@@ -251,13 +251,6 @@ impl Desk {
         }))
     }
 
-    fn letter_data(&self, state: &CaseState, kind: DocKind) -> Result<Value> {
-        Err(paper_msg(PaperProblem::NoLetter {
-            agenda: state.reg.agenda_no.clone(),
-            kind: kind.id().into(),
-        }))
-    }
-
     /// An officer of a BAP as signed: their NIP from `[[people]]`, required.
     fn officer(&self, state: &CaseState, name: &str) -> Result<SignBlock> {
         let person = self.config.person(name);
