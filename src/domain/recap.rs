@@ -164,6 +164,9 @@ pub struct MonthFigures {
     pub open_at_end: u64,
     pub overdue_at_end: u64,
     pub steps: BTreeMap<String, StepFigure>,
+    /// The same steps apart by the kind of case, so each SOP's steps are
+    /// counted under that SOP even where two SOPs share a step id.
+    pub steps_by_kind: BTreeMap<String, BTreeMap<String, StepFigure>>,
     pub consultations: Consultations,
 }
 
@@ -225,7 +228,16 @@ pub struct Tally {
     by_kind: Counts<u64>,
     by_licence: Counts<u64>,
     by_opd: Counts<u64>,
-    steps: Counts<StepFigure>,
+    /// One list per kind, in the order of `Kind::ALL`.
+    steps: [Counts<StepFigure>; 3],
+}
+
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Pengaduan => 0,
+        Kind::Konsultasi => 1,
+        Kind::Aspirasi => 2,
+    }
 }
 
 /// Counts under a few dozen keys at most. A year's recap looks keys up
@@ -283,7 +295,7 @@ impl Tally {
             by_kind: Counts::new(),
             by_licence: Counts::new(),
             by_opd: Counts::new(),
-            steps: Counts::new(),
+            steps: [Counts::new(), Counts::new(), Counts::new()],
         }
     }
 
@@ -326,7 +338,7 @@ impl Tally {
         }
         for s in &c.steps {
             if self.within(s.done_on) {
-                self.add_step(s);
+                self.add_step(c.kind, s);
             }
         }
         if let Some((on, answered)) = c.consultation_decision
@@ -363,8 +375,8 @@ impl Tally {
         *self.by_opd.at(opd) += 1;
     }
 
-    fn add_step<S: AsRef<str>>(&mut self, s: &StepFact<S>) {
-        let fig = self.steps.at(s.step.as_ref());
+    fn add_step<S: AsRef<str>>(&mut self, kind: Kind, s: &StepFact<S>) {
+        let fig = self.steps[kind_index(kind)].at(s.step.as_ref());
         fig.done += 1;
         if s.within_standard {
             fig.done_within_standard += 1;
@@ -419,10 +431,12 @@ impl Tally {
                 *mine.at(k) += n;
             }
         }
-        for (k, s) in later.steps.iter() {
-            let mine = self.steps.at(k);
-            mine.done += s.done;
-            mine.done_within_standard += s.done_within_standard;
+        for (mine, theirs) in self.steps.iter_mut().zip(&later.steps) {
+            for (k, s) in theirs.iter() {
+                let fig = mine.at(k);
+                fig.done += s.done;
+                fig.done_within_standard += s.done_within_standard;
+            }
         }
         self.end = later.end;
         self.open_on = later.open_on;
@@ -434,7 +448,21 @@ impl Tally {
         self.figures.received_by_kind = self.by_kind.into_map();
         self.figures.received_by_licence = self.by_licence.into_map();
         self.figures.forwarded_by_opd = self.by_opd.into_map();
-        self.figures.steps = self.steps.into_map();
+        let mut steps: BTreeMap<String, StepFigure> = BTreeMap::new();
+        for (kind, counts) in Kind::ALL.iter().zip(self.steps) {
+            if counts.keys.is_empty() {
+                continue;
+            }
+            for (k, s) in counts.iter() {
+                let sum = steps.entry(k.clone()).or_default();
+                sum.done += s.done;
+                sum.done_within_standard += s.done_within_standard;
+            }
+            self.figures
+                .steps_by_kind
+                .insert(kind.id().to_string(), counts.into_map());
+        }
+        self.figures.steps = steps;
         self.to_close.sort_unstable();
         self.figures.median_workdays_to_close = percentile(&self.to_close, 0.5);
         self.figures.p90_workdays_to_close = percentile(&self.to_close, 0.9);
@@ -478,7 +506,7 @@ impl Periods {
         }
         for s in &c.steps {
             if let Some(t) = self.at(s.done_on) {
-                t.add_step(s);
+                t.add_step(c.kind, s);
             }
         }
         if let Some((on, answered)) = c.consultation_decision
@@ -692,5 +720,42 @@ mod tests {
         let jan = jan.finish();
         assert!(!jan.begun);
         assert_eq!(jan.open_at_end, 0);
+    }
+
+    #[test]
+    fn a_step_id_two_kinds_share_is_counted_apart_by_kind() {
+        let done = |within| StepFact {
+            step: "terima".to_string(),
+            done_on: d("2026-10-05"),
+            within_standard: within,
+        };
+        let mut complaint = case("2026-10-01", "2026-10-21");
+        complaint.steps = vec![done(true)];
+        let mut consult = case("2026-10-02", "2026-10-22");
+        consult.kind = Kind::Konsultasi;
+        consult.steps = vec![done(false)];
+        let oct = month(&[complaint, consult], 2026, 10);
+        assert_eq!(
+            oct.steps["terima"],
+            StepFigure {
+                done: 2,
+                done_within_standard: 1
+            }
+        );
+        assert_eq!(
+            oct.steps_by_kind["pengaduan"]["terima"],
+            StepFigure {
+                done: 1,
+                done_within_standard: 1
+            }
+        );
+        assert_eq!(
+            oct.steps_by_kind["konsultasi"]["terima"],
+            StepFigure {
+                done: 1,
+                done_within_standard: 0
+            }
+        );
+        assert!(!oct.steps_by_kind.contains_key("aspirasi"));
     }
 }

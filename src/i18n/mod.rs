@@ -21,6 +21,7 @@ pub mod keys;
 mod labels;
 mod messages;
 mod notes;
+pub mod recap;
 mod report;
 mod sync;
 mod ui;

@@ -11,6 +11,7 @@ mod intake;
 mod labels;
 mod notes;
 mod recap;
+mod recap_layout;
 mod report;
 mod sync;
 mod views;
@@ -25,7 +26,11 @@ pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
 pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
-pub use recap::{Overdue, Recap, Span};
+pub use recap::{Overdue, Recap, SopSteps, Span};
+pub use recap_layout::{
+    RecapCell, RecapColumn, RecapDoc, RecapOffice, RecapOverdue, RecapRow, RecapSection,
+    RecapSignature,
+};
 pub use report::field_report;
 pub use sync::{BUNDLE_EXT, Exported, FolderSync, bundle_desks};
 pub use views::{CaseDetail, StepView, TimelineEntry};
