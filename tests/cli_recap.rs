@@ -283,3 +283,39 @@ fn the_xlsx_opens_in_a_spreadsheet_reader_with_sheets_headers_and_totals() {
     let err = desk.fails(&["recap", "--year", "2026", "--format", "xlsx"]);
     assert!(err.contains("--force"), "{err}");
 }
+
+#[test]
+fn the_print_layout_is_json_a_pdf_template_can_read() {
+    let desk = october();
+    let doc = desk.json(&["recap", "--month", "2026-10", "--format", "layout"]);
+    assert_eq!(doc["title"][0], "REKAPITULASI PENGADUAN BULAN OKTOBER 2026");
+    assert_eq!(
+        doc["office"]["letterhead"][0],
+        "PEMERINTAH KABUPATEN SITUBONDO"
+    );
+    assert_eq!(doc["signature"]["mengetahui"], "Mengetahui,");
+    assert_eq!(
+        doc["signature"]["place_date"],
+        "Situbondo, 20 November 2026"
+    );
+    let received = &doc["sections"][0];
+    assert_eq!(received["key"], "received");
+    assert_eq!(received["rows"][0]["label"], "Pengaduan diterima");
+    assert_eq!(received["rows"][0]["cells"][0]["value"], 2);
+    let handling = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "handling")
+        .unwrap();
+    let on_time = handling["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == "persentase tepat waktu")
+        .unwrap();
+    assert_eq!(on_time["cells"][0]["kind"], "rate");
+    assert_eq!(on_time["cells"][0]["value"], 1.0);
+    assert_eq!(on_time["cells"][0]["text"], "100%");
+    assert_eq!(doc["overdue"]["rows"].as_array().unwrap().len(), 2);
+}

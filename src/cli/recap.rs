@@ -19,6 +19,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Md,
+    Layout,
 }
 
 #[derive(Debug, Args)]
@@ -49,12 +50,15 @@ pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
         Format::Csv => export::csv(&doc, args.delimiter)?,
         Format::Xlsx => export::xlsx(&doc)?,
         Format::Md => export::markdown(&doc).into_bytes(),
+        Format::Layout => {
+            (serde_json::to_string_pretty(&doc).expect("layout serialises") + "\n").into_bytes()
+        }
     };
     let ext = match args.format {
         Format::Csv => Some("csv"),
         Format::Xlsx => Some("xlsx"),
         Format::Md => Some("md"),
-        Format::Table | Format::Json => None,
+        Format::Table | Format::Json | Format::Layout => None,
     };
     let default_file = ext.map(|ext| {
         desk.locations
