@@ -153,6 +153,7 @@ fn the_year_prints_one_page_wide_with_labels_and_headings_on_every_page() {
     let pages = pages(&pdf);
     assert_eq!(page_count(&pdf), pages.len());
     let recap = recap_pages(&pages, &["Jan", "Jun", "Des", "Jumlah"]);
+    eprintln!("year: {} pages, {recap} of the recap sheet", pages.len());
     // About a hundred rows: two pages tall, never a second page across.
     assert!(recap <= 3, "{recap} pages of recap");
     the_office_the_title_and_the_signature_are_printed(
@@ -171,6 +172,7 @@ fn the_month_prints_one_page_wide_with_labels_and_headings_on_every_page() {
     let pdf = to_pdf(&desk, &export(&desk, &["--month", "2026-10"], "bulan.xlsx"));
     let pages = pages(&pdf);
     let recap = recap_pages(&pages, &["Oktober 2026"]);
+    eprintln!("month: {} pages, {recap} of the recap sheet", pages.len());
     assert!(recap <= 3, "{recap} pages of recap");
     the_office_the_title_and_the_signature_are_printed(
         &pages.concat(),

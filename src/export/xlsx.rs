@@ -52,7 +52,6 @@ struct Formats {
     note: Format,
     head: Format,
     section: Format,
-    section_fill: Format,
     label: Format,
     label_strong: Format,
     label_under: Format,
@@ -90,8 +89,9 @@ impl Formats {
             section: boxed
                 .clone()
                 .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter)
                 .set_background_color(Color::RGB(0xF2F2F2)),
-            section_fill: boxed.clone().set_background_color(Color::RGB(0xF2F2F2)),
             label: boxed.clone(),
             label_strong: boxed.clone().set_bold(),
             label_under: boxed.clone().set_indent(2),
@@ -186,10 +186,7 @@ impl<'a> RecapSheet<'a> {
         self.header_row(ws, header, &f)?;
         row += 1;
         for section in &doc.sections {
-            ws.write_string_with_format(row, 0, &section.heading, &f.section)?;
-            for c in 1..=doc.columns.len() as u16 {
-                ws.write_blank(row, c, &f.section_fill)?;
-            }
+            self.section_heading(ws, row, &section.heading, &f)?;
             row += 1;
             for r in &section.rows {
                 self.figure_row(ws, row, r, &f)?;
@@ -241,6 +238,28 @@ impl<'a> RecapSheet<'a> {
             }
         }
         Ok(lines.len() as u32)
+    }
+
+    /// A section's heading over the whole width of the table, on two lines
+    /// when it is longer than the table is wide.
+    fn section_heading(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        heading: &str,
+        f: &Formats,
+    ) -> Result<(), XlsxError> {
+        let last = self.doc.columns.len() as u16;
+        if last == 0 {
+            ws.write_string_with_format(row, 0, heading, &f.section)?;
+            return Ok(());
+        }
+        ws.merge_range(row, 0, row, last, heading, &f.section)?;
+        let width = self.label_width + self.value_width * f64::from(last);
+        if heading.chars().count() as f64 > width {
+            ws.set_row_height(row, 30)?;
+        }
+        Ok(())
     }
 
     fn header_row(&self, ws: &mut Worksheet, row: u32, f: &Formats) -> Result<(), XlsxError> {
