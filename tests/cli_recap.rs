@@ -170,8 +170,15 @@ fn csv_opens_in_indonesian_spreadsheets_and_is_never_overwritten_silently() {
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.starts_with(";Oktober 2026\n"), "{text}");
-    assert!(text.contains("Pengaduan diterima;3\n"), "{text}");
+    assert!(text.starts_with("Uraian;Oktober 2026\n"), "{text}");
+    // Complaints apart from consultations, each under its section.
+    assert!(
+        text.contains("A. Penerimaan\nPengaduan diterima;2\n"),
+        "{text}"
+    );
+    assert!(text.contains("Konsultasi diterima;1\n"), "{text}");
+    assert!(text.contains("Jumlah diterima (semua jenis);3\n"), "{text}");
+    assert!(text.contains("persentase tepat waktu;100%\n"), "{text}");
     let err = desk.fails(&["recap", "--month", "2026-10", "--format", "csv"]);
     assert!(
         err.contains("sudah ada") && err.contains("--force"),
@@ -200,11 +207,23 @@ fn a_year_month_by_month_with_totals_and_years_side_by_side() {
     ]);
     // 2026 has not ended on 20 November: it is counted as of that day.
     assert!(
-        md.contains("| | 2025 | 2026 (per 20 November 2026) | Jumlah |"),
+        md.contains("# REKAPITULASI JUMLAH PENGADUAN TH. 2025 S.D 2026\n"),
         "{md}"
     );
-    assert!(md.contains("per 20 November 2026\n"), "{md}");
-    assert!(md.contains("| Pengaduan diterima | 0 | 5 | 5 |"), "{md}");
+    assert!(
+        md.contains("| Uraian | 2025 | 2026 (per 20 November 2026) | Jumlah |"),
+        "{md}"
+    );
+    assert!(md.contains("Keadaan per 20 November 2026\n"), "{md}");
+    assert!(
+        md.contains("| **Pengaduan diterima** | 0 | 4 | 4 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **Konsultasi diterima** | 0 | 1 | 1 |"),
+        "{md}"
+    );
+    assert!(md.contains("Mengetahui,"), "{md}");
 }
 
 #[test]
@@ -225,19 +244,78 @@ fn the_xlsx_opens_in_a_spreadsheet_reader_with_sheets_headers_and_totals() {
         Some(Data::Float(f)) => f.to_string(),
         other => format!("{other:?}"),
     };
-    assert_eq!(text(0, 0), "REKAPITULASI PENANGANAN PENGADUAN");
-    assert_eq!(text(4, 1), "Januari 2026");
-    assert_eq!(text(4, 10), "Oktober 2026");
-    assert_eq!(text(4, 13), "Jumlah");
-    assert_eq!(text(5, 0), "Pengaduan diterima");
-    assert_eq!(text(5, 10), "3");
-    assert_eq!(text(5, 13), "5");
+    let row_of = |label: &str| {
+        (0..sheet.height() as u32)
+            .find(|r| text(*r, 0) == label)
+            .unwrap_or_else(|| panic!("no row {label}"))
+    };
+    assert_eq!(text(0, 0), "PEMERINTAH KABUPATEN SITUBONDO");
+    let title = (0..12)
+        .map(|r| text(r, 0))
+        .find(|t| t.starts_with("REKAPITULASI"));
+    assert_eq!(
+        title.as_deref(),
+        Some("REKAPITULASI JUMLAH PENGADUAN TH. 2026")
+    );
+    let head = row_of("Uraian");
+    assert_eq!(text(head, 1), "Jan");
+    assert_eq!(text(head, 10), "Okt");
+    assert_eq!(text(head, 13), "Jumlah");
+    let complaints = row_of("Pengaduan diterima");
+    assert_eq!(sheet.get_value((complaints, 10)), Some(&Data::Float(2.0)));
+    assert_eq!(sheet.get_value((complaints, 13)), Some(&Data::Float(4.0)));
+    assert_eq!(text(row_of("Jumlah diterima (semua jenis)"), 13), "5");
+    // Rates are numbers (a fraction the cell shows as a percentage), not "1/1" text.
+    let on_time = row_of("persentase tepat waktu");
+    assert_eq!(sheet.get_value((on_time, 10)), Some(&Data::Float(1.0)));
+    let step = row_of("Agenda & disposisi");
+    assert!(
+        matches!(sheet.get_value((step, 13)), Some(Data::Float(f)) if (0.0..=1.0).contains(f)),
+        "{:?}",
+        sheet.get_value((step, 13))
+    );
     let overdue = wb.worksheet_range("Terlambat").unwrap();
     assert_eq!(
-        overdue.get_value((2, 0)),
+        overdue.get_value((4, 1)),
         Some(&Data::String("No. agenda".into()))
     );
     // Never overwritten without --force.
     let err = desk.fails(&["recap", "--year", "2026", "--format", "xlsx"]);
     assert!(err.contains("--force"), "{err}");
+}
+
+#[test]
+fn the_print_layout_is_json_a_pdf_template_can_read() {
+    let desk = october();
+    let doc = desk.json(&["recap", "--month", "2026-10", "--format", "layout"]);
+    assert_eq!(doc["title"][0], "REKAPITULASI PENGADUAN BULAN OKTOBER 2026");
+    assert_eq!(
+        doc["office"]["letterhead"][0],
+        "PEMERINTAH KABUPATEN SITUBONDO"
+    );
+    assert_eq!(doc["signature"]["mengetahui"], "Mengetahui,");
+    assert_eq!(
+        doc["signature"]["place_date"],
+        "Situbondo, 20 November 2026"
+    );
+    let received = &doc["sections"][0];
+    assert_eq!(received["key"], "received");
+    assert_eq!(received["rows"][0]["label"], "Pengaduan diterima");
+    assert_eq!(received["rows"][0]["cells"][0]["value"], 2);
+    let handling = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "handling")
+        .unwrap();
+    let on_time = handling["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == "persentase tepat waktu")
+        .unwrap();
+    assert_eq!(on_time["cells"][0]["kind"], "rate");
+    assert_eq!(on_time["cells"][0]["value"], 1.0);
+    assert_eq!(on_time["cells"][0]["text"], "100%");
+    assert_eq!(doc["overdue"]["rows"].as_array().unwrap().len(), 2);
 }

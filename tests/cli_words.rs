@@ -94,7 +94,7 @@ fn the_recap_names_steps_by_title_in_the_sops_order() {
     let out = desk.ok(&["recap", "--month", "2026-11"]);
     let row = |title: &str| {
         out.lines()
-            .position(|l| l.contains(&format!("Tepat waktu/dikerjakan: {title}")))
+            .position(|l| l.starts_with(&format!("  {title}  ")))
             .unwrap_or_else(|| panic!("no row for {title}: {out}"))
     };
     // The SOP's order, not the ids' alphabet ("agenda" < "disposisi-kabid" < "disposisi-kadis").

@@ -10,7 +10,7 @@ use super::table;
 use crate::demo::parse_month;
 use crate::export;
 use crate::i18n::{Msg, R, help, say};
-use crate::service::{Desk, Recap, Span};
+use crate::service::{Desk, Recap, RecapDoc, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -19,6 +19,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Md,
+    Layout,
 }
 
 #[derive(Debug, Args)]
@@ -42,18 +43,22 @@ pub struct RecapArgs {
 pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
     let (span, slug) = span(desk, args)?;
     let recap = desk.recap(span)?;
+    let doc = recap.doc(&desk.config);
     let bytes = match args.format {
-        Format::Table => table_text(&recap).into_bytes(),
+        Format::Table => table_text(&doc, &recap).into_bytes(),
         Format::Json => json_text(&recap, span).into_bytes(),
-        Format::Csv => export::csv(&recap, args.delimiter)?,
-        Format::Xlsx => export::xlsx(&recap)?,
-        Format::Md => export::markdown(&recap).into_bytes(),
+        Format::Csv => export::csv(&doc, args.delimiter)?,
+        Format::Xlsx => export::xlsx(&doc)?,
+        Format::Md => export::markdown(&doc).into_bytes(),
+        Format::Layout => {
+            (serde_json::to_string_pretty(&doc).expect("layout serialises") + "\n").into_bytes()
+        }
     };
     let ext = match args.format {
         Format::Csv => Some("csv"),
         Format::Xlsx => Some("xlsx"),
         Format::Md => Some("md"),
-        Format::Table | Format::Json => None,
+        Format::Table | Format::Json | Format::Layout => None,
     };
     let default_file = ext.map(|ext| {
         desk.locations
@@ -94,29 +99,42 @@ fn span(desk: &Desk, args: &RecapArgs) -> Result<(Span, String), Msg> {
     Ok((Span::Year(year), year.to_string()))
 }
 
-fn heading(r: &Recap) -> String {
-    let as_of = r.as_of_text().map(|t| format!("{t}\n")).unwrap_or_default();
-    format!(
-        "{}\n{} — {}\n{as_of}",
-        say(R::RecapTitle),
-        r.office,
-        r.regency
-    )
+fn heading(doc: &RecapDoc) -> String {
+    let mut out = doc.title.join("\n") + "\n";
+    if let Some(as_of) = &doc.as_of {
+        out.push_str(&format!("{as_of}\n"));
+    }
+    out
 }
 
-fn table_text(r: &Recap) -> String {
-    let titles = r.titles();
-    let mut header: Vec<&str> = vec![""];
-    header.extend(titles.iter().map(String::as_str));
-    let rows: Vec<Vec<String>> = r
-        .rows()
-        .into_iter()
-        .map(|(l, v)| std::iter::once(l).chain(v).collect())
-        .collect();
+/// The layout's sections as one table, each under its heading on a line
+/// of its own (so a long heading does not widen the label column).
+fn table_text(doc: &RecapDoc, r: &Recap) -> String {
+    let mut header: Vec<&str> = vec![&doc.label_heading];
+    header.extend(doc.columns.iter().map(|c| c.full_title.as_str()));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut headings: Vec<(usize, &str)> = Vec::new();
+    for section in &doc.sections {
+        headings.push((rows.len(), &section.heading));
+        for row in &section.rows {
+            let label = format!("{}{}", "  ".repeat(row.indent as usize), row.label);
+            rows.push(
+                std::iter::once(label)
+                    .chain(row.cells.iter().map(|c| c.text()))
+                    .collect(),
+            );
+        }
+    }
+    let table = table::render(&header, &rows);
+    let mut lines: Vec<&str> = table.lines().collect();
+    // Two lines of header and rule come before the first row.
+    for (at, heading) in headings.into_iter().rev() {
+        lines.insert(at + 2, heading);
+    }
     format!(
-        "{}\n{}{}",
-        heading(r),
-        table::render(&header, &rows),
+        "{}\n{}\n{}",
+        heading(doc),
+        lines.join("\n"),
         overdue_text(r)
     )
 }

@@ -78,7 +78,8 @@ pub const RECAP: &str = "Rekapitulasi penanganan pengaduan sebulan atau setahun"
 pub const RECAP_MONTH: &str = "Bulan, YYYY-MM";
 pub const RECAP_YEAR: &str = "Tahun, bulan demi bulan (bawaan: tahun ini)";
 pub const RECAP_YEARS: &str = "Beberapa tahun berdampingan, mis. 2021..2023";
-pub const RECAP_FORMAT: &str = "Bentuk: table, json, csv, xlsx, md";
+pub const RECAP_FORMAT: &str =
+    "Bentuk: table, json, csv, xlsx, md, layout (tata letak cetak sebagai JSON)";
 pub const RECAP_OUTPUT: &str =
     "Berkas keluaran ('-' untuk layar); csv, xlsx dan md bawaan ke folder ekspor";
 pub const RECAP_FORCE: &str = "Timpa berkas yang sudah ada";

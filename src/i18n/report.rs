@@ -10,19 +10,14 @@ pub enum R {
     Name,
     DeadlineWord,
     Total,
-    Received,
-    Closed,
     ClosedOnTime,
     Forwarded,
     OpenAtEnd,
     OverdueAtEnd,
-    ConsultationsReceived,
     AnsweredDirectly,
     EscalatedBkpm,
     MedianDays,
     P90Days,
-    StepWithinDone,
-    RecapTitle,
     OverdueList,
     Number,
     Hash,
@@ -80,8 +75,6 @@ pub fn say(key: R) -> &'static str {
         R::Name => pick("Nama", "Name"),
         R::DeadlineWord => pick("Batas waktu", "Deadline"),
         R::Total => pick("Jumlah", "Total"),
-        R::Received => pick("Pengaduan diterima", "Received"),
-        R::Closed => pick("Selesai", "Closed"),
         R::ClosedOnTime => pick(
             "selesai dalam 14 hari kerja",
             "closed within 14 working days",
@@ -89,7 +82,6 @@ pub fn say(key: R) -> &'static str {
         R::Forwarded => pick("Diteruskan ke OPD", "Forwarded to an agency"),
         R::OpenAtEnd => pick("Masih terbuka di akhir periode", "Open at the end"),
         R::OverdueAtEnd => pick("lewat batas waktu", "overdue"),
-        R::ConsultationsReceived => pick("Konsultasi (Pojok OSS)", "Consultations (OSS desk)"),
         R::AnsweredDirectly => pick("dijawab langsung", "answered directly"),
         R::EscalatedBkpm => pick("diajukan ke BKPM", "escalated to BKPM"),
         R::MedianDays => pick(
@@ -99,11 +91,6 @@ pub fn say(key: R) -> &'static str {
         R::P90Days => pick(
             "Persentil 90 hari kerja sampai selesai",
             "90th percentile working days to close",
-        ),
-        R::StepWithinDone => pick("Tepat waktu/dikerjakan:", "Within standard/done:"),
-        R::RecapTitle => pick(
-            "REKAPITULASI PENANGANAN PENGADUAN",
-            "COMPLAINT HANDLING RECAP",
         ),
         R::OverdueList => pick(
             "Kasus lewat batas waktu di akhir periode",

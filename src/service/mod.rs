@@ -15,6 +15,7 @@ mod notes;
 mod paper_data;
 mod paper_letters;
 mod recap;
+mod recap_layout;
 mod report;
 mod sync;
 mod views;
@@ -29,7 +30,11 @@ pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
 pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
-pub use recap::{Overdue, Recap, Span};
+pub use recap::{Overdue, Recap, SopSteps, Span};
+pub use recap_layout::{
+    RecapCell, RecapColumn, RecapDoc, RecapOffice, RecapOverdue, RecapRow, RecapSection,
+    RecapSignature,
+};
 pub use report::field_report;
 pub use sync::{BUNDLE_EXT, Exported, FolderSync, bundle_desks};
 pub use views::{CaseDetail, StepView, TimelineEntry};

@@ -37,10 +37,25 @@ pub struct Recap {
     pub overdue: Vec<Overdue>,
     /// `YYYY-MM-DD` when the span has not ended: the figures are as of that day.
     pub as_of: Option<String>,
-    /// Each SOP step's id and short title, SOP by SOP in each one's own
-    /// order: the order and the words of the recap's step rows.
+    /// Each SOP in force with its steps in its own order: the groups, the
+    /// order and the words of the recap's step rows.
     #[serde(skip)]
-    pub step_order: Vec<(String, String)>,
+    pub sop_steps: Vec<SopSteps>,
+    #[serde(skip)]
+    pub span: Span,
+    /// The day the recap was made: the date above the signature.
+    #[serde(skip)]
+    pub made_on: chrono::NaiveDate,
+}
+
+/// An SOP's steps as the recap names them, and the kinds of case it serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SopSteps {
+    pub id: String,
+    pub name: String,
+    pub kinds: Vec<crate::domain::case::Kind>,
+    /// Each step's id and short title, in the SOP's order.
+    pub steps: Vec<(String, String)>,
 }
 
 impl Desk {
@@ -101,23 +116,40 @@ impl Desk {
             total,
             overdue,
             as_of,
-            step_order: self.step_order(),
+            sop_steps: self.sop_steps(),
+            span,
+            made_on: today,
         })
     }
 
-    /// Every loaded SOP's steps in the SOP's order. A step id two SOPs share
-    /// is named once, by the first SOP that has it: the recap counts steps
-    /// by id.
-    fn step_order(&self) -> Vec<(String, String)> {
-        let mut order: Vec<(String, String)> = Vec::new();
-        for sop in &self.sops.sops {
-            for step in &sop.steps {
-                if !order.iter().any(|(id, _)| *id == step.id) {
-                    order.push((step.id.clone(), step.short_title().to_string()));
-                }
-            }
-        }
-        order
+    /// The recap laid out as the office prints it.
+    pub fn recap_doc(&self, span: Span) -> Result<super::RecapDoc> {
+        Ok(self.recap(span)?.doc(&self.config))
+    }
+
+    /// Every SOP in force that some kind of case follows, with its steps.
+    fn sop_steps(&self) -> Vec<SopSteps> {
+        use crate::domain::case::Kind;
+        self.sops
+            .sops
+            .iter()
+            .filter_map(|sop| {
+                let kinds: Vec<Kind> = Kind::ALL
+                    .into_iter()
+                    .filter(|k| self.sops.for_kind(*k).id == sop.id)
+                    .collect();
+                (!kinds.is_empty()).then(|| SopSteps {
+                    id: sop.id.clone(),
+                    name: sop.name.clone(),
+                    kinds,
+                    steps: sop
+                        .steps
+                        .iter()
+                        .map(|s| (s.id.clone(), s.short_title().to_string()))
+                        .collect(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -129,115 +161,6 @@ fn year_bounds(y: i32) -> (chrono::NaiveDate, chrono::NaiveDate) {
 }
 
 impl Recap {
-    /// The figures as rows (label, one value per column, total last), the
-    /// shape every table export shares.
-    pub fn rows(&self) -> Vec<(String, Vec<String>)> {
-        let columns: Vec<&MonthFigures> = self.periods.iter().chain(self.total.as_ref()).collect();
-        let mut rows = Vec::new();
-        // A period not yet begun has empty cells, not zeros.
-        let cell = |c: &MonthFigures, text: String| if c.begun { text } else { String::new() };
-        let mut count = |label: String, get: &dyn Fn(&MonthFigures) -> u64| {
-            rows.push((
-                label,
-                columns
-                    .iter()
-                    .map(|c| cell(c, get(c).to_string()))
-                    .collect::<Vec<_>>(),
-            ));
-        };
-        count(say(R::Received).into(), &|c| c.received);
-        for key in keys(&columns, |c| {
-            c.received_by_channel.keys().cloned().collect()
-        }) {
-            let label = crate::domain::case::Channel::parse(&key)
-                .map_or(key.clone(), |ch| i18n::channel_label(ch).into());
-            count(format!("  {label}"), &|c| {
-                c.received_by_channel.get(&key).copied().unwrap_or(0)
-            });
-        }
-        for key in keys(&columns, |c| c.received_by_kind.keys().cloned().collect()) {
-            let label = crate::domain::case::Kind::parse(&key)
-                .map_or(key.clone(), |k| i18n::kind_label(k).into());
-            count(format!("  {label}"), &|c| {
-                c.received_by_kind.get(&key).copied().unwrap_or(0)
-            });
-        }
-        for key in keys(&columns, |c| {
-            c.received_by_licence.keys().cloned().collect()
-        }) {
-            count(format!("  {key}"), &|c| {
-                c.received_by_licence.get(&key).copied().unwrap_or(0)
-            });
-        }
-        count(say(R::Closed).into(), &|c| c.closed);
-        count(format!("  {}", say(R::ClosedOnTime)), &|c| c.closed_on_time);
-        count(say(R::Forwarded).into(), &|c| c.forwarded);
-        for key in keys(&columns, |c| c.forwarded_by_opd.keys().cloned().collect()) {
-            count(format!("  {key}"), &|c| {
-                c.forwarded_by_opd.get(&key).copied().unwrap_or(0)
-            });
-        }
-        count(say(R::OpenAtEnd).into(), &|c| c.open_at_end);
-        count(format!("  {}", say(R::OverdueAtEnd)), &|c| c.overdue_at_end);
-        count(say(R::ConsultationsReceived).into(), &|c| {
-            c.consultations.received
-        });
-        count(format!("  {}", say(R::AnsweredDirectly)), &|c| {
-            c.consultations.answered_directly
-        });
-        count(format!("  {}", say(R::EscalatedBkpm)), &|c| {
-            c.consultations.escalated
-        });
-        let days = |v: Option<f64>| v.map_or("-".to_string(), |d| format!("{d:.1}"));
-        rows.push((
-            say(R::MedianDays).into(),
-            columns
-                .iter()
-                .map(|c| cell(c, days(c.median_workdays_to_close)))
-                .collect(),
-        ));
-        rows.push((
-            say(R::P90Days).into(),
-            columns
-                .iter()
-                .map(|c| cell(c, days(c.p90_workdays_to_close)))
-                .collect(),
-        ));
-        for (key, title) in self.step_rows(&columns) {
-            let cell = |c: &&MonthFigures| {
-                cell(
-                    c,
-                    c.steps.get(&key).map_or("0".to_string(), |s| {
-                        format!("{}/{}", s.done_within_standard, s.done)
-                    }),
-                )
-            };
-            rows.push((
-                format!("{} {title}", say(R::StepWithinDone)),
-                columns.iter().map(cell).collect(),
-            ));
-        }
-        rows
-    }
-
-    /// The steps any column counts, as (id, title): in the SOPs' order,
-    /// then any step no SOP in force knows, by its id.
-    fn step_rows(&self, columns: &[&MonthFigures]) -> Vec<(String, String)> {
-        let counted = keys(columns, |c| c.steps.keys().cloned().collect());
-        let mut rows: Vec<(String, String)> = self
-            .step_order
-            .iter()
-            .filter(|(id, _)| counted.contains(id))
-            .cloned()
-            .collect();
-        for id in counted {
-            if !rows.iter().any(|(known, _)| *known == id) {
-                rows.push((id.clone(), id));
-            }
-        }
-        rows
-    }
-
     /// Column titles: the periods, then the total; a period not yet ended
     /// says the day it is counted as of (the heading says it for the total).
     pub fn titles(&self) -> Vec<String> {
@@ -293,12 +216,4 @@ impl Recap {
             serde_json::json!({ "month": p.month, "begun": false })
         }
     }
-}
-
-/// Every key any column has, in order.
-fn keys(columns: &[&MonthFigures], of: impl Fn(&MonthFigures) -> Vec<String>) -> Vec<String> {
-    let mut all: Vec<String> = columns.iter().flat_map(|c| of(c)).collect();
-    all.sort();
-    all.dedup();
-    all
 }

@@ -16,8 +16,8 @@ use super::theme;
 use crate::config::Person;
 use crate::domain::case::Channel;
 use crate::export;
-use crate::i18n::{self, R, T, say, t};
-use crate::service::{Desk, Queue, Recap, Span};
+use crate::i18n::{self, T, t};
+use crate::service::{Desk, Queue, Recap, RecapDoc, Span};
 use crate::store::CaseRow;
 
 /// How many of the cases past their deadline the screen lists.
@@ -26,6 +26,8 @@ const OVERDUE_SHOWN: u32 = 50;
 pub struct RecapScreen {
     pub span: Span,
     recap: Option<Recap>,
+    /// The recap as printed: the rows of the table and of the export.
+    doc: Option<RecapDoc>,
     /// Cases past their deadline today, most overdue first.
     overdue: Vec<CaseRow>,
     picked: usize,
@@ -38,6 +40,7 @@ impl RecapScreen {
         RecapScreen {
             span: Span::Month(today.year(), today.month()),
             recap: None,
+            doc: None,
             overdue: Vec::new(),
             picked: 0,
             message: None,
@@ -57,7 +60,10 @@ impl RecapScreen {
 
     pub fn reload(&mut self, desk: &Desk) {
         match desk.recap(self.span) {
-            Ok(r) => self.recap = Some(r),
+            Ok(r) => {
+                self.doc = Some(r.doc(&desk.config));
+                self.recap = Some(r);
+            }
             Err(e) => self.message = Some((e.text(), false)),
         }
     }
@@ -135,8 +141,8 @@ impl RecapScreen {
     /// Writes the XLSX of what is on screen.
     pub fn export(&mut self, desk: &Desk, force: bool) {
         let path = self.export_path(desk);
-        let Some(recap) = &self.recap else { return };
-        let written = export::xlsx(recap).and_then(|bytes| export::write_new(&path, &bytes, force));
+        let Some(doc) = &self.doc else { return };
+        let written = export::xlsx(doc).and_then(|bytes| export::write_new(&path, &bytes, force));
         self.message = Some(match written {
             Ok(()) => (crate::i18n::Msg::Written(path).text(), true),
             Err(e) => (e.text(), false),
@@ -173,7 +179,7 @@ impl RecapScreen {
             [Constraint::Percentage(55), Constraint::Percentage(45)],
         )
         .areas(body);
-        self.draw_table(f, left, r);
+        self.draw_table(f, left);
         // The chart keeps the rows it needs (twelve months in a year);
         // the overdue list takes what is left, at most eight.
         let needed = match self.span {
@@ -240,19 +246,19 @@ impl RecapScreen {
         f.render_widget(Paragraph::new(lines), inner);
     }
 
-    fn draw_table(&self, f: &mut Frame<'_>, area: Rect, r: &Recap) {
-        // The headline rows; the full breakdown is in the exports.
-        let total_col = r.titles().len() - 1;
-        let rows: Vec<Row> = r
-            .rows()
-            .into_iter()
-            .filter(|(label, _)| {
-                !label.starts_with("  ")
-                    || label.contains(say(R::ClosedOnTime))
-                    || label.contains(say(R::OverdueAtEnd))
+    fn draw_table(&self, f: &mut Frame<'_>, area: Rect) {
+        // The headline sections, the last column; the full breakdown is in the exports.
+        let Some(doc) = &self.doc else { return };
+        let rows: Vec<Row> = doc
+            .sections
+            .iter()
+            .filter(|s| s.key == "received" || s.key == "handling")
+            .flat_map(|s| &s.rows)
+            .map(|r| {
+                let label = format!("{}{}", "  ".repeat(r.indent as usize), r.label);
+                let total = r.cells.last().map(|c| c.text()).unwrap_or_default();
+                Row::new(vec![label, total])
             })
-            .filter(|(label, _)| !label.starts_with(say(R::StepWithinDone)))
-            .map(|(label, values)| Row::new(vec![label, values[total_col].clone()]))
             .collect();
         let table = Table::new(rows, [Constraint::Min(20), Constraint::Length(8)])
             .block(Block::default().borders(Borders::RIGHT));
@@ -294,14 +300,20 @@ fn draw_months(f: &mut Frame<'_>, area: Rect, r: &Recap) {
                 .chars()
                 .take(3)
                 .collect::<String>();
+            // Complaints only, as "Pengaduan diterima" counts them.
+            let complaints = p
+                .received_by_kind
+                .get(crate::domain::case::Kind::Pengaduan.id())
+                .copied()
+                .unwrap_or(0);
             // A month not yet begun has an empty bar, not a zero.
             let value = if p.begun {
-                p.received.to_string()
+                complaints.to_string()
             } else {
                 String::new()
             };
             Bar::default()
-                .value(p.received)
+                .value(complaints)
                 .text_value(value)
                 .label(Line::from(short))
         })
