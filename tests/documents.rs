@@ -624,3 +624,78 @@ fn printing_without_cups_says_where_the_file_is() {
         "{said}"
     );
 }
+
+/// The text of one page.
+fn page_text(pdf: &Path, page: u32) -> String {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_recap_prints_on_a4_landscape_with_headings_on_every_page() {
+    need_pdftotext!();
+    let desk = office_desk();
+    desk.ok(&[
+        "demo", "--cases", "400", "--from", "2025-06", "--to", "2026-11",
+    ]);
+    let year = desk.dir.path().join("rekap-2026.pdf");
+    desk.ok(&[
+        "recap",
+        "--year",
+        "2026",
+        "--format",
+        "pdf",
+        "-o",
+        year.to_str().unwrap(),
+    ]);
+    let (pages, info) = pages_of(&year);
+    assert!(
+        info.contains("841.") && info.contains("x 595."),
+        "landscape A4: {info}"
+    );
+    assert!(pages >= 1, "{info}");
+    let text = text_of(&year);
+    has_all(
+        &text,
+        &[
+            "REKAPITULASI JUMLAH PENGADUAN TH. 2026",
+            "Pengaduan diterima",
+            "Mengetahui,",
+            KADIS,
+            &format!("NIP. {KADIS_NIP}"),
+            "Jl. PB. Sudirman No. 1, Situbondo",
+        ],
+    );
+    for page in 1..=pages {
+        let t = page_text(&year, page);
+        assert!(
+            t.contains("Uraian") && t.contains("Jumlah"),
+            "page {page} repeats the header: {t}"
+        );
+        assert!(
+            t.contains(&format!("Halaman {page} dari {pages}")),
+            "page {page}: {t}"
+        );
+    }
+    let years = desk.dir.path().join("rekap-2025-2026.pdf");
+    desk.ok(&[
+        "recap",
+        "--years",
+        "2025..2026",
+        "--format",
+        "pdf",
+        "-o",
+        years.to_str().unwrap(),
+    ]);
+    assert!(
+        text_of(&years).contains("TH. 2025 S.D 2026"),
+        "{}",
+        text_of(&years)
+    );
+}

@@ -1,4 +1,5 @@
-//! `aduan recap`: the monthly or yearly recap as a table, JSON, CSV or Markdown.
+//! `aduan recap`: the monthly or yearly recap as a table, JSON, CSV,
+//! Markdown, XLSX or PDF.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ pub enum Format {
     Csv,
     Xlsx,
     Md,
+    Pdf,
     Layout,
 }
 
@@ -50,6 +52,7 @@ pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
         Format::Csv => export::csv(&doc, args.delimiter)?,
         Format::Xlsx => export::xlsx(&doc)?,
         Format::Md => export::markdown(&doc).into_bytes(),
+        Format::Pdf => desk.recap_pdf(&doc)?,
         Format::Layout => {
             (serde_json::to_string_pretty(&doc).expect("layout serialises") + "\n").into_bytes()
         }
@@ -58,6 +61,7 @@ pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
         Format::Csv => Some("csv"),
         Format::Xlsx => Some("xlsx"),
         Format::Md => Some("md"),
+        Format::Pdf => Some("pdf"),
         Format::Table | Format::Json | Format::Layout => None,
     };
     let default_file = ext.map(|ext| {

@@ -79,9 +79,9 @@ pub const RECAP_MONTH: &str = "Bulan, YYYY-MM";
 pub const RECAP_YEAR: &str = "Tahun, bulan demi bulan (bawaan: tahun ini)";
 pub const RECAP_YEARS: &str = "Beberapa tahun berdampingan, mis. 2021..2023";
 pub const RECAP_FORMAT: &str =
-    "Bentuk: table, json, csv, xlsx, md, layout (tata letak cetak sebagai JSON)";
+    "Bentuk: table, json, csv, xlsx, md, pdf (A4 mendatar), layout (tata letak cetak sebagai JSON)";
 pub const RECAP_OUTPUT: &str =
-    "Berkas keluaran ('-' untuk layar); csv, xlsx dan md bawaan ke folder ekspor";
+    "Berkas keluaran ('-' untuk layar); csv, xlsx, md dan pdf bawaan ke folder ekspor";
 pub const RECAP_FORCE: &str = "Timpa berkas yang sudah ada";
 pub const RECAP_DELIMITER: &str = "Pemisah kolom CSV (';' untuk pengaturan bahasa Indonesia)";
 

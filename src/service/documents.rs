@@ -132,6 +132,13 @@ impl Desk {
         })
     }
 
+    /// The recap set as PDF on A4 landscape, under this desk's letterhead.
+    pub fn recap_pdf(&self, doc: &super::RecapDoc) -> Result<Vec<u8>> {
+        let mut data = serde_json::to_value(doc).expect("the recap layout is plain JSON");
+        data["office"] = serde_json::to_value(self.office_header()).expect("plain JSON");
+        self.render_data(DocKind::Rekap, &data)
+    }
+
     /// Sets `data` with the desk's template for `kind`.
     pub fn render_data(&self, kind: DocKind, data: &serde_json::Value) -> Result<Vec<u8>> {
         let set = TemplateSet::load(&self.templates_dir()).map_err(template_msg)?;
