@@ -147,6 +147,8 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
         "on-behalf actions listed: {screen}"
     );
     term.keys(&["Escape"]);
+    // A key sent hard on the heels of Esc would read as Alt+key.
+    term.wait_gone("diizinkan: tunda");
     act(&term, "s", 0, "▶ Disposisi Kadis");
     act(&term, "d", 0, "Tidak ada kasus di antrean ini");
     switch_to(&term, STAF);
