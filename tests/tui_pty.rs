@@ -71,12 +71,20 @@ fn a_whole_complaint_is_typed_saved_and_found_again() {
         .dir
         .path()
         .join("ekspor")
-        .join("tanda-terima-0001-PGD-LKT1-2026.txt");
-    assert!(
-        std::fs::read_to_string(receipt)
-            .unwrap()
-            .contains("0001/PGD/LKT1/2026")
-    );
+        .join("tanda-terima-0001-PGD-LKT1-2026.pdf");
+    let pdf = std::fs::read(&receipt).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "the receipt is a PDF");
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&receipt)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("0001/PGD/LKT1/2026") && text.contains("14 (empat belas) hari kerja"),
+            "{text}"
+        );
+    }
     // The form is clear for the next person; the count of open cases went up.
     // (The count already went up behind the receipt: wait for the receipt to go.)
     term.keys(&["Enter"]);

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::{Desk, Registered, Result};
 use crate::domain::draft::CaseDraft;
 use crate::domain::identity;
-use crate::i18n::{self, Msg, R, Word, say, word};
 use crate::store::{CaseRow, search_query};
 
 const LAST_PERSON: &str = "last_person";
@@ -99,62 +98,11 @@ impl Desk {
             .map_err(|e| self.db_error(e))
     }
 
-    /// Writes the receipt (tanda terima) as a text file for printing.
-    pub fn write_receipt(
-        &self,
-        r: &Registered,
-        complainant: &str,
-        officer: &str,
-    ) -> Result<PathBuf> {
-        let dir = &self.locations.export_dir;
-        let fail = |e: std::io::Error| Msg::Io {
-            path: dir.clone(),
-            detail: e.to_string(),
-        };
-        std::fs::create_dir_all(dir).map_err(fail)?;
-        let name: String = r
-            .agenda_no
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        let path = dir.join(format!("tanda-terima-{name}.txt"));
-        std::fs::write(&path, self.receipt_text(r, complainant, officer)).map_err(|e| Msg::Io {
-            path: path.clone(),
-            detail: e.to_string(),
-        })?;
-        Ok(path)
-    }
-
-    pub fn receipt_text(&self, r: &Registered, complainant: &str, officer: &str) -> String {
-        let o = &self.config.office;
-        let flags = if r.deadline_flags.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", i18n::deadline_note(&r.deadline_flags))
-        };
-        [
-            o.name.to_uppercase(),
-            o.regency.to_uppercase(),
-            format!("{} — {}", o.address, o.phone),
-            String::new(),
-            say(R::ComplaintReceipt).to_string(),
-            String::new(),
-            format!("{:<22}: {}", word(Word::AgendaNo), r.agenda_no),
-            format!(
-                "{:<22}: {}",
-                word(Word::Received),
-                r.received_at
-                    .get(..16)
-                    .unwrap_or_default()
-                    .replace('T', " ")
-            ),
-            format!("{:<22}: {}", word(Word::Complainant), complainant),
-            format!("{:<22}: {}{flags}", word(Word::Deadline), r.deadline),
-            format!("{:<22}: {}", word(Word::Step), r.step.title),
-            String::new(),
-            format!("{} {officer} ({})", say(R::DeskOfficer), self.local.code),
-        ]
-        .join("\n")
-            + "\n"
+    /// Writes the receipt (tanda terima) handed to the complainant: the
+    /// PDF of `aduan doc --kind tanda-terima`, as a new file in the export
+    /// folder.
+    pub fn write_receipt(&self, r: &Registered) -> Result<PathBuf> {
+        let receipt = self.render_document(&r.agenda_no, crate::paper::DocKind::TandaTerima)?;
+        self.write_document(&receipt, None, false)
     }
 }

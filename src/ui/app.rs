@@ -640,7 +640,7 @@ impl App {
                 } else {
                     draft.name.clone()
                 };
-                let file = self.desk.write_receipt(&registered, &name, &person.name);
+                let file = self.desk.write_receipt(&registered);
                 let _ = self.desk.clear_draft(&person.name);
                 self.intake.clear(&self.desk.config.licences.types);
                 self.counts = self.desk.open_and_overdue().unwrap_or(self.counts);
