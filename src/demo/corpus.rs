@@ -60,20 +60,7 @@ fn push_rupiah(out: &mut String, amount: u64) {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+use crate::domain::words::MONTHS;
 
 const WEEKDAYS: [&str; 5] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat"];
 

@@ -226,20 +226,7 @@ pub fn deadline_note(flags: &[String]) -> String {
 
 /// A period's title: "Oktober 2026" for `2026-10`, the year or "Jumlah" as given.
 pub fn period_label(key: &str) -> String {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
+    use crate::domain::words::MONTHS as ID;
     const EN: [&str; 12] = [
         "January",
         "February",
