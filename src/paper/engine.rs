@@ -17,10 +17,19 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
-/// The fonts built into the program: Libertinus Serif for the letters,
-/// DejaVu Sans Mono for numbers in tables where an office wants them.
+/// The font built into the program, embedded in every PDF: Libertinus
+/// Serif (SIL Open Font License, `assets/fonts/OFL-Libertinus.txt`), which
+/// carries Indonesian text. An office adds its own beside its templates.
+const BUILT_IN_FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("../../assets/fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../assets/fonts/LibertinusSerif-BoldItalic.otf"),
+];
+
 static BUILT_IN_FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
-    typst_assets::fonts()
+    BUILT_IN_FONT_FILES
+        .into_iter()
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect()
 });
