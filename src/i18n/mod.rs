@@ -23,6 +23,7 @@ pub mod letters;
 mod messages;
 mod notes;
 pub mod paper;
+pub mod paper_ui;
 mod report;
 mod sync;
 mod ui;
