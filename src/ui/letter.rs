@@ -363,14 +363,15 @@ impl LetterWindow {
         let inner = block.inner(area);
         f.render_widget(block, area);
         let head = self.head_lines();
+        let head_height = rows_of(&head, inner.width);
         let [head_area, text_area, said_area, foot_area] = Layout::vertical([
-            Constraint::Length(head.len() as u16),
+            Constraint::Length(head_height),
             Constraint::Min(3),
             Constraint::Length(self.said_height(inner.width)),
             Constraint::Length(1),
         ])
         .areas(inner);
-        f.render_widget(Paragraph::new(head), head_area);
+        f.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
         match &self.mode {
             Mode::Edit(a) | Mode::Discard(a) => draw_area(f, a, text_area, true),
             _ => self.draw_body(f, text_area),
@@ -473,11 +474,7 @@ impl LetterWindow {
 
     /// The rows the said lines take once wrapped, so the whole reason shows.
     fn said_height(&self, width: u16) -> u16 {
-        let width = usize::from(width.max(10));
-        self.said_lines()
-            .iter()
-            .map(|l| l.width().max(1).div_ceil(width))
-            .sum::<usize>() as u16
+        rows_of(&self.said_lines(), width)
     }
 
     fn foot(&self) -> String {
@@ -487,4 +484,13 @@ impl LetterWindow {
             _ => String::new(),
         }
     }
+}
+
+/// The rows `lines` take wrapped at `width` columns.
+fn rows_of(lines: &[Line<'_>], width: u16) -> u16 {
+    let width = usize::from(width.max(10));
+    lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width))
+        .sum::<usize>() as u16
 }
