@@ -124,6 +124,21 @@ fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     let screen = term.wait_for("konsep v1");
     assert!(screen.contains(TYPED), "{screen}");
 
+    // Changes typed and then dropped with Esc are asked about first.
+    term.keys(&["e"]);
+    term.wait_for("Ctrl+S: simpan versi baru");
+    term.type_text(" Tambahan yang batal.");
+    term.wait_for("Tambahan yang batal.");
+    term.keys(&["Escape"]);
+    term.wait_for("akan dibuang. Buang?");
+    term.keys(&["n"]);
+    term.wait_gone("akan dibuang. Buang?");
+    term.keys(&["Escape"]);
+    term.wait_for("akan dibuang. Buang?");
+    term.keys(&["y"]);
+    term.wait_gone("Tambahan yang batal.");
+    term.wait_for("konsep v1");
+
     // Paraf on the Kabid DIP's behalf, then the Kadis's signature.
     term.keys(&["p"]);
     term.wait_for("sebagai Kabid DIP?");
@@ -135,6 +150,9 @@ fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     term.keys(&["y"]);
     term.wait_for("Tercatat: tanda tangan surat penerusan");
     term.wait_for("ditandatangani (v1)");
+    // A signed letter is not redrafted: the reason, in the window.
+    term.keys(&["e"]);
+    term.wait_for("sudah ditandatangani: tidak ada versi");
 
     let letters = term.desk.json(&["letter", "show", &agenda, "--json"]);
     let letter = &letters[0];
