@@ -102,6 +102,19 @@ fn open_case(term: &Term, agenda: &str) {
     term.wait_for(&format!("Berkas kasus {agenda}"));
 }
 
+/// Scrolls the case view down until `text` shows.
+fn scroll_until(term: &Term, text: &str) -> String {
+    for _ in 0..80 {
+        let screen = term.screen();
+        if screen.contains(text) {
+            return screen;
+        }
+        term.keys(&["Down"]);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    term.wait_for(text)
+}
+
 #[test]
 fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     let (desk, agenda) = decided_forward();
@@ -174,6 +187,16 @@ fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     term.keys(&["Escape"]);
     term.wait_gone(&format!("Surat keluar {agenda}"));
     term.wait_for(&format!("Berkas kasus {agenda}"));
+    // Read again after the acts: its checklist has the paraf and the
+    // signature done and the sending next.
+    for step in [
+        "✔ Kabid DIP mengoreksi",
+        "✔ Kepala Dinas menandatangani",
+        "▶ Staf menyampaikan surat",
+    ] {
+        scroll_until(&term, step);
+    }
+    term.keys(&["Home"]);
 
     // Ctrl+P → the receipt, on a PC without lp: the file is named.
     term.keys(&["C-p"]);
