@@ -114,6 +114,34 @@ pub fn action_help(name: &str) -> String {
             "percayai loket baru dan gabungkan",
             "trust the new desks and merge",
         ),
+        "print_document" => pick(
+            "cetak dokumen kasus (tanda terima, disposisi, surat, BAP)",
+            "print a case document (receipt, disposition, letters, BAP)",
+        ),
+        "save_document" => pick(
+            "simpan PDF saja, tanpa mencetak",
+            "save the PDF only, without printing",
+        ),
+        "letter" => pick(
+            "surat keluar kasus: konsep, paraf, ttd, kirim",
+            "the case's outgoing letters: draft, paraf, sign, send",
+        ),
+        "edit_letter" => pick(
+            "ubah konsep surat (disimpan sebagai versi baru)",
+            "edit the letter's draft (saved as a new version)",
+        ),
+        "paraf" => pick(
+            "catat paraf Kabid (atas namanya; bertanya dulu)",
+            "record the Kabid's paraf (on their behalf; asks first)",
+        ),
+        "sign" => pick(
+            "catat tanda tangan Kadis (atas namanya; bertanya dulu)",
+            "record the Kadis's signature (on their behalf; asks first)",
+        ),
+        "send" => pick(
+            "catat surat sudah dikirim (bertanya dulu)",
+            "record that the letter was sent (asks first)",
+        ),
         other => return other.to_string(),
     };
     text.to_string()
@@ -236,6 +264,9 @@ pub fn scope_title(name: &str) -> &'static str {
         "message" => pick("pesan", "message"),
         "pick" => pick("daftar pilihan", "pick list"),
         "help" => pick("bantuan", "help"),
+        "print" => pick("cetak dokumen", "print a document"),
+        "letter" => pick("surat keluar", "outgoing letters"),
+        "letter_edit" => pick("konsep surat", "a letter's draft"),
         _ => pick("semua layar", "every screen"),
     }
 }

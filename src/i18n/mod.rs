@@ -24,6 +24,7 @@ mod messages;
 mod notes;
 pub mod paper;
 pub mod recap;
+pub mod paper_ui;
 mod report;
 mod sync;
 mod ui;

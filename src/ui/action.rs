@@ -102,6 +102,21 @@ pub enum Action {
 
     /// Trust the new desks named and merge their bundles.
     Trust,
+
+    /// Print one of the case's documents (a pick-list of the six).
+    PrintDocument,
+    /// Write the picked document as a PDF without printing it.
+    SaveDocument,
+    /// Open the case's outgoing letters: the forwarding letter or reply.
+    Letter,
+    /// Edit the letter's konsep (saved as a new version).
+    EditLetter,
+    /// Record the Kabid's paraf on the letter's latest version.
+    Paraf,
+    /// Record the Kadis's signature on the letter.
+    Sign,
+    /// Record that the signed letter was sent.
+    Send,
 }
 
 /// The actions without a parameter, in the order the help lists them, with
@@ -145,6 +160,13 @@ const PLAIN: &[(Action, &str)] = &[
     (Action::ByMonth, "by_month"),
     (Action::Export, "export"),
     (Action::Trust, "trust"),
+    (Action::PrintDocument, "print_document"),
+    (Action::SaveDocument, "save_document"),
+    (Action::Letter, "letter"),
+    (Action::EditLetter, "edit_letter"),
+    (Action::Paraf, "paraf"),
+    (Action::Sign, "sign"),
+    (Action::Send, "send"),
 ];
 
 impl Action {

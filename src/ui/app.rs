@@ -14,9 +14,11 @@ use super::case_view::CaseViewScreen;
 use super::inbox::{self, Inbox};
 use super::intake::Intake;
 use super::keymap::{self, Scope};
+use super::letter::{LetterOutcome, LetterWindow};
 use super::notes::NotesScreen;
 pub use super::popup::Popup;
 use super::popup::scrolled;
+use super::print::{PrintOutcome, PrintPick};
 use super::recap::RecapScreen;
 use super::settle::{SettleForm, Settlement};
 use super::sync::{SyncKey, SyncWindow};
@@ -201,6 +203,7 @@ impl App {
             Some(Popup::Act(form)) => form.paste(text),
             Some(Popup::Sync(window)) => window.paste(text),
             Some(Popup::Settle(form)) => form.paste(text),
+            Some(Popup::Letter(w)) => w.paste(text),
             None if self.person.is_some() => {
                 self.screen().0.paste(text);
                 if self.tab == Tab::Intake {
@@ -681,6 +684,8 @@ impl App {
                 Outcome::Cancel => {}
                 Outcome::Submit => self.submit_action(form),
             },
+            (Popup::Print(pick), _) => self.print_key(pick, action),
+            (Popup::Letter(window), _) => self.letter_key(window, action, key),
             (Popup::Help { scope, scroll }, Some(a)) if a != Action::Cancel => {
                 let top = super::popup::help_lines(scope).len() as u16;
                 let scroll = scrolled(scroll, a, top.saturating_sub(rows));
@@ -758,6 +763,59 @@ impl App {
         self.popups.push(Popup::Case(view));
         if let Some(command) = command {
             self.command(command);
+        }
+        self.paper_key(action);
+    }
+
+    /// The case view's paper keys: the print list and the letter window
+    /// over the case in front.
+    fn paper_key(&mut self, action: Action) {
+        let Some(Popup::Case(view)) = self.popups.last() else {
+            return;
+        };
+        let agenda = view.view().agenda_no.clone();
+        match action {
+            Action::PrintDocument => self
+                .popups
+                .push(Popup::Print(Box::new(PrintPick::new(&agenda)))),
+            Action::Letter => match LetterWindow::open(&self.desk, &agenda) {
+                Ok(w) => self.popups.push(Popup::Letter(Box::new(w))),
+                Err(e) => self.popups.push(Popup::Error(e)),
+            },
+            _ => {}
+        }
+    }
+
+    /// A key in the print list: the file written is said in the status line.
+    fn print_key(&mut self, mut pick: Box<PrintPick>, action: Option<Action>) {
+        match pick.handle(action, &self.desk) {
+            PrintOutcome::Open => self.popups.push(Popup::Print(pick)),
+            PrintOutcome::Close => {}
+            PrintOutcome::Done { line, stay } => {
+                let good = pick.said().is_none_or(|s| s.1);
+                self.flash = Some((line, good));
+                if stay {
+                    self.popups.push(Popup::Print(pick));
+                }
+            }
+        }
+    }
+
+    /// A key in the letter window; after an act the case is read again.
+    fn letter_key(&mut self, mut window: Box<LetterWindow>, action: Option<Action>, key: KeyEvent) {
+        let Some(person) = self.person.clone() else {
+            return;
+        };
+        let outcome = window.handle(action, key, &mut self.desk, &person);
+        let agenda = window.agenda.clone();
+        match outcome {
+            LetterOutcome::Open => self.popups.push(Popup::Letter(window)),
+            LetterOutcome::Close => {}
+            LetterOutcome::Recorded(line) => {
+                self.popups.push(Popup::Letter(window));
+                self.flash = Some((line, true));
+                self.after_change(&agenda);
+            }
         }
     }
 }

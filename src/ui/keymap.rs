@@ -51,6 +51,12 @@ pub enum Scope {
     Pick,
     /// The help window.
     Help,
+    /// The list of a case's documents to print.
+    Print,
+    /// A case's outgoing letters.
+    Letter,
+    /// A letter's konsep being edited.
+    LetterEdit,
 }
 
 impl Scope {
@@ -76,6 +82,9 @@ impl Scope {
             Scope::Message => "message",
             Scope::Pick => "pick",
             Scope::Help => "help",
+            Scope::Print => "print",
+            Scope::Letter => "letter",
+            Scope::LetterEdit => "letter_edit",
         }
     }
 
@@ -107,7 +116,7 @@ impl Scope {
         layers
     }
 
-    pub const ALL: [Scope; 19] = [
+    pub const ALL: [Scope; 22] = [
         Scope::Everywhere,
         Scope::Tabs,
         Scope::Picker,
@@ -127,6 +136,9 @@ impl Scope {
         Scope::Message,
         Scope::Pick,
         Scope::Help,
+        Scope::Print,
+        Scope::Letter,
+        Scope::LetterEdit,
     ];
 }
 
@@ -579,6 +591,8 @@ fn defaults() -> Vec<Binding> {
         S::Pick,
         S::Help,
         S::Duplicates,
+        S::Print,
+        S::Letter,
     ];
     for scope in lists {
         bind(scope, &["↑"], W::Always, A::Up);
@@ -586,7 +600,14 @@ fn defaults() -> Vec<Binding> {
         bind(scope, &["PgUp"], W::Always, A::PageUp);
         bind(scope, &["PgDn"], W::Always, A::PageDown);
     }
-    for scope in [S::Picker, S::NotesCase, S::CaseView, S::Pick, S::Help] {
+    for scope in [
+        S::Picker,
+        S::NotesCase,
+        S::CaseView,
+        S::Pick,
+        S::Help,
+        S::Print,
+    ] {
         bind(scope, &["Home"], W::Always, A::First);
         bind(scope, &["End"], W::Always, A::Last);
     }
@@ -613,6 +634,9 @@ fn defaults() -> Vec<Binding> {
         S::Message,
         S::Pick,
         S::Help,
+        S::Print,
+        S::Letter,
+        S::LetterEdit,
     ] {
         bind(scope, &["Esc"], W::Always, A::Cancel);
     }
@@ -625,11 +649,15 @@ fn defaults() -> Vec<Binding> {
         S::Sync,
         S::Settle,
         S::ActForm,
+        S::Print,
     ] {
         bind(scope, &["Enter"], W::Always, A::Confirm);
     }
     for n in 1..=9u8 {
         bind(S::Pick, &[n.to_string().as_str()], W::Always, A::Choose(n));
+    }
+    for n in 1..=paper_count() {
+        bind(S::Print, &[n.to_string().as_str()], W::Always, A::Choose(n));
     }
     bind(S::Question, &["y"], W::Always, A::Confirm);
     bind(S::Question, &["n"], W::Always, A::Cancel);
@@ -675,6 +703,18 @@ fn defaults() -> Vec<Binding> {
         bind(scope, &["c"], W::Always, A::Settle);
     }
 
+    // The case's paper: documents to print, letters to write and record.
+    bind(S::CaseView, &["Ctrl+P"], W::Always, A::PrintDocument);
+    bind(S::CaseView, &["w"], W::Always, A::Letter);
+    bind(S::Print, &["s"], W::Always, A::SaveDocument);
+    bind(S::Letter, &["→"], W::Always, A::OptionNext);
+    bind(S::Letter, &["←"], W::Always, A::OptionPrev);
+    bind(S::Letter, &["e", "Enter"], W::Always, A::EditLetter);
+    bind(S::Letter, &["p"], W::Always, A::Paraf);
+    bind(S::Letter, &["t"], W::Always, A::Sign);
+    bind(S::Letter, &["k"], W::Always, A::Send);
+    bind(S::LetterEdit, &["Ctrl+S"], W::Always, A::Save);
+
     // Investigasi: a case's notes.
     bind(S::NotesCase, &["n"], W::Always, A::NewNote);
     bind(S::NotesCase, &["k"], W::Always, A::CorrectNote);
@@ -694,6 +734,11 @@ fn defaults() -> Vec<Binding> {
     bind(S::Recap, &["↓"], W::Always, A::Down);
     bind(S::Recap, &["Enter"], W::Always, A::Open);
     out
+}
+
+/// How many documents the print list offers (each has a number key).
+fn paper_count() -> u8 {
+    crate::paper::DocKind::OF_CASE.len() as u8
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ use super::act_form::ActForm;
 use super::action::{Action, Focus};
 use super::case_view::CaseViewScreen;
 use super::keymap::{self, Scope};
+use super::letter::LetterWindow;
+use super::print::PrintPick;
 use super::search::Search;
 use super::settle::SettleForm;
 use super::sync::SyncWindow;
@@ -50,6 +52,10 @@ pub enum Popup {
     Sync(Box<SyncWindow>),
     /// Settling a field two desks changed apart.
     Settle(Box<SettleForm>),
+    /// The case's documents to print.
+    Print(Box<PrintPick>),
+    /// The case's outgoing letters.
+    Letter(Box<LetterWindow>),
 }
 
 /// A scroll offset moved by a list action, within `0..=top`.
@@ -83,6 +89,8 @@ impl Popup {
             Popup::Act(_) => Scope::ActForm,
             Popup::Sync(_) => Scope::Sync,
             Popup::Settle(_) => Scope::Settle,
+            Popup::Print(p) => p.scope(),
+            Popup::Letter(w) => w.scope(),
         }
     }
 
@@ -94,13 +102,19 @@ impl Popup {
             Popup::Act(form) => form.focus(),
             Popup::Sync(window) => window.focus(),
             Popup::Settle(form) => form.focus(),
+            Popup::Print(p) => p.focus(),
+            Popup::Letter(w) => w.focus(),
             _ => Focus::None,
         }
     }
 
     /// Something typed in this window is not saved yet.
     pub fn unsaved(&self) -> bool {
-        matches!(self, Popup::Act(_) | Popup::Settle(_))
+        match self {
+            Popup::Act(_) | Popup::Settle(_) => true,
+            Popup::Letter(w) => w.unsaved(),
+            _ => false,
+        }
     }
 }
 
@@ -165,6 +179,8 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, popup: &Popup, note_unsaved: bool) {
         Popup::Act(form) => form.draw(f, body),
         Popup::Sync(window) => window.draw(f, body),
         Popup::Settle(form) => form.draw(f, body),
+        Popup::Print(p) => p.draw(f, body),
+        Popup::Letter(w) => w.draw(f, body),
         Popup::Overwrite(path) => question(
             f,
             body,
