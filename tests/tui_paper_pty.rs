@@ -122,12 +122,15 @@ fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     let term = open_without_printer(desk);
     open_case(&term, &agenda);
 
-    // The letter window: no konsep yet; typed in the text area and saved.
+    // The letter window: no konsep yet. The text area opens with the text
+    // drafted from the case; two lines are added to it and it is saved.
     term.keys(&["w"]);
     term.wait_for(&format!("Surat keluar {agenda}"));
     term.wait_for("Belum ada konsep");
     term.keys(&["e"]);
     term.wait_for("Ctrl+S: simpan versi baru");
+    term.wait_for("Bersama ini kami teruskan");
+    term.keys(&["Enter"]);
     term.type_text(TYPED);
     term.keys(&["Enter"]);
     term.type_text(TYPED_TOO);
@@ -170,7 +173,8 @@ fn a_forwarding_letter_is_written_initialled_signed_and_a_receipt_printed() {
     let letters = term.desk.json(&["letter", "show", &agenda, "--json"]);
     let letter = &letters[0];
     let body = letter["versions"][0]["body"].as_str().unwrap();
-    assert_eq!(body, format!("{TYPED}\n{TYPED_TOO}"));
+    assert!(body.starts_with("Bersama ini kami teruskan"), "{body}");
+    assert!(body.ends_with(&format!("\n{TYPED}\n{TYPED_TOO}")), "{body}");
     assert_eq!(letter["paraf"]["role"], "kabid-dip", "{letter}");
     assert_eq!(letter["signed"]["role"], "kadis", "{letter}");
     let detail = term.desk.json(&["case", "show", &agenda, "--json"]);

@@ -126,6 +126,23 @@ impl Desk {
         Ok(state.letter(kind).cloned())
     }
 
+    /// The text a new letter of `kind` starts from: the forwarding letter
+    /// from the case and its OPD, the reply from the standing notes and BAP.
+    pub fn letter_starting_text(&self, key: &str, kind: LetterKind) -> Result<String> {
+        let (state, _) = self.fold_case(key)?;
+        Ok(match kind {
+            LetterKind::Penerusan => {
+                let opd = letter::forwarded_opd(&state)
+                    .unwrap_or_default()
+                    .to_string();
+                letter::draft_forward_body(&state, &opd)
+            }
+            LetterKind::Jawaban => {
+                letter::draft_reply_body(&state, &letter::default_reply_notes(&state))
+            }
+        })
+    }
+
     /// Every letter of the case: the forwarding letter, then the reply.
     pub fn letters(&self, key: &str) -> Result<Vec<Letter>> {
         let (state, _) = self.fold_case(key)?;

@@ -51,6 +51,8 @@ pub struct LetterWindow {
     mode: Mode,
     error: Option<String>,
     scroll: u16,
+    /// The text each kind not yet drafted starts from.
+    starting: Vec<(LetterKind, String)>,
 }
 
 /// What a key in the letter window leads to.
@@ -75,6 +77,7 @@ impl LetterWindow {
             mode: Mode::Read,
             error: None,
             scroll: 0,
+            starting: Vec::new(),
         };
         w.reload(desk)?;
         Ok(w)
@@ -100,6 +103,12 @@ impl LetterWindow {
         self.index = shown
             .and_then(|s| self.kinds.iter().position(|&k| k == s))
             .unwrap_or(0);
+        self.starting = self
+            .kinds
+            .iter()
+            .filter(|k| !self.letters.iter().any(|l| l.kind == **k))
+            .filter_map(|&k| Some((k, desk.letter_starting_text(&self.agenda, k).ok()?)))
+            .collect();
         let sop = desk.sops.by_id(&detail.sop);
         self.sop = detail.sop.clone();
         self.roles = sop.map_or_else(Vec::new, |s| {
@@ -205,8 +214,8 @@ impl LetterWindow {
         self.error = None;
     }
 
-    /// The konsep in a text area: the latest version, or empty for a new
-    /// letter (saved empty, it is drafted from the case).
+    /// The konsep in a text area: the latest version, or for a new letter
+    /// the text drafted from the case.
     fn start_edit(&mut self) {
         if self.kind().is_none() {
             self.error = Some(pu(Pu::NoKind).into());
@@ -217,8 +226,8 @@ impl LetterWindow {
             return;
         }
         self.error = None;
-        let body = self.letter().map_or("", Letter::body);
-        let mut area = new_area(body);
+        let body = self.starting_body().to_string();
+        let mut area = new_area(&body);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         self.mode = Mode::Edit(Box::new(area));
@@ -245,7 +254,20 @@ impl LetterWindow {
     }
 
     fn edited(&self, area: &TextArea<'_>) -> bool {
-        area_text(area) != self.letter().map_or("", Letter::body)
+        area_text(area) != self.starting_body()
+    }
+
+    /// What the text area opens with.
+    fn starting_body(&self) -> &str {
+        match (self.letter(), self.kind()) {
+            (Some(l), _) => l.body(),
+            (None, Some(kind)) => self
+                .starting
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map_or("", |(_, t)| t.as_str()),
+            (None, None) => "",
+        }
     }
 
     /// Saves the text as a new version; empty, the service drafts it.
