@@ -85,8 +85,8 @@ pub fn cv(w: Cv) -> &'static str {
         Cv::Overdue => pick("lewat batas waktu", "overdue"),
         Cv::Line => pick("baris", "line"),
         Cv::Keys => pick(
-            "↑↓ PgUp PgDn Home End gulir · Esc tutup",
-            "↑↓ PgUp PgDn Home End scroll · Esc close",
+            "↑↓ PgUp PgDn gulir · w surat · Ctrl+P cetak · Esc tutup",
+            "↑↓ PgUp PgDn scroll · w letters · Ctrl+P print · Esc close",
         ),
     }
 }
