@@ -337,3 +337,24 @@ fn english_when_the_config_says_so() {
     let err = desk.fails(&["case", "show", "nope"]);
     assert!(err.contains("No case \"nope\""), "{err}");
 }
+
+#[test]
+fn a_year_beyond_any_calendar_is_refused_not_a_crash() {
+    let desk = TestDesk::new();
+    for args in [
+        ["recap", "--month", "262142-12"],
+        ["recap", "--year", "262142"],
+        ["recap", "--year", "2147483647"],
+        ["recap", "--years", "2026..262142"],
+        ["recap", "--years", "1900..2026"],
+    ] {
+        let line = unchanged(&desk, &args);
+        assert!(line.contains("di luar jangkauan"), "{args:?}: {line}");
+        assert!(!line.contains("panicked"), "{line}");
+    }
+    let line = unchanged(&desk, &["recap", "--years", "2026..2025"]);
+    assert!(line.contains("tidak sah"), "{line}");
+    let line = unchanged(&desk, &["demo", "--cases", "5", "--from", "99999-01"]);
+    assert!(line.contains("di luar jangkauan"), "{line}");
+    desk.ok(&["recap", "--years", "2025..2026"]);
+}

@@ -97,9 +97,16 @@ fn span(desk: &Desk, args: &RecapArgs) -> Result<(Span, String), Msg> {
             a.trim().parse().map_err(|_| bad())?,
             b.trim().parse().map_err(|_| bad())?,
         );
+        let (a, b) = (crate::demo::check_year(a)?, crate::demo::check_year(b)?);
+        if a > b {
+            return Err(bad());
+        }
+        if b - a >= crate::demo::MAX_YEARS {
+            return Err(Msg::YearOutOfRange(range.clone()));
+        }
         return Ok((Span::Years(a, b), format!("{a}-{b}")));
     }
-    let year = args.year.unwrap_or_else(|| desk.today().year());
+    let year = crate::demo::check_year(args.year.unwrap_or_else(|| desk.today().year()))?;
     Ok((Span::Year(year), year.to_string()))
 }
 

@@ -39,11 +39,26 @@ pub struct DemoReport {
 }
 
 /// Parses `YYYY-MM` to its first day.
+/// The years a recap or the demo may name: an office's records, with room
+/// on both sides; and how many a side-by-side recap may span.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+pub const MAX_YEARS: i32 = 50;
+
 pub fn parse_month(s: &str) -> Result<NaiveDate, Msg> {
     let bad = || Msg::BadMonth(s.to_string());
     let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
     let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let y = check_year(y)?;
     NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)
+}
+
+/// `year`, or the refusal of one outside [`YEARS`].
+pub fn check_year(year: i32) -> Result<i32, Msg> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(Msg::YearOutOfRange(year.to_string()))
+    }
 }
 
 pub fn last_day_of_month(first: NaiveDate) -> NaiveDate {

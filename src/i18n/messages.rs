@@ -184,6 +184,9 @@ pub enum Msg {
         problem: Problem,
     },
     BadYears(String),
+    /// A year a recap or demo cannot span: before 1970 or after 9999, or
+    /// a range of more than [`crate::demo::MAX_YEARS`] years.
+    YearOutOfRange(String),
     ProjectionRefreshed,
     /// Stored deadlines were derived again for the calendar in force.
     CalendarFollowed(u64),
@@ -557,6 +560,11 @@ impl Msg {
             Msg::BadDateTime(s) => tr!(
                 "Waktu \"{s}\" tidak sah; tulis seperti \"2026-03-16 09:15\".",
                 "Time \"{s}\" is invalid; write it like \"2026-03-16 09:15\"."
+            ),
+            Msg::YearOutOfRange(s) => tr!(
+                "Tahun \"{s}\" di luar jangkauan: tulis tahun 1970 sampai 9999, paling banyak {} tahun sekaligus.",
+                "Year \"{s}\" is out of range: give a year from 1970 to 9999, at most {} years at once.",
+                crate::demo::MAX_YEARS
             ),
             Msg::BadMonth(s) => tr!(
                 "Bulan \"{s}\" tidak sah; tulis seperti 2026-03.",
