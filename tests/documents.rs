@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::TestDesk;
+use common::{OFFICE, TestDesk};
 
 const KASI: &str = "Kepala Seksi Penanganan Pengaduan";
 const STAF: &str = "Staf Penanganan Pengaduan";
@@ -18,35 +18,6 @@ const KADIS_NIP: &str = "196805121994031007";
 const KABID: &str = "Ir. Hartini Puspitasari";
 const KABID_NIP: &str = "197203151998032004";
 const STAF_NIP: &str = "198904202015021003";
-
-const OFFICE: &str = r#"
-[office]
-head_name = "Drs. Bambang Sutrisno, M.Si."
-head_nip = "196805121994031007"
-head_rank = "Pembina Utama Muda (IV/c)"
-whatsapp = "0811-3300-1234"
-
-[[people]]
-name = "Operator Loket"
-nip = "199001012015031001"
-role = "operator"
-
-[[people]]
-name = "Kepala Seksi Penanganan Pengaduan"
-nip = "197811112005011002"
-role = "kasi"
-
-[[people]]
-name = "Staf Penanganan Pengaduan"
-nip = "198904202015021003"
-role = "staf"
-
-[[signatories]]
-role = "kabid-dip"
-title = "Kepala Bidang Data, Informasi dan Pengaduan"
-name = "Ir. Hartini Puspitasari"
-nip = "197203151998032004"
-"#;
 
 /// Why the test cannot read PDFs here, if it cannot.
 fn no_pdftotext() -> Option<&'static str> {

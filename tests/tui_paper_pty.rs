@@ -5,43 +5,14 @@
 
 mod common;
 
-use common::TestDesk;
 use common::term::Term;
+use common::{OFFICE, TestDesk};
 
 const KASI_INDEX: usize = 1;
 const KASI: &str = "Kepala Seksi Penanganan Pengaduan";
 const OPD: &str = "Dinas Pekerjaan Umum dan Penataan Ruang";
 const TYPED: &str = "Dengan hormat, kami teruskan pengaduan Saudari Siti Aminah.";
 const TYPED_TOO: &str = "Mohon ditindaklanjuti sesuai kewenangan.";
-
-/// Signatories with NIPs, so every document of the case can be set.
-const OFFICE: &str = r#"
-[office]
-head_name = "Drs. Bambang Sutrisno, M.Si."
-head_nip = "196805121994031007"
-head_rank = "Pembina Utama Muda (IV/c)"
-
-[[people]]
-name = "Operator Loket"
-nip = "199001012015031001"
-role = "operator"
-
-[[people]]
-name = "Kepala Seksi Penanganan Pengaduan"
-nip = "197811112005011002"
-role = "kasi"
-
-[[people]]
-name = "Staf Penanganan Pengaduan"
-nip = "198904202015021003"
-role = "staf"
-
-[[signatories]]
-role = "kabid-dip"
-title = "Kepala Bidang Data, Informasi dan Pengaduan"
-name = "Ir. Hartini Puspitasari"
-nip = "197203151998032004"
-"#;
 
 /// The program in a 100×30 window with an empty PATH: no `lp` to find.
 fn open_without_printer(desk: TestDesk) -> Term {

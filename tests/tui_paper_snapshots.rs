@@ -7,35 +7,12 @@ mod common;
 use aduan::ui::action::Action;
 use aduan::ui::letter::LetterWindow;
 use aduan::ui::print::{PrintOutcome, PrintPick};
-use common::TestDesk;
+use common::{OFFICE, TestDesk};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const KASI: &str = "Kepala Seksi Penanganan Pengaduan";
 const OPD: &str = "Dinas Pekerjaan Umum dan Penataan Ruang";
-
-const OFFICE: &str = r#"
-[office]
-head_name = "Drs. Bambang Sutrisno, M.Si."
-head_nip = "196805121994031007"
-head_rank = "Pembina Utama Muda (IV/c)"
-
-[[people]]
-name = "Operator Loket"
-nip = "199001012015031001"
-role = "operator"
-
-[[people]]
-name = "Kepala Seksi Penanganan Pengaduan"
-nip = "197811112005011002"
-role = "kasi"
-
-[[signatories]]
-role = "kabid-dip"
-title = "Kepala Bidang Data, Informasi dan Pengaduan"
-name = "Ir. Hartini Puspitasari"
-nip = "197203151998032004"
-"#;
 
 /// A case forwarded to the OPD with its letter drafted and initialled.
 fn forwarded_case() -> (TestDesk, String) {

@@ -9,6 +9,37 @@ use std::process::{Command, Output, Stdio};
 
 pub const NOW: &str = "2026-11-20T10:00:00+07:00";
 
+/// A config whose signatories and officers all have names and NIPs, so
+/// every document of a case can be set.
+pub const OFFICE: &str = r#"
+[office]
+head_name = "Drs. Bambang Sutrisno, M.Si."
+head_nip = "196805121994031007"
+head_rank = "Pembina Utama Muda (IV/c)"
+whatsapp = "0811-3300-1234"
+
+[[people]]
+name = "Operator Loket"
+nip = "199001012015031001"
+role = "operator"
+
+[[people]]
+name = "Kepala Seksi Penanganan Pengaduan"
+nip = "197811112005011002"
+role = "kasi"
+
+[[people]]
+name = "Staf Penanganan Pengaduan"
+nip = "198904202015021003"
+role = "staf"
+
+[[signatories]]
+role = "kabid-dip"
+title = "Kepala Bidang Data, Informasi dan Pengaduan"
+name = "Ir. Hartini Puspitasari"
+nip = "197203151998032004"
+"#;
+
 pub struct TestDesk {
     pub dir: tempfile::TempDir,
 }
