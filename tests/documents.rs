@@ -111,32 +111,25 @@ fn forwarding_letter_signed(desk: &TestDesk, agenda: &str) {
         desk,
         &["draft", agenda, "--kind", "penerusan", "--by", KASI],
     );
-    letter(
-        desk,
-        &[
-            "paraf",
+    initial_and_sign(desk, agenda);
+}
+
+/// The Kabid's paraf and the Kadis's signature of the forwarding letter,
+/// recorded on their behalf by the Kasi.
+fn initial_and_sign(desk: &TestDesk, agenda: &str) {
+    for (act, role) in [("paraf", "kabid-dip"), ("ttd", "kadis")] {
+        let args = [
+            act,
             agenda,
             "--kind",
             "penerusan",
             "--by",
             KASI,
             "--as",
-            "kabid-dip",
-        ],
-    );
-    letter(
-        desk,
-        &[
-            "ttd",
-            agenda,
-            "--kind",
-            "penerusan",
-            "--by",
-            KASI,
-            "--as",
-            "kadis",
-        ],
-    );
+            role,
+        ];
+        letter(desk, &args);
+    }
 }
 
 fn add_bap(desk: &TestDesk, agenda: &str) {
@@ -281,32 +274,7 @@ fn the_forwarding_letter_is_numbered_signed_and_copied_to_the_complainant() {
         draft.contains("KONSEP"),
         "an unsigned letter says it is a draft: {draft}"
     );
-    letter(
-        &desk,
-        &[
-            "paraf",
-            &agenda,
-            "--kind",
-            "penerusan",
-            "--by",
-            KASI,
-            "--as",
-            "kabid-dip",
-        ],
-    );
-    letter(
-        &desk,
-        &[
-            "ttd",
-            &agenda,
-            "--kind",
-            "penerusan",
-            "--by",
-            KASI,
-            "--as",
-            "kadis",
-        ],
-    );
+    initial_and_sign(&desk, &agenda);
     let (_, signed) = doc(&desk, &agenda, "penerusan");
     has_all(
         &signed,
