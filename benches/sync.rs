@@ -9,13 +9,19 @@
 //! shell (when installed) does the plain-SQL equivalent on the same files:
 //! `ATTACH` and `INSERT OR IGNORE … SELECT` of the bundle's event rows,
 //! twice. Needs about twice the large desk's size in free disk.
+//!
+//! Bundles are sealed to the office secret: the time of sealing (age
+//! encryption of the SQLite file) and of opening (decrypting it to a
+//! private copy) are printed on their own, so what encryption adds to an
+//! export and a merge can be read off.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use aduan::demo::{self, DemoOptions};
 use aduan::service::{Desk, OpenOptions};
+use aduan::store::seal::{self, OfficeSecret, PrivateDir, SealKind};
 
 mod common;
 
@@ -31,9 +37,16 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
 
-    let office = Desk::open(&big).unwrap().office().unwrap();
-    let bundle = second_desk_bundle(&dir, office, new_cases);
+    let (office, secret) = {
+        let desk = Desk::open(&big).unwrap();
+        if !desk.has_office_secret().unwrap() {
+            desk.new_office_secret().unwrap();
+        }
+        (desk.office().unwrap(), desk.office_secret().unwrap())
+    };
+    let bundle = second_desk_bundle(&dir, office, &secret, new_cases);
     let size = std::fs::metadata(&bundle).unwrap().len();
+    let plain = seal_costs(&dir, &bundle, office, &secret);
 
     let copy = dir.join("besar.db");
     let start = Instant::now();
@@ -57,6 +70,7 @@ fn main() {
     let before = desk.store.count_events().unwrap();
     for round in ["first merge (everything new)", "second merge (nothing new)"] {
         let start = Instant::now();
+        // Opening (decrypting) the bundle is part of each merge.
         let outcome = desk.merge_bundle(&bundle, true, &mut |_, _| {}).unwrap();
         let took = start.elapsed().as_secs_f64();
         let new: u64 = outcome.new_events.values().sum();
@@ -71,11 +85,44 @@ fn main() {
         common::peak_rss_kb() / 1024
     );
     drop(desk);
-    plain_sql(&copy, &bundle);
+    plain_sql(&copy, &plain.file("bundle.db"));
+}
+
+/// Opens (decrypts) the sealed bundle and seals its plaintext again, each
+/// timed on its own; the decrypted copy is kept for the plain-SQL run.
+fn seal_costs(dir: &Path, bundle: &Path, office: uuid::Uuid, secret: &OfficeSecret) -> PrivateDir {
+    let scratch = PrivateDir::new_in(dir).unwrap();
+    let start = Instant::now();
+    let (preamble, plain) = seal::unseal(
+        bundle,
+        SealKind::Bundle,
+        Some(office),
+        secret,
+        &scratch,
+        "bundle.db",
+    )
+    .unwrap();
+    let opened = start.elapsed().as_secs_f64();
+    let again = dir.join("again.aduan");
+    let _ = std::fs::remove_file(&again);
+    let start = Instant::now();
+    seal::seal(&plain, &again, &preamble, secret).unwrap();
+    let sealed = start.elapsed().as_secs_f64();
+    println!(
+        "sealing (age encryption, flushed): {sealed:.2} s; opening (decrypting to a private copy): {opened:.2} s; plaintext {} bytes",
+        std::fs::metadata(&plain).unwrap().len()
+    );
+    let _ = std::fs::remove_file(&again);
+    scratch
 }
 
 /// A desk of the same office with `cases` demo cases of its own, and its bundle.
-fn second_desk_bundle(dir: &std::path::Path, office: uuid::Uuid, cases: u64) -> PathBuf {
+fn second_desk_bundle(
+    dir: &Path,
+    office: uuid::Uuid,
+    secret: &OfficeSecret,
+    cases: u64,
+) -> PathBuf {
     let config = dir.join("config.toml");
     std::fs::write(&config, "[desk]\ncode = \"LKT9\"\nname = \"Loket 9\"\n").unwrap();
     let opts = OpenOptions {
@@ -85,6 +132,7 @@ fn second_desk_bundle(dir: &std::path::Path, office: uuid::Uuid, cases: u64) -> 
     };
     let mut desk = Desk::open(&opts).unwrap();
     desk.store.set_office_id(office).unwrap();
+    desk.keep_office_secret(secret).unwrap();
     let to = desk.today();
     let start = Instant::now();
     demo::generate(
@@ -105,7 +153,7 @@ fn second_desk_bundle(dir: &std::path::Path, office: uuid::Uuid, cases: u64) -> 
     let start = Instant::now();
     let out = desk.export_bundle(Some(dir), true).unwrap();
     println!(
-        "export: {} events in {:.2} s",
+        "export (sealing included): {} events in {:.2} s",
         out.events,
         start.elapsed().as_secs_f64()
     );

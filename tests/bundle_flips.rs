@@ -1,14 +1,17 @@
-//! A bundle's roster and header edited a byte at a time: every changed byte
-//! of the pages that hold them is either refused, with the database left as
-//! it was, or merged with exactly the result of the clean bundle. No edit
-//! may rename a desk, give two desks one code, or move a bundle to another
-//! office behind a genuine signature.
+//! A bundle's roster and header edited a byte at a time by someone who
+//! holds the office secret (and so can open and seal bundles again): every
+//! changed byte of the pages that hold them is either refused, with the
+//! database left as it was, or merged with exactly the result of the clean
+//! bundle. No edit may rename a desk, give two desks one code, or move a
+//! bundle to another office behind a genuine signature. (Without the
+//! secret, any changed byte is refused: see `sealed.rs`.)
 
 mod common;
 
 use std::path::Path;
 
 use aduan::service::{Desk, OpenOptions};
+use aduan::store::seal::{self, OfficeSecret, PrivateDir, SealKind};
 use common::TestDesk;
 use sha2::{Digest, Sha256};
 
@@ -68,8 +71,13 @@ fn every_byte_of_a_bundles_roster_and_header_is_refused_or_harmless() {
     b.add_case("2026-11-17 09:00");
     b.add_case("2026-11-18 09:00");
     let bundle = b.export_to("b.aduan");
-    let clean = std::fs::read(&bundle).unwrap();
     let scratch = tempfile::tempdir().unwrap();
+    let secret = OfficeSecret::parse(&a.office_secret()).unwrap();
+    let private = PrivateDir::new_in(scratch.path()).unwrap();
+    let (preamble, plain) =
+        seal::unseal(&bundle, SealKind::Bundle, None, &secret, &private, "b.db").unwrap();
+    let clean = std::fs::read(&plain).unwrap();
+    let plain_edit = private.file("edited.db");
 
     let fresh = |name: &str| {
         let db = scratch.path().join(name);
@@ -83,7 +91,7 @@ fn every_byte_of_a_bundles_roster_and_header_is_refused_or_harmless() {
         desk.store.canonical_digest().unwrap()
     };
 
-    let (pages, size) = roster_pages(&bundle);
+    let (pages, size) = roster_pages(&plain);
     assert_eq!(pages.len(), 2);
     let (mut refused, mut harmless) = (0, 0);
     let edited = scratch.path().join("edited.aduan");
@@ -91,7 +99,9 @@ fn every_byte_of_a_bundles_roster_and_header_is_refused_or_harmless() {
         for at in used_bytes(&clean, page, size) {
             let mut bytes = clean.clone();
             bytes[at] ^= 0x01;
-            std::fs::write(&edited, &bytes).unwrap();
+            std::fs::write(&plain_edit, &bytes).unwrap();
+            let _ = std::fs::remove_file(&edited);
+            seal::seal(&plain_edit, &edited, &preamble, &secret).unwrap();
             let db = fresh("work.db");
             let before = sha(&db);
             let mut desk = open(&a.config(), &db);

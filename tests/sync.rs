@@ -114,13 +114,16 @@ fn refused(desk: &TestDesk, bundle: &Path, expected: &[&str]) {
     assert_eq!(file_sha(&desk.db()), before, "database unchanged: {err}");
 }
 
-fn edit_bundle(bundle: &Path, name: &str, sql: &str) -> PathBuf {
+/// A copy of `bundle` with `sql` run on the SQLite inside, sealed again
+/// with `holder`'s office secret.
+fn edit_bundle(holder: &TestDesk, bundle: &Path, name: &str, sql: &str) -> PathBuf {
     let copy = bundle.with_file_name(name);
-    std::fs::copy(bundle, &copy).unwrap();
-    rusqlite::Connection::open(&copy)
-        .unwrap()
-        .execute_batch(sql)
-        .unwrap();
+    common::resealed(holder, bundle, &copy, |plain| {
+        rusqlite::Connection::open(plain)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    });
     copy
 }
 
@@ -134,7 +137,7 @@ fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
     let bytes = std::fs::read(&good).unwrap();
     let truncated = dir.join("terpotong.aduan");
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
-    refused(&a, &truncated, &["rusak atau terpotong"]);
+    refused(&a, &truncated, &["rusak atau diubah"]);
 
     let random = dir.join("acak.aduan");
     std::fs::write(
@@ -144,31 +147,33 @@ fn dishonest_or_damaged_files_are_refused_and_change_nothing() {
             .collect::<Vec<_>>(),
     )
     .unwrap();
-    refused(&a, &random, &["bukan berkas SQLite"]);
+    refused(&a, &random, &["bukan berkas aduan tersegel"]);
 
     let foreign = dir.join("lain.sqlite");
     rusqlite::Connection::open(&foreign)
         .unwrap()
         .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
         .unwrap();
-    refused(&a, &foreign, &["bukan bundel aduan"]);
-    refused(&a, &b.db(), &["bukan bundel aduan"]);
+    refused(&a, &foreign, &["tanpa enkripsi"]);
+    refused(&a, &b.db(), &["tanpa enkripsi"]);
 
     let stranger = TestDesk::new();
     stranger.add_case("2026-11-18 09:00");
     refused(&a, &stranger.export_to("x.aduan"), &["kantor lain"]);
 
     let edited = edit_bundle(
+        &b,
         &good,
         "ubah.aduan",
         "UPDATE events SET body = CAST(replace(CAST(body AS TEXT), 'Siti', 'Sita') AS BLOB) WHERE seq = 2",
     );
     refused(&a, &edited, &["LKT2", "no. 2", "diubah"]);
 
-    let gap = edit_bundle(&good, "celah.aduan", "DELETE FROM events WHERE seq = 1");
+    let gap = edit_bundle(&b, &good, "celah.aduan", "DELETE FROM events WHERE seq = 1");
     refused(&a, &gap, &["LKT2", "rantai hash", "putus"]);
 
     let forged = edit_bundle(
+        &b,
         &good,
         "palsu.aduan",
         "UPDATE checkpoints SET signature = zeroblob(64) WHERE desk = (SELECT uid FROM desks WHERE code = 'LKT2')",

@@ -196,9 +196,11 @@ impl Office {
             let mut desk = open(dir, &format!("LKT{}", i + 1), seed.wrapping_add(i as u64));
             if i == 0 {
                 desk.office().unwrap();
+                desk.new_office_secret().unwrap();
             } else {
                 let first = desks[0].export_bundle(Some(bundles.path()), true).unwrap();
-                desk.join_office(&first.path).unwrap();
+                let secret = desks[0].office_secret().unwrap();
+                desk.join_office(&first.path, &secret).unwrap();
             }
             desks.push(desk);
         }

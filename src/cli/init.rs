@@ -13,12 +13,12 @@ use crate::service::Desk;
 /// desk may keep the configuration's; a joining desk must choose one the
 /// office does not hold yet: asked at a terminal, refused in a script.
 pub fn desk_identity(
-    join: Option<&Path>,
+    join: Option<(&Path, &crate::store::seal::OfficeSecret)>,
     code: Option<&str>,
     name: Option<&str>,
 ) -> Result<Option<(String, String)>, Msg> {
     let taken = match join {
-        Some(bundle) => crate::service::bundle_desks(bundle)?,
+        Some((bundle, secret)) => crate::service::bundle_desks(bundle, secret)?,
         None => Vec::new(),
     };
     let code = match code {
@@ -97,6 +97,9 @@ pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
     );
     if found_office {
         print_identity(desk)?;
+        if let Some(path) = desk.found_office_secret()? {
+            println!("{}", crate::i18n::seal::SealMsg::SecretMade(path).text());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

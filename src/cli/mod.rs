@@ -31,6 +31,8 @@ pub struct Cli {
     pub db: Option<PathBuf>,
     #[arg(long, global = true, value_name = "NAMA", help = help::BY)]
     pub by: Option<String>,
+    #[arg(long, global = true, help = crate::i18n::seal::help::VERBOSE)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -41,6 +43,8 @@ pub enum Command {
     Init {
         #[arg(long, value_name = "BUNDEL", help = help::INIT_JOIN)]
         join: Option<PathBuf>,
+        #[arg(long, value_name = "BERKAS", requires = "join", help = crate::i18n::seal::help::INIT_JOIN_FILE)]
+        join_file: Option<PathBuf>,
         #[arg(long, value_name = "KODE", help = help::INIT_DESK)]
         desk: Option<String>,
         #[arg(long, value_name = "NAMA", help = help::INIT_DESK_NAME)]
@@ -89,12 +93,22 @@ pub enum Command {
 
 /// Runs one command; an error comes back as a message for the user.
 pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
+    crate::i18n::seal::set_verbose(cli.verbose);
+    // A joining desk's secret and code are settled before anything is made.
+    let mut join_secret = None;
     let register = match &cli.command {
         Some(Command::Init {
             join,
+            join_file,
             desk,
             desk_name,
-        }) => init::desk_identity(join.as_deref(), desk.as_deref(), desk_name.as_deref())?,
+        }) => {
+            if let Some(bundle) = join {
+                join_secret = Some(sync::join_secret(bundle, join_file.as_deref())?);
+            }
+            let join = join.as_deref().zip(join_secret.as_ref());
+            init::desk_identity(join, desk.as_deref(), desk_name.as_deref())?
+        }
         _ => None,
     };
     let opts = OpenOptions {
@@ -123,7 +137,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
             join: Some(bundle), ..
         }) => {
             init::init(&desk, false)?;
-            sync::join(&mut desk, &bundle)
+            let secret = join_secret.expect("settled before the desk was opened");
+            sync::join(&mut desk, &bundle, &secret)
         }
         Some(Command::Check { rebuild, json }) => check::check(&mut desk, rebuild, json),
         Some(Command::Case { command }) => case::run(&mut desk, command, by),

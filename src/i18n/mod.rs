@@ -26,6 +26,7 @@ pub mod paper;
 pub mod paper_ui;
 pub mod recap;
 mod report;
+pub mod seal;
 mod sync;
 mod ui;
 

@@ -1,11 +1,42 @@
 //! Desk sync: why a bundle was refused, and what a merge did.
 
 use super::{R, say};
+use crate::store::seal::SealKind;
 use crate::store::{MergeOutcome, Refusal};
 
 /// The check that failed, naming the desk where there is one.
 pub fn refusal(r: &Refusal) -> String {
     match r {
+        Refusal::Empty => tr!(
+            "berkas kosong (salinan yang belum selesai atau gagal), bukan berkas aduan tersegel",
+            "an empty file (a copy not finished, or one that failed), not a sealed aduan file"
+        ),
+        Refusal::Folder => tr!("adalah folder, bukan bundel", "is a folder, not a bundle"),
+        Refusal::Foreign => tr!("bukan berkas aduan tersegel", "not a sealed aduan file"),
+        Refusal::PlainBundle => tr!(
+            "bundel lama tanpa enkripsi (dari versi sebelumnya), bukan berkas aduan tersegel; ekspor ulang dari loket itu",
+            "an old unencrypted bundle (of an earlier version), not a sealed aduan file; export it again on that desk"
+        ),
+        Refusal::PlainDatabase => tr!(
+            "berkas SQLite tanpa enkripsi (basis data loket atau cadangan versi lama), bukan berkas aduan tersegel",
+            "an unencrypted SQLite file (a desk's database or an old version's backup), not a sealed aduan file"
+        ),
+        Refusal::WrongKind(SealKind::Backup) => tr!(
+            "ini cadangan, bukan bundel (pulihkan dengan aduan restore)",
+            "this is a backup, not a bundle (restore it with aduan restore)"
+        ),
+        Refusal::WrongKind(SealKind::Bundle) => tr!(
+            "ini bundel, bukan cadangan (gabungkan dengan aduan sync merge)",
+            "this is a bundle, not a backup (merge it with aduan sync merge)"
+        ),
+        Refusal::OtherSecret => tr!(
+            "dibuat dengan rahasia kantor lain",
+            "made with another office secret"
+        ),
+        Refusal::Tampered => tr!(
+            "rusak atau diubah: ditolak sebelum dibaca",
+            "damaged or altered: refused before it was read"
+        ),
         Refusal::NotSqlite => tr!(
             "bukan berkas SQLite (terpotong atau bukan bundel aduan)",
             "not a SQLite file (truncated, or not an aduan bundle)"
@@ -23,11 +54,15 @@ pub fn refusal(r: &Refusal) -> String {
             "a bundle of another office ({id})"
         ),
         Refusal::Damaged(d) => {
-            let d = first_problem(d);
-            tr!(
-                "berkas rusak atau terpotong (pemeriksaan SQLite: {d})",
-                "the file is damaged or truncated (SQLite's check: {d})"
-            )
+            let line = tr!(
+                "isi bundel rusak (pemeriksaan SQLite gagal; rinciannya dengan --verbose)",
+                "the bundle's content is damaged (SQLite's check failed; details with --verbose)"
+            );
+            if super::seal::verbose() {
+                format!("{line}\n{}", verbose_detail(d))
+            } else {
+                line
+            }
         }
         Refusal::UntrustedDesk { code, fingerprint } => tr!(
             "loket {code} belum dikenal; sidik kuncinya {fingerprint}. Cocokkan dengan loket itu, lalu ulangi dengan --trust-new-desk",
@@ -76,16 +111,12 @@ pub fn refusal(r: &Refusal) -> String {
     }
 }
 
-/// The first problem SQLite names, on one line: its checks list up to a
-/// hundred, under a heading of their own.
-fn first_problem(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("***"))
-        .unwrap_or("");
-    let short: String = super::printable(line).chars().take(160).collect();
-    short
+/// SQLite's own words, each line made printable, for `--verbose`.
+fn verbose_detail(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {}", super::printable(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What a merge took, a line each: "nothing new", or the new events of each

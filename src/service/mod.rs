@@ -12,6 +12,7 @@ mod intake;
 mod labels;
 pub mod letters;
 mod notes;
+pub mod office_secret;
 mod paper_data;
 mod paper_letters;
 mod recap;

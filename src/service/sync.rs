@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Desk, Result};
 use crate::domain::checkpoint::{self, Checkpoint};
 use crate::i18n::{self, Msg, SkipWhy};
+use crate::store::seal::{self, OfficeSecret, Preamble, SealKind, UnsealError};
 use crate::store::{HeaderError, MergeContext, MergeError, MergeOutcome, Refusal, StoreError};
 
 /// A bundle written.
@@ -171,7 +172,10 @@ impl Desk {
                 Ok(key)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Msg::KeyMissing(path)),
-            Err(e) => Err(fail(e)),
+            Err(e) => Err(Msg::Seal(Box::new(i18n::seal::SealMsg::KeyUnreadable {
+                path,
+                detail: i18n::io_detail(&e),
+            }))),
         }
     }
 
@@ -242,17 +246,34 @@ impl Desk {
     /// is there in one rename.
     fn export_to(&self, path: PathBuf) -> Result<Exported> {
         let office = self.office()?;
+        let secret = self.office_secret()?;
         self.sign_head(office)?;
         let desks = self.forwardable_desks(office)?;
-        let events = write_atomically(&path, |tmp| {
-            self.store
-                .write_bundle(tmp, office, self.local.id, self.now(), &desks)
-                .map_err(|e| self.db_error(e))
-        })?;
+        let scratch = self.scratch()?;
+        let plain = scratch.file("bundle.db");
+        let now = self.now();
+        let events = self
+            .store
+            .write_bundle(&plain, office, self.local.id, now, &desks)
+            .map_err(|e| self.db_error(e))?;
+        let preamble = self.preamble(SealKind::Bundle, office, now, &secret);
+        write_atomically(&path, |tmp| seal_into(&plain, tmp, &preamble, &secret))?;
+        drop(scratch);
         self.store
             .set_meta("last_export", &self.now().to_string())
             .map_err(|e| self.db_error(e))?;
         Ok(Exported { path, events })
+    }
+
+    /// The plaintext head of a file this desk seals now.
+    fn preamble(&self, kind: SealKind, office: Uuid, at: i64, secret: &OfficeSecret) -> Preamble {
+        Preamble {
+            kind,
+            office,
+            exported_by: self.local.id,
+            exported_at: at,
+            secret_id: secret.id(),
+        }
     }
 
     /// The desks whose checkpoints may go into a bundle: those whose
@@ -281,11 +302,16 @@ impl Desk {
             file: path.into(),
             detail,
         };
+        if path.is_dir() {
+            return Err(refused(i18n::refusal(&Refusal::Folder)));
+        }
         if !path.is_file() {
             let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
             return Err(refused(i18n::io_detail(&missing)));
         }
         let office = self.office()?;
+        // Asked first: a desk without the secret is told how to get one.
+        self.office_secret()?;
         let db = self.locations.database.clone();
         let outcome = match self.merge_file(path, office, trust_new_desks, progress) {
             Ok(outcome) => outcome,
@@ -311,6 +337,13 @@ impl Desk {
         progress: &mut dyn FnMut(u64, u64),
     ) -> std::result::Result<MergeOutcome, MergeError> {
         let now = self.now();
+        let secret = self
+            .office_secret()
+            .map_err(|m| MergeError::Store(StoreError::Sqlite(m.text())))?;
+        let scratch = self.locations.database.parent().map(Path::to_path_buf);
+        let scratch = scratch
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."));
         let mut project = super::projector(&self.sops, &self.calendar, self.offset);
         let mut ctx = MergeContext {
             office,
@@ -318,6 +351,8 @@ impl Desk {
             now,
             project: &mut project,
             progress,
+            secret: &secret,
+            scratch: &scratch,
         };
         self.store.merge_bundle(path, &mut ctx)
     }
@@ -346,6 +381,7 @@ impl Desk {
             return Err(Msg::NotAFolder(dir.into()));
         }
         let office = self.office()?;
+        self.office_secret()?;
         // Before any temporary file appears, so a file-sync tool never
         // picks one up.
         ensure_stignore(dir);
@@ -573,9 +609,15 @@ impl Desk {
         if path.exists() && !force {
             return Err(Msg::FileExists(path));
         }
-        write_atomically(&path, |tmp| {
-            self.store.vacuum_into(tmp).map_err(|e| self.db_error(e))
-        })?;
+        let office = self.office()?;
+        let secret = self.office_secret()?;
+        let scratch = self.scratch()?;
+        let plain = scratch.file("backup.db");
+        self.store
+            .vacuum_into(&plain)
+            .map_err(|e| self.db_error(e))?;
+        let preamble = self.preamble(SealKind::Backup, office, self.now(), &secret);
+        write_atomically(&path, |tmp| seal_into(&plain, tmp, &preamble, &secret))?;
         Ok(path)
     }
 }
@@ -584,18 +626,25 @@ impl Desk {
     /// Joins the office of a bundle another desk exported: this desk must
     /// hold nothing yet. Every desk in the bundle is trusted (the user chose
     /// the file); their fingerprints are returned to be shown.
-    pub fn join_office(&mut self, bundle: &Path) -> Result<(MergeOutcome, Vec<(String, String)>)> {
+    /// `secret` (from a join file or the paper copy) is kept in `kunci`.
+    pub fn join_office(
+        &mut self,
+        bundle: &Path,
+        secret: &OfficeSecret,
+    ) -> Result<(MergeOutcome, Vec<(String, String)>)> {
         let events = self.store.count_events().map_err(|e| self.db_error(e))?;
         if events > 0 {
             return Err(Msg::JoinNotEmpty(self.locations.database.clone()));
         }
-        let office = crate::store::bundle_office(bundle).ok_or_else(|| Msg::BundleRefused {
-            file: bundle.into(),
-            detail: i18n::refusal(&crate::store::Refusal::NotABundle),
-        })?;
+        let office = match crate::store::read_header(bundle) {
+            Ok(h) => h.office,
+            Err(HeaderError::Refused(r)) => return Err(bundle_refused(bundle, &r)),
+            Err(HeaderError::Vanished) => return Err(bundle_refused(bundle, &Refusal::Empty)),
+        };
         self.store
             .set_office_id(office)
             .map_err(|e| self.db_error(e))?;
+        self.keep_office_secret(secret)?;
         let outcome = self.merge_bundle(bundle, true, &mut |_, _| {})?;
         Ok((outcome, self.roster_fingerprints()?))
     }
@@ -621,7 +670,30 @@ impl Desk {
             file: file.into(),
             detail,
         };
-        let backup = crate::store::Store::open(file)
+        if let Err(e) = std::fs::metadata(file) {
+            return Err(refused(i18n::io_detail(&e)));
+        }
+        let secret = self.office_secret()?;
+        let scratch = self.scratch()?;
+        let office = self.store.office_id().ok().flatten();
+        let plain = match seal::unseal(
+            file,
+            SealKind::Backup,
+            office,
+            &secret,
+            &scratch,
+            "backup.db",
+        ) {
+            Ok((_, plain)) => plain,
+            Err(UnsealError::Refused(r)) => return Err(refused(i18n::refusal(&r))),
+            Err(UnsealError::Io(e)) => {
+                return Err(Msg::Io {
+                    path: scratch.file(""),
+                    detail: i18n::io_detail(&e),
+                });
+            }
+        };
+        let backup = crate::store::Store::open(&plain)
             .map_err(|e| refused(super::store_msg(e, file).text()))?;
         let theirs = backup.local_desk().ok().flatten();
         if theirs.as_ref().map(|d| d.id) != Some(self.local.id) {
@@ -634,17 +706,45 @@ impl Desk {
         }
         drop(backup);
         self.store
-            .restore_from(file, !alone)
+            .restore_from(&plain, !alone)
             .map_err(|e| self.db_error(e))
     }
 }
 
 /// The desks (code, name) on the roster of a bundle, read before anything
-/// is created, so a join under a code the office holds changes nothing.
-pub fn bundle_desks(bundle: &Path) -> Result<Vec<(String, String)>> {
-    crate::store::bundle_roster(bundle).ok_or_else(|| Msg::BundleRefused {
+/// is created, so a join under a code the office holds (or with the wrong
+/// secret) changes nothing. The bundle is decrypted in a private folder of
+/// the system's temporary folder: no desk folder exists yet.
+pub fn bundle_desks(bundle: &Path, secret: &OfficeSecret) -> Result<Vec<(String, String)>> {
+    if bundle.is_dir() {
+        return Err(bundle_refused(bundle, &Refusal::Folder));
+    }
+    match crate::store::bundle_roster(bundle, secret, &std::env::temp_dir()) {
+        Ok(desks) => Ok(desks),
+        Err(MergeError::Refused(r)) => Err(bundle_refused(bundle, &r)),
+        Err(MergeError::Store(_)) if !bundle.exists() => {
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            Err(Msg::BundleRefused {
+                file: bundle.into(),
+                detail: i18n::io_detail(&missing),
+            })
+        }
+        Err(MergeError::Store(e)) => Err(super::store_msg(e, bundle)),
+    }
+}
+
+fn bundle_refused(bundle: &Path, r: &Refusal) -> Msg {
+    Msg::BundleRefused {
         file: bundle.into(),
-        detail: i18n::refusal(&Refusal::NotABundle),
+        detail: i18n::refusal(r),
+    }
+}
+
+/// Seals the plaintext `plain` into the temporary file `tmp`.
+fn seal_into(plain: &Path, tmp: &Path, preamble: &Preamble, secret: &OfficeSecret) -> Result<()> {
+    seal::seal(plain, tmp, preamble, secret).map_err(|e| Msg::Io {
+        path: tmp.into(),
+        detail: i18n::io_detail(&e),
     })
 }
 
@@ -815,7 +915,7 @@ mod tests {
         std::fs::write(&gone, b"").unwrap();
         assert_eq!(
             crate::store::read_header(&gone),
-            Err(HeaderError::Refused(Refusal::NotSqlite))
+            Err(HeaderError::Refused(Refusal::Empty))
         );
     }
 

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::office::RosterDesk;
 use super::schema::{BUNDLE_APPLICATION_ID, BUNDLE_FORMAT, BUNDLE_SCHEMA};
+use super::seal::{OfficeSecret, PrivateDir, SealKind, UnsealError, read_preamble, unseal};
 use super::{Result, Store, StoreError, uuid_from};
 use crate::domain::checkpoint::Checkpoint;
 use crate::domain::event::{GENESIS, Hash};
@@ -21,6 +22,22 @@ use crate::domain::event::{GENESIS, Hash};
 /// Why a bundle was refused. Desks are named by their codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// An empty file (a copy just begun, or one that failed).
+    Empty,
+    /// A folder where a file was named.
+    Folder,
+    /// Not a sealed aduan file, nor an older one.
+    Foreign,
+    /// An unencrypted bundle of an older version: never merged.
+    PlainBundle,
+    /// An unencrypted SQLite file (an older backup, a live database).
+    PlainDatabase,
+    /// A sealed file of the other kind (a backup given as a bundle).
+    WrongKind(SealKind),
+    /// Sealed to another office secret.
+    OtherSecret,
+    /// The sealed file was changed or damaged: refused before it is read.
+    Tampered,
     /// Not a SQLite file at all (random bytes, a truncated header).
     NotSqlite,
     /// A SQLite file, but not an aduan bundle (perhaps a live database).
@@ -263,89 +280,82 @@ pub enum HeaderError {
     Refused(Refusal),
 }
 
-/// Reads the header of the bundle at `path`, read-only, without trusting
-/// anything else in the file.
+/// Reads the header of the bundle at `path` from its plaintext preamble,
+/// without decrypting or trusting anything else in the file.
 pub fn read_header(path: &Path) -> std::result::Result<BundleHeader, HeaderError> {
-    let gone = || !path.exists();
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-        if gone() {
-            HeaderError::Vanished
-        } else {
-            HeaderError::Refused(Refusal::Damaged(e.to_string()))
-        }
-    })?;
-    let app: i32 = match conn.query_row("PRAGMA application_id", [], |r| r.get(0)) {
-        Ok(id) => id,
-        Err(_) if gone() => return Err(HeaderError::Vanished),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-            return Err(HeaderError::Refused(Refusal::NotSqlite));
-        }
+    let preamble = match read_preamble(path) {
+        Ok(Ok((p, _))) => p,
+        Ok(Err(r)) => return Err(HeaderError::Refused(r)),
+        Err(_) if !path.exists() => return Err(HeaderError::Vanished),
         Err(e) => return Err(HeaderError::Refused(Refusal::Damaged(e.to_string()))),
     };
-    if app != BUNDLE_APPLICATION_ID {
-        if gone() {
-            return Err(HeaderError::Vanished);
-        }
-        // An empty file reads as a database with no id: a copy just begun.
-        let empty = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
-        return Err(HeaderError::Refused(if empty {
-            Refusal::NotSqlite
-        } else {
-            Refusal::NotABundle
-        }));
+    if preamble.kind != SealKind::Bundle {
+        return Err(HeaderError::Refused(Refusal::WrongKind(preamble.kind)));
     }
-    let get = |key: &str| -> std::result::Result<String, HeaderError> {
-        conn.query_row("SELECT value FROM header WHERE key = ?", [key], |r| {
-            r.get(0)
-        })
-        .map_err(|e| HeaderError::Refused(Refusal::Damaged(e.to_string())))
-    };
-    let format: i64 = get("format")?.parse().unwrap_or(-1);
-    if format != BUNDLE_FORMAT {
-        return Err(HeaderError::Refused(Refusal::Format(format)));
-    }
-    let uuid = |key: &str| {
-        Uuid::parse_str(&get(key)?)
-            .map_err(|e| HeaderError::Refused(Refusal::Damaged(format!("{key}: {e}"))))
-    };
     Ok(BundleHeader {
-        office: uuid("office")?,
-        exported_by: uuid("exported_by")?,
-        exported_at: get("exported_at")?
-            .parse()
-            .map_err(|e| HeaderError::Refused(Refusal::Damaged(format!("exported_at: {e}"))))?,
+        office: preamble.office,
+        exported_by: preamble.exported_by,
+        exported_at: preamble.exported_at,
     })
 }
 
-/// A file opened read-only, if it is an aduan bundle at all.
-fn open_if_bundle(path: &Path) -> Option<Connection> {
-    if !path.is_file() {
-        return None;
+/// Decrypts the bundle at `path` into `scratch`, refused unless it is a
+/// bundle of `office` (any office when `None`) sealed to `secret`.
+pub(super) fn unseal_bundle(
+    path: &Path,
+    office: Option<Uuid>,
+    secret: &OfficeSecret,
+    scratch: &PrivateDir,
+) -> std::result::Result<std::path::PathBuf, MergeError> {
+    match unseal(path, SealKind::Bundle, office, secret, scratch, "bundle.db") {
+        Ok((_, plain)) => Ok(plain),
+        Err(UnsealError::Refused(r)) => refuse(r),
+        Err(UnsealError::Io(e)) => Err(io_error(e)),
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+}
+
+pub(super) fn io_error(e: std::io::Error) -> MergeError {
+    if e.raw_os_error() == Some(libc::ENOSPC) {
+        return MergeError::Store(StoreError::DiskFull);
+    }
+    MergeError::Store(StoreError::Sqlite(e.to_string()))
+}
+
+/// The (code, name) of every desk on a sealed bundle's roster, decrypted
+/// in a private folder made in `scratch_parent`.
+pub fn bundle_roster(
+    path: &Path,
+    secret: &OfficeSecret,
+    scratch_parent: &Path,
+) -> std::result::Result<Vec<(String, String)>, MergeError> {
+    let scratch = PrivateDir::new_in(scratch_parent).map_err(io_error)?;
+    let plain = unseal_bundle(path, None, secret, &scratch)?;
+    let conn = open_bundle_any_office(&plain)?;
+    let mut stmt = conn
+        .prepare("SELECT code, name FROM desks")
+        .map_err(damaged)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(damaged)?;
+    rows.collect::<rusqlite::Result<_>>().map_err(damaged)
+}
+
+/// The office a bundle's preamble names, if it has one.
+pub fn bundle_office(path: &Path) -> Option<Uuid> {
+    read_header(path).ok().map(|h| h.office)
+}
+
+/// A decrypted bundle, opened read-only whatever office its header names.
+fn open_bundle_any_office(plain: &Path) -> std::result::Result<Connection, MergeError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(plain, flags).map_err(damaged)?;
     let app: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .ok()?;
-    (app == BUNDLE_APPLICATION_ID).then_some(conn)
-}
-
-/// The (code, name) of every desk on a bundle's roster, if it reads as one.
-pub fn bundle_roster(path: &Path) -> Option<Vec<(String, String)>> {
-    let conn = open_if_bundle(path)?;
-    let mut stmt = conn.prepare("SELECT code, name FROM desks").ok()?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ok()?;
-    rows.collect::<rusqlite::Result<_>>().ok()
-}
-
-/// The office a bundle belongs to, if it reads as a bundle.
-pub fn bundle_office(path: &Path) -> Option<Uuid> {
-    open_if_bundle(path)?
-        .query_row("SELECT value FROM header WHERE key = 'office'", [], |r| {
-            r.get::<_, String>(0)
-        })
-        .ok()
-        .and_then(|v| Uuid::parse_str(&v).ok())
+        .map_err(damaged)?;
+    if app != BUNDLE_APPLICATION_ID {
+        return refuse(Refusal::NotABundle);
+    }
+    Ok(conn)
 }
 
 /// SHA-256 of a whole file, read in blocks.

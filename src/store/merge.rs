@@ -9,10 +9,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::bundle::{
-    MergeError, Refusal, damaged, file_hash, open_bundle, read_checkpoints, read_roster, refuse,
+    MergeError, Refusal, damaged, file_hash, io_error, open_bundle, read_checkpoints, read_roster,
+    refuse, unseal_bundle,
 };
 use super::office::{RosterDesk, hash_at, head, put_checkpoint};
 use super::projection::{Project, TextIndex, put_case};
+use super::seal::{OfficeSecret, PrivateDir};
 use super::search::{put_search_row, search_row};
 use super::{Store, StoreError};
 use crate::domain::checkpoint::{self, Checkpoint};
@@ -41,16 +43,36 @@ pub struct MergeContext<'a> {
     pub project: &'a mut Project<'a>,
     /// Called with (events checked, events to check) while merging.
     pub progress: &'a mut dyn FnMut(u64, u64),
+    /// The office secret bundles are sealed to.
+    pub secret: &'a OfficeSecret,
+    /// Where the decrypted copy is made (in a private folder of its own):
+    /// the desk's data folder, never the bundle's.
+    pub scratch: &'a Path,
 }
 
 impl Store {
-    /// Checks the bundle at `path` and merges what this desk lacks.
+    /// Checks the sealed bundle at `path` (decrypted whole, and so
+    /// authenticated, before any of it is read) and merges what this desk
+    /// lacks.
     pub fn merge_bundle(
         &mut self,
         path: &Path,
         ctx: &mut MergeContext<'_>,
     ) -> std::result::Result<MergeOutcome, MergeError> {
-        let bundle = open_bundle(path, ctx.office)?;
+        let scratch = PrivateDir::new_in(ctx.scratch).map_err(io_error)?;
+        let plain = unseal_bundle(path, Some(ctx.office), ctx.secret, &scratch)?;
+        let merged = self.merge_plain(&plain, path, ctx);
+        drop(scratch);
+        merged
+    }
+
+    fn merge_plain(
+        &mut self,
+        plain: &Path,
+        path: &Path,
+        ctx: &mut MergeContext<'_>,
+    ) -> std::result::Result<MergeOutcome, MergeError> {
+        let bundle = open_bundle(plain, ctx.office)?;
         let roster = read_roster(&bundle)?;
         let checkpoints = read_checkpoints(&bundle)?;
         let plans = plan(self.conn(), &roster, &checkpoints, ctx)?;

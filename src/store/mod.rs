@@ -16,6 +16,7 @@ mod queries;
 mod recap;
 mod rederive;
 pub mod schema;
+pub mod seal;
 mod search;
 mod session;
 

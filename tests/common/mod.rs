@@ -77,8 +77,25 @@ impl TestDesk {
             .env("ADUAN_CONFIG", self.config())
             .env("ADUAN_DB", self.db())
             .env("ADUAN_NOW", NOW)
+            .env_remove("ADUAN_OFFICE_SECRET")
+            .env_remove("ADUAN_PASSPHRASE")
             .stdin(Stdio::null());
+        // `init --join BUNDLE` brings the office secret as a person would
+        // type it from the paper copy: that of the desk whose folder holds
+        // the bundle (tests join from a bundle the founder wrote at home).
+        let join = args.iter().position(|a| *a == "--join");
+        if let Some(bundle) = join.and_then(|i| args.get(i + 1))
+            && !args.contains(&"--join-file")
+            && let Some(secret) = founder_secret(std::path::Path::new(bundle))
+        {
+            c.env("ADUAN_OFFICE_SECRET", secret);
+        }
         c
+    }
+
+    /// This desk's office secret, as `aduan sync secret` prints it.
+    pub fn office_secret(&self) -> String {
+        self.ok(&["sync", "secret"]).trim().to_string()
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -285,6 +302,19 @@ pub fn name_corrected_apart(a: &TestDesk, b: &TestDesk) -> String {
     case.to_string()
 }
 
+/// The office secret kept by the desk whose folder (or a folder above it)
+/// holds `bundle`, if there is one.
+pub fn founder_secret(bundle: &std::path::Path) -> Option<String> {
+    bundle.ancestors().skip(1).find_map(|dir| {
+        let kunci = std::fs::read_dir(dir.join("kunci")).ok()?;
+        kunci
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("kantor-"))
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+            .map(|s| s.trim().to_string())
+    })
+}
+
 /// SHA-256 of a whole file.
 pub fn file_sha(path: &std::path::Path) -> [u8; 32] {
     use sha2::Digest;
@@ -312,4 +342,24 @@ pub fn own_name(desk: &TestDesk) -> String {
         d.local.code,
         &d.local.id.simple().to_string()[..8]
     )
+}
+
+/// A copy at `out` of the sealed `bundle`, its SQLite changed by `edit`
+/// and sealed again with the office secret `holder` keeps: what someone
+/// who holds the secret could do, and the signatures must still catch.
+pub fn resealed(
+    holder: &TestDesk,
+    bundle: &std::path::Path,
+    out: &std::path::Path,
+    edit: impl FnOnce(&std::path::Path),
+) {
+    use aduan::store::seal::{self, OfficeSecret, PrivateDir, SealKind};
+    let secret = OfficeSecret::parse(&holder.office_secret()).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let private = PrivateDir::new_in(scratch.path()).unwrap();
+    let (preamble, plain) =
+        seal::unseal(bundle, SealKind::Bundle, None, &secret, &private, "b.db").unwrap();
+    edit(&plain);
+    let _ = std::fs::remove_file(out);
+    seal::seal(&plain, out, &preamble, &secret).unwrap();
 }
