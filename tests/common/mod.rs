@@ -59,6 +59,8 @@ impl TestDesk {
             dir: tempfile::tempdir().unwrap(),
         };
         std::fs::write(desk.config(), extra).unwrap();
+        // Owner-only, as aduan makes it: a looser file would be warned of.
+        owner_only(&desk.config());
         desk.ok(&["init"]);
         desk
     }
@@ -312,4 +314,10 @@ pub fn own_name(desk: &TestDesk) -> String {
         d.local.code,
         &d.local.id.simple().to_string()[..8]
     )
+}
+
+/// Makes a file the test wrote owner-only, as aduan makes its own.
+pub fn owner_only(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
