@@ -414,7 +414,8 @@ pub fn config_path(flag: Option<&Path>) -> PathBuf {
 /// keeping its comments and layout. A file that cannot be read is never
 /// written back from nothing.
 pub fn set_values(path: &Path, values: &[(&str, &str, &String)]) -> Result<(), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let text = crate::files::read_text_bounded(path, crate::files::limit::CONFIG)
+        .map_err(|e| crate::i18n::files::read_problem(&e))?;
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| e.to_string())?;
@@ -432,10 +433,13 @@ pub fn load_or_create(path: &Path) -> Result<(Config, bool), ConfigError> {
     if created {
         write_default(path)?;
     }
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
-        path: path.into(),
-        detail: e.to_string(),
-    })?;
+    let text =
+        crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
+            ConfigError::Read {
+                path: path.into(),
+                detail: crate::i18n::files::read_problem(&e),
+            }
+        })?;
     let config = parse(path, &text)?;
     Ok((config, created))
 }
@@ -446,9 +450,9 @@ pub fn write_default(path: &Path) -> Result<(), ConfigError> {
         detail: e.to_string(),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
+        crate::files::create_private_dir_all(dir).map_err(fail)?;
     }
-    std::fs::write(path, EXAMPLE).map_err(fail)
+    crate::files::write_private_new(path, EXAMPLE.as_bytes()).map_err(fail)
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {

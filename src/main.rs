@@ -3,6 +3,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Before any file is made: the database (and SQLite's WAL and SHM),
+    // backups, bundles and exports hold personal data, so whatever the
+    // umask, nobody but the owner may open them.
+    #[cfg(unix)]
+    unsafe {
+        libc::umask(0o077);
+    }
     // `aduan case list | head` should end quietly, like any Unix tool.
     #[cfg(unix)]
     unsafe {

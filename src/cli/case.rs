@@ -1,6 +1,6 @@
 //! `aduan case …`
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -275,10 +275,14 @@ fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
 fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
     let json_text = match &args.json_file {
         Some(path) if path.as_os_str() == "-" => Some(read_stdin()?),
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| Msg::InputRead {
-            path: path.clone(),
-            detail: e.to_string(),
-        })?),
+        Some(path) => Some(
+            crate::files::read_text_bounded(path, crate::files::limit::CASE_JSON).map_err(
+                |e| Msg::InputRead {
+                    path: path.clone(),
+                    detail: crate::i18n::files::read_problem(&e),
+                },
+            )?,
+        ),
         None if !has_flags(args) && !std::io::stdin().is_terminal() => Some(read_stdin()?),
         None => None,
     };
@@ -338,15 +342,13 @@ fn has_flags(a: &AddArgs) -> bool {
     .any(|f| f.is_some())
 }
 
+/// The case JSON on stdin, never more than a case's limit of it.
 fn read_stdin() -> Result<String, Msg> {
-    let mut text = String::new();
-    std::io::stdin()
-        .read_to_string(&mut text)
+    crate::files::read_text_limited(std::io::stdin().lock(), crate::files::limit::CASE_JSON)
         .map_err(|e| Msg::InputRead {
             path: "-".into(),
-            detail: e.to_string(),
-        })?;
-    Ok(text)
+            detail: crate::i18n::files::read_problem(&e),
+        })
 }
 
 fn list(

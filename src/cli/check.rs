@@ -51,6 +51,9 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
                 i18n::DeskProblem::Shared(report.shared_codes.clone()).text()
             );
         }
+        for l in &report.loose_permissions {
+            println!("! {}", i18n::files::loose_finding(&l.path, l.mode, l.folder));
+        }
         if report.events_not_applied > 0 {
             println!("{}", i18n::ignored_count(report.events_not_applied));
         }
@@ -88,4 +91,22 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `aduan check --fix-permissions`: each loose path made owner-only, and
+/// said.
+pub fn fix_permissions(desk: &Desk, json: bool) -> Result<ExitCode, Msg> {
+    let fixed = desk.fix_permissions()?;
+    if json {
+        print_json(&fixed);
+    } else if fixed.is_empty() {
+        println!("{}", i18n::files::permissions_already_tight());
+    }
+    for l in fixed.iter().filter(|_| !json) {
+        println!(
+            "{}",
+            i18n::files::permission_fixed(&l.path, l.mode, l.wanted())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -65,19 +65,20 @@ fn ask_code() -> Result<String, Msg> {
 /// the shipped SOPs beside the config so the office can edit them.
 pub fn init(desk: &Desk, found_office: bool) -> Result<ExitCode, Msg> {
     let dir = &desk.locations.sop_dir;
-    std::fs::create_dir_all(dir).map_err(|e| Msg::Io {
+    crate::files::create_private_dir_all(dir).map_err(|e| Msg::Io {
         path: dir.clone(),
         detail: e.to_string(),
     })?;
     for (name, text) in BUILTIN {
         let path = dir.join(format!("{name}.toml"));
         if !path.exists() {
-            std::fs::write(&path, text).map_err(|e| Msg::Io {
+            crate::files::write_private_new(&path, text.as_bytes()).map_err(|e| Msg::Io {
                 path: path.clone(),
                 detail: e.to_string(),
             })?;
         }
     }
+    desk.make_key_dir()?;
     println!(
         "{}",
         Msg::Initialised {

@@ -1,6 +1,5 @@
 //! `aduan letter draft|paraf|ttd|kirim|show`: a case's outgoing letters.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -122,15 +121,15 @@ fn read_body(body: Option<String>, file: Option<&PathBuf>) -> Result<Option<Stri
     let Some(path) = file else {
         return Ok(body);
     };
+    use crate::files::{limit, read_text_bounded, read_text_limited};
     let read = if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map(|_| s)
+        read_text_limited(std::io::stdin().lock(), limit::LETTER)
     } else {
-        std::fs::read_to_string(path)
+        read_text_bounded(path, limit::LETTER)
     };
     read.map(Some).map_err(|e| Msg::InputRead {
         path: path.clone(),
-        detail: e.to_string(),
+        detail: crate::i18n::files::read_problem(&e),
     })
 }
 

@@ -54,6 +54,8 @@ pub enum Command {
     Check {
         #[arg(long, help = help::CHECK_REBUILD)]
         rebuild: bool,
+        #[arg(long, help = help::CHECK_FIX_PERMISSIONS)]
+        fix_permissions: bool,
         #[arg(long, help = help::JSON)]
         json: bool,
     },
@@ -121,6 +123,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
     for notice in desk.notices.drain(..) {
         eprintln!("{notice}");
     }
+    // `check` tells of each loose file itself.
+    if !matches!(cli.command, Some(Command::Check { .. }))
+        && let Some(warning) = desk.permission_warning()
+    {
+        eprintln!("{warning}");
+    }
     let by = cli.by.as_deref();
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
@@ -140,7 +148,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
             let secret = join_secret.expect("settled before the desk was opened");
             sync::join(&mut desk, &bundle, &secret)
         }
-        Some(Command::Check { rebuild, json }) => check::check(&mut desk, rebuild, json),
+        Some(Command::Check {
+            fix_permissions: true,
+            json,
+            ..
+        }) => check::fix_permissions(&desk, json),
+        Some(Command::Check { rebuild, json, .. }) => check::check(&mut desk, rebuild, json),
         Some(Command::Case { command }) => case::run(&mut desk, command, by),
         Some(Command::Letter { command }) => {
             letter::run(&mut desk, command, by).map(|_| ExitCode::SUCCESS)
@@ -192,7 +205,12 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
 /// a bad key name or a clash is refused before the screen opens.
 fn install_keys(desk: &Desk) -> Result<(), Msg> {
     let path = &desk.locations.config;
-    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let source = crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
+        Msg::ConfigRead {
+            path: path.clone(),
+            detail: crate::i18n::files::read_problem(&e),
+        }
+    })?;
     let map = crate::ui::keymap::KeyMap::from_config(&desk.config, &source).map_err(|p| {
         Msg::ConfigParse {
             path: path.clone(),

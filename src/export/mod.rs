@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::i18n::Msg;
 use crate::service::RecapDoc;
+use crate::files as private;
 
 pub use xlsx::xlsx;
 
@@ -96,8 +97,8 @@ pub fn markdown(doc: &RecapDoc) -> String {
     out
 }
 
-/// Writes a file whole (a temporary name, then a rename), never over an
-/// existing one unless `force`.
+/// Writes a file whole (a temporary name, then a rename), owner-only,
+/// never over an existing one unless `force`.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Msg> {
     if path.exists() && !force {
         return Err(Msg::FileExists(path.into()));
@@ -107,18 +108,122 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Msg> {
         detail: crate::i18n::io_detail(&e),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(fail)?;
+        private::create_private_dir_all(dir).map_err(fail)?;
     }
     // A whole file or none: a crash or a full disk never leaves half a file
-    // under the real name.
+    // under the real name. A temporary left by a crash is made anew, so it
+    // carries this file's mode and not its own.
     let tmp = path.with_extension("tmp-aduan");
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        std::io::Write::write_all(&mut f, bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+    let _ = std::fs::remove_file(&tmp);
+    let published = private::write_private_new(&tmp, bytes).and_then(|()| publish(&tmp, path, force));
+    if let Err(e) = published {
         let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
+        return Err(match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Msg::FileExists(path.into()),
+            _ => fail(e),
+        });
     }
     Ok(())
+}
+
+/// Gives the written temporary its real name. Without `force` a file that
+/// appeared at `path` since it was looked at is kept: the move refuses
+/// (`AlreadyExists`) instead of replacing it.
+fn publish(tmp: &Path, path: &Path, force: bool) -> std::io::Result<()> {
+    if force {
+        return std::fs::rename(tmp, path);
+    }
+    match rename_no_replace(tmp, path) {
+        Err(e) if unsupported(&e) => match std::fs::hard_link(tmp, path) {
+            Ok(()) => std::fs::remove_file(tmp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // A file system with neither (some network shares): the
+            // narrowest window left.
+            Err(_) if !path.exists() => std::fs::rename(tmp, path),
+            Err(_) => Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists)),
+        },
+        done => done,
+    }
+}
+
+/// Whether the file system cannot do the move this way (and another way
+/// should be tried).
+fn unsupported(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
+    ) {
+        return true;
+    }
+    e.kind() == std::io::ErrorKind::Unsupported
+}
+
+#[cfg(target_os = "linux")]
+fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (from, to) = (c(from)?, c(to)?);
+    // SAFETY: both are NUL-terminated paths that live across the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::RENAME_NOREPLACE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_no_replace(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_appears_before_the_rename_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rekap.csv");
+        let tmp = dir.path().join("rekap.tmp-aduan");
+        std::fs::write(&tmp, "ours").unwrap();
+        // Another program writes the name after write_new looked.
+        std::fs::write(&path, "theirs").unwrap();
+        let e = publish(&tmp, &path, false).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "theirs");
+    }
+
+    #[test]
+    fn a_free_name_is_published_and_force_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("rekap.csv");
+        write_new(&path, b"one", false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        assert!(matches!(
+            write_new(&path, b"two", false),
+            Err(Msg::FileExists(_))
+        ));
+        write_new(&path, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert!(!dir.path().join("sub").join("rekap.tmp-aduan").exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub const JSON: &str = "Keluaran JSON";
 pub const INIT: &str = "Siapkan konfigurasi, basis data dan salinan SOP untuk disunting";
 pub const CHECK: &str = "Periksa basis data: integrity check SQLite dan rantai hash setiap loket";
 pub const CHECK_REBUILD: &str = "Bangun ulang tabel proyeksi dari log peristiwa dan bandingkan";
+pub const CHECK_FIX_PERMISSIONS: &str = "Jadikan berkas loket hanya untuk pemiliknya (berkas 0600, folder 0700) dan sebutkan yang diubah";
 pub const CASE: &str = "Kasus: catat, daftar, lihat, tindak";
 pub const SOP: &str = "SOP yang berlaku";
 pub const DEMO: &str =

@@ -448,8 +448,8 @@ impl Msg {
                 p.display()
             ),
             Msg::AttachmentNotAFile(p) => tr!(
-                "{} bukan berkas (mungkin folder); tidak ada yang dilampirkan.",
-                "{} is not a file (perhaps a folder); nothing was attached.",
+                "{} bukan berkas biasa (folder, pipa atau perangkat); tidak ada yang dilampirkan.",
+                "{} is not a regular file (a folder, a pipe or a device); nothing was attached.",
                 p.display()
             ),
             Msg::AttachmentTooLarge { path, size, max_mb } => tr!(

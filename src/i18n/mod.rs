@@ -15,6 +15,7 @@ macro_rules! tr {
 mod calendar;
 mod case_view;
 mod desk;
+pub mod files;
 mod fold;
 pub mod help;
 pub mod keys;

@@ -4,7 +4,6 @@
 //! check an office runs after editing one.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::DocKind;
@@ -131,9 +130,9 @@ pub fn copy_out(dir: &Path) -> Result<Vec<PathBuf>, TemplateError> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+            crate::files::create_private_dir_all(parent).map_err(|e| io(parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+        crate::files::write_private_new(&path, text.as_bytes()).map_err(|e| io(&path, e))?;
         written.push(path);
     }
     Ok(written)
@@ -200,24 +199,19 @@ fn read_text(path: &Path) -> Result<String, TemplateError> {
     String::from_utf8(bytes).map_err(|_| TemplateError::NotText(path.to_path_buf()))
 }
 
-/// Reads at most `limit` bytes of a regular file: a device or a FIFO
-/// named by mistake is refused, not read forever.
+/// Reads at most `limit` bytes of a regular file ([`crate::files`]): a
+/// device or a FIFO named by mistake is refused, not read forever.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, TemplateError> {
-    let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
-    if !meta.is_file() {
-        return Err(io(path, std::io::Error::other("not a regular file")));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| io(path, e))?;
-    if bytes.len() as u64 > limit {
-        return Err(TemplateError::TooLarge {
+    crate::files::read_bounded(path, limit).map_err(|e| match e {
+        crate::files::ReadError::TooLarge { limit } => TemplateError::TooLarge {
             path: path.to_path_buf(),
             limit,
-        });
-    }
-    Ok(bytes)
+        },
+        other => TemplateError::Io {
+            path: path.to_path_buf(),
+            detail: crate::i18n::files::read_problem(&other),
+        },
+    })
 }
 
 fn io(path: &Path, e: std::io::Error) -> TemplateError {

@@ -2,7 +2,6 @@
 //! and local days off, read with care; and keeping every stored deadline in
 //! step with it.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -33,34 +32,19 @@ pub type ProgressFn = fn(u64, u64);
 /// Reads an office's holiday file: a regular file (never a device or a pipe,
 /// which would never end), of a holiday list's size, in UTF-8.
 pub fn read_holiday_file(path: &Path) -> Result<String> {
+    use crate::files::ReadError;
     let refuse = |error| Msg::HolidayFile {
         path: path.to_path_buf(),
         error,
     };
-    let io = |e: std::io::Error| Msg::InputRead {
-        path: path.to_path_buf(),
-        detail: crate::i18n::io_detail(&e),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(refuse(HolidayListError::NotAFile));
-    }
-    let too_large = HolidayListError::TooLarge {
-        max_bytes: MAX_HOLIDAY_FILE,
-    };
-    if meta.len() > MAX_HOLIDAY_FILE {
-        return Err(refuse(too_large));
-    }
-    // The file may grow between the look and the read: read one byte past the limit at most.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(MAX_HOLIDAY_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_HOLIDAY_FILE {
-        return Err(refuse(too_large));
-    }
+    let bytes = crate::files::read_bounded(path, MAX_HOLIDAY_FILE).map_err(|e| match e {
+        ReadError::NotAFile => refuse(HolidayListError::NotAFile),
+        ReadError::TooLarge { limit } => refuse(HolidayListError::TooLarge { max_bytes: limit }),
+        ReadError::Io(e) => Msg::InputRead {
+            path: path.to_path_buf(),
+            detail: crate::i18n::io_detail(&e),
+        },
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         refuse(HolidayListError::NotText {

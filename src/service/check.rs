@@ -32,6 +32,9 @@ pub struct CheckReport {
     pub rebuild: Option<RebuildReport>,
     /// From 1 October, the next year when it has no holiday list yet.
     pub next_year_unlisted: Option<i32>,
+    /// The desk's files and folders other users may read or change (a
+    /// warning: the records are sound, but not kept private).
+    pub loose_permissions: Vec<super::permissions::LoosePath>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +88,7 @@ impl Desk {
             events: self.store.count_events().map_err(err)?,
             rebuild,
             next_year_unlisted: self.next_year_unlisted(),
+            loose_permissions: self.loose_permissions(),
         })
     }
 

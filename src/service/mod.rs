@@ -15,6 +15,7 @@ mod notes;
 pub mod office_secret;
 mod paper_data;
 mod paper_letters;
+pub mod permissions;
 mod recap;
 mod recap_layout;
 mod report;
@@ -353,26 +354,21 @@ fn load_config(opts: &OpenOptions) -> Result<(Config, Locations, Vec<Msg>)> {
 /// Reads one SOP: a path to a .toml file, a file in the office's SOP folder,
 /// or one shipped with the program.
 pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
-    let as_path = PathBuf::from(name);
-    let candidates = if name.ends_with(".toml") {
-        vec![as_path]
+    let path = if name.ends_with(".toml") {
+        PathBuf::from(name)
     } else {
-        vec![dir.join(format!("{name}.toml"))]
+        dir.join(format!("{name}.toml"))
     };
-    for path in candidates {
-        if path.is_file() {
-            let text = std::fs::read_to_string(&path).map_err(|e| Msg::SopRead {
+    // A named file must be there; a name is the office's file where it has
+    // one (even a FIFO or a folder there is refused, never passed over).
+    if name.ends_with(".toml") || std::fs::symlink_metadata(&path).is_ok() {
+        let text = crate::files::read_text_bounded(&path, crate::files::limit::SOP).map_err(
+            |e| Msg::SopRead {
                 path: path.clone(),
-                detail: e.to_string(),
-            })?;
-            return Sop::parse(&path.display().to_string(), &text).map_err(Msg::SopFile);
-        }
-        if name.ends_with(".toml") {
-            return Err(Msg::SopRead {
-                path,
-                detail: io_not_found(),
-            });
-        }
+                detail: i18n::files::read_problem(&e),
+            },
+        )?;
+        return Sop::parse(&path.display().to_string(), &text).map_err(Msg::SopFile);
     }
     match sop::builtin(name) {
         Some(text) => Sop::parse(&format!("{name}.toml"), text).map_err(Msg::SopFile),
@@ -381,10 +377,6 @@ pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
             dir: dir.into(),
         }),
     }
-}
-
-fn io_not_found() -> String {
-    crate::i18n::io_detail(&std::io::Error::from(std::io::ErrorKind::NotFound))
 }
 
 fn load_sops(config: &Config, dir: &Path) -> Result<SopSet> {

@@ -190,32 +190,21 @@ impl Desk {
     /// Reads a file to attach, refusing what is missing, unreadable, not a
     /// file or over the configured size before anything is written.
     pub fn read_attachment_file(&self, path: &Path) -> Result<Vec<u8>> {
-        let fail = |e: std::io::Error| Msg::AttachmentRead {
-            path: path.into(),
-            detail: crate::i18n::io_detail(&e),
-        };
-        let meta = std::fs::metadata(path).map_err(fail)?;
-        if !meta.is_file() {
-            return Err(Msg::AttachmentNotAFile(path.into()));
-        }
-        let max = self.config.attachments.max_mb.saturating_mul(1024 * 1024);
-        if meta.len() > max {
-            return Err(Msg::AttachmentTooLarge {
+        use crate::files::ReadError;
+        let max_mb = self.config.attachments.max_mb;
+        let max = max_mb.saturating_mul(1024 * 1024);
+        crate::files::read_bounded(path, max).map_err(|e| match e {
+            ReadError::NotAFile => Msg::AttachmentNotAFile(path.into()),
+            ReadError::TooLarge { .. } => Msg::AttachmentTooLarge {
                 path: path.into(),
-                size: meta.len(),
-                max_mb: self.config.attachments.max_mb,
-            });
-        }
-        let data = std::fs::read(path).map_err(fail)?;
-        // The file may have grown between the two looks.
-        if data.len() as u64 > max {
-            return Err(Msg::AttachmentTooLarge {
+                size: std::fs::metadata(path).map_or(max.saturating_add(1), |m| m.len()),
+                max_mb,
+            },
+            ReadError::Io(e) => Msg::AttachmentRead {
                 path: path.into(),
-                size: data.len() as u64,
-                max_mb: self.config.attachments.max_mb,
-            });
-        }
-        Ok(data)
+                detail: crate::i18n::io_detail(&e),
+            },
+        })
     }
 
     /// Each attachment of the case, with whether its content is intact.

@@ -130,7 +130,15 @@ impl Store {
             .parent()
             .filter(|d| !exists && !d.as_os_str().is_empty())
         {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+            crate::files::create_private_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.into(),
+                detail: e.to_string(),
+            })?;
+        }
+        if !exists {
+            // SQLite gives its WAL and SHM the database's mode: an empty
+            // owner-only file made first keeps all three private.
+            crate::files::create_private_file(path).map_err(|e| StoreError::Open {
                 path: path.into(),
                 detail: e.to_string(),
             })?;

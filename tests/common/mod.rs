@@ -59,6 +59,8 @@ impl TestDesk {
             dir: tempfile::tempdir().unwrap(),
         };
         std::fs::write(desk.config(), extra).unwrap();
+        // Owner-only, as aduan makes it: a looser file would be warned of.
+        owner_only(&desk.config());
         desk.ok(&["init"]);
         desk
     }
@@ -362,4 +364,10 @@ pub fn resealed(
     edit(&plain);
     let _ = std::fs::remove_file(out);
     seal::seal(&plain, out, &preamble, &secret).unwrap();
+}
+
+/// Makes a file the test wrote owner-only, as aduan makes its own.
+pub fn owner_only(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
