@@ -107,6 +107,8 @@ pub enum Msg {
     Paper(Box<super::paper::PaperProblem>),
     /// An outgoing letter refused (see `i18n::letters`).
     Letter(Box<super::letters::LetterMsg>),
+    /// A PIN refused or not kept (see `i18n::pin`).
+    Pin(Box<super::pin::PinMsg>),
     JoinNotEmpty(PathBuf),
     RestoreRefused {
         file: PathBuf,
@@ -401,6 +403,7 @@ impl Msg {
             Msg::Desk(p) => p.text(),
             Msg::Paper(p) => p.text(),
             Msg::Letter(m) => m.text(),
+            Msg::Pin(m) => m.text(),
             Msg::JoinNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
                 "Database {} already holds events; joining an office needs an empty database.",

@@ -23,6 +23,7 @@ pub mod letters;
 mod messages;
 mod notes;
 pub mod paper;
+pub mod pin;
 pub mod paper_ui;
 pub mod recap;
 mod report;

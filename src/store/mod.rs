@@ -18,6 +18,7 @@ mod rederive;
 pub mod schema;
 mod search;
 mod session;
+mod sign_ins;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,7 @@ pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 pub use rederive::{CaseSpan, Picked};
 pub use search::search_query;
+pub use sign_ins::SignInRow;
 
 #[derive(Debug)]
 pub enum StoreError {

@@ -12,6 +12,7 @@ mod draw;
 mod field;
 mod inbox;
 mod intake;
+mod lock;
 pub mod keymap;
 pub mod letter;
 mod note_form;
