@@ -10,26 +10,38 @@ pub mod help {
     pub const RESET: &str =
         "Hapus PIN seorang petugas (hanya Kasi); ia menyetel PIN baru saat masuk berikutnya";
     pub const RESET_NAME: &str = "Nama petugas yang PIN-nya dihapus";
-    pub const LOG: &str = "Catatan masuk di loket ini: masuk, PIN salah, terkunci (tidak ikut bundel)";
+    pub const LOG: &str =
+        "Catatan masuk di loket ini: masuk, PIN salah, terkunci (tidak ikut bundel)";
     pub const LOG_LIMIT: &str = "Jumlah baris terakhir yang ditampilkan";
 }
 
 /// Why a PIN was not accepted, or a PIN command refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PinMsg {
-    Wrong { left: u32 },
-    Locked { person: String, until: String },
+    Wrong {
+        left: u32,
+    },
+    Locked {
+        person: String,
+        until: String,
+    },
     /// No PIN yet and no terminal to set one at.
-    NotSetInScript { person: String },
+    NotSetInScript {
+        person: String,
+    },
     /// `pin set` needs a terminal to type the PIN at.
     NeedsTerminal,
     /// A PIN is needed and neither a terminal nor `ADUAN_PIN` gives it.
-    Needed { person: String },
+    Needed {
+        person: String,
+    },
     Bad(PinProblem),
     /// The PIN file or its hash could not be read or written.
     Store(String),
     /// Only this role may reset another person's PIN.
-    ResetOnlyBy { role: String },
+    ResetOnlyBy {
+        role: String,
+    },
 }
 
 impl PinMsg {

@@ -40,9 +40,13 @@ impl Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Right,
-    Wrong { left: u32 },
+    Wrong {
+        left: u32,
+    },
     /// Locked (now, or by this very try) until these unix seconds.
-    Locked { until: i64 },
+    Locked {
+        until: i64,
+    },
     /// The person has no PIN yet: they set one first.
     NotSet,
 }
@@ -149,7 +153,11 @@ impl Pins<'_> {
             return Ok(Verdict::Locked { until });
         }
         let right = PasswordHash::new(&entry.hash)
-            .map(|h| Argon2::default().verify_password(typed.as_bytes(), &h).is_ok())
+            .map(|h| {
+                Argon2::default()
+                    .verify_password(typed.as_bytes(), &h)
+                    .is_ok()
+            })
             .map_err(|e| store_error(&self.path(), e))?;
         let lockout = i64::from(self.desk.config.security.lockout_minutes) * 60;
         entry.tries = if right {

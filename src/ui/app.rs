@@ -163,11 +163,7 @@ impl App {
             return self.sign_in();
         }
         let person = self.desk.config.people[self.picker].clone();
-        self.lock = Some(Box::new(LockWindow::open(
-            &self.desk,
-            person,
-            Why::SignIn,
-        )));
+        self.lock = Some(Box::new(LockWindow::open(&self.desk, person, Why::SignIn)));
     }
 
     fn lock_key(&mut self, mut lock: Box<LockWindow>, action: Option<Action>, key: KeyEvent) {
@@ -263,7 +259,12 @@ impl App {
     /// Whose keys apply now, and the focused field.
     pub fn front(&self) -> (Scope, Focus) {
         if let Some(lock) = &self.lock {
-            return (Scope::Lock, Focus::Line { empty: lock.empty() });
+            return (
+                Scope::Lock,
+                Focus::Line {
+                    empty: lock.empty(),
+                },
+            );
         }
         if self.person.is_none() {
             return (Scope::Picker, Focus::None);

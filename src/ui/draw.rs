@@ -77,7 +77,10 @@ impl App {
         let person = if self.desk.pins_on() {
             person
         } else {
-            format!("{person} · {}", crate::i18n::pin::p(crate::i18n::pin::P::StatusOff))
+            format!(
+                "{person} · {}",
+                crate::i18n::pin::p(crate::i18n::pin::P::StatusOff)
+            )
         };
         let db = self
             .desk

@@ -131,7 +131,9 @@ impl LockWindow {
     }
 
     fn check(&mut self, desk: &Desk, typed: &str) -> LockOutcome {
-        let verdict = desk.pins().verify(&self.person.name, typed, Place::Terminal);
+        let verdict = desk
+            .pins()
+            .verify(&self.person.name, typed, Place::Terminal);
         let msg = match verdict {
             Ok(Verdict::Right) => return LockOutcome::SignedIn,
             Ok(Verdict::NotSet) => {
@@ -160,7 +162,10 @@ impl LockWindow {
             Stage::NewFirst => (p(P::NewPin), true),
             Stage::NewRepeat { .. } => (p(P::RepeatPin), true),
         };
-        let mut lines = vec![Line::raw(words::whose(&self.person.name, &self.person.role))];
+        let mut lines = vec![Line::raw(words::whose(
+            &self.person.name,
+            &self.person.role,
+        ))];
         if first_time {
             lines.push(Line::styled(p(P::FirstTime), theme::hint()));
         }
