@@ -30,6 +30,7 @@ pub struct Config {
     pub attachments: Attachments,
     pub sync: Sync,
     pub ui: Ui,
+    pub security: Security,
     /// Keys rebound by action name (`cancel = "Ctrl+G"`); checked when
     /// the interface starts.
     pub keys: std::collections::BTreeMap<String, KeySpec>,
@@ -179,6 +180,38 @@ pub struct Ui {
     pub ascii: bool,
 }
 
+/// Who may act: a PIN per person, the idle lock, the lockout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Security {
+    /// Each person signs in with a PIN; `false` only for an office of one.
+    pub pin: bool,
+    /// Minutes without a key before the screen locks (a fraction is
+    /// allowed: tests lock after seconds); 0 never locks.
+    pub idle_lock_minutes: f64,
+    /// Minutes a person stays locked after five wrong PINs.
+    pub lockout_minutes: u32,
+}
+
+impl Default for Security {
+    fn default() -> Security {
+        Security {
+            pin: true,
+            idle_lock_minutes: 10.0,
+            lockout_minutes: 15,
+        }
+    }
+}
+
+impl Security {
+    /// The idle time that locks the screen, if any.
+    pub fn idle_lock(&self) -> Option<std::time::Duration> {
+        let secs = self.idle_lock_minutes * 60.0;
+        (self.pin && secs.is_finite() && secs > 0.0)
+            .then(|| std::time::Duration::from_secs_f64(secs.min(1e9)))
+    }
+}
+
 /// One key name, or several, for an action in `[keys]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -220,6 +253,7 @@ impl Default for Config {
             attachments: Attachments::default(),
             sync: Sync::default(),
             ui: Ui::default(),
+            security: Security::default(),
             keys: Default::default(),
             paths: Paths::default(),
         }

@@ -8,6 +8,7 @@ mod doc;
 mod init;
 mod letter;
 mod note;
+mod pin;
 mod recap;
 mod sop;
 mod sync;
@@ -91,6 +92,34 @@ pub enum Command {
     Backup(sync::BackupArgs),
     #[command(about = help::RESTORE)]
     Restore(sync::RestoreArgs),
+    #[command(about = crate::i18n::pin::help::PIN)]
+    Pin {
+        #[command(subcommand)]
+        command: pin::PinCommand,
+    },
+}
+
+impl Command {
+    /// Whether the command records something or shows personal data, so
+    /// the person acting gives their PIN first. The recap lists overdue
+    /// cases by name; `pin` asks for itself.
+    fn needs_pin(&self) -> bool {
+        match self {
+            Command::Case { .. }
+            | Command::Letter { .. }
+            | Command::Doc(_)
+            | Command::Recap(_)
+            | Command::Sync(_)
+            | Command::Backup(_)
+            | Command::Restore(_) => true,
+            Command::Init { .. }
+            | Command::Check { .. }
+            | Command::Template { .. }
+            | Command::Sop { .. }
+            | Command::Demo(_)
+            | Command::Pin { .. } => false,
+        }
+    }
 }
 
 /// Runs one command; an error comes back as a message for the user.
@@ -130,6 +159,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         eprintln!("{warning}");
     }
     let by = cli.by.as_deref();
+    if cli.command.as_ref().is_some_and(Command::needs_pin) {
+        pin::gate(&desk, by)?;
+    }
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             install_keys(&desk)?;
@@ -166,6 +198,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         Some(Command::Sync(args)) => sync::sync(&mut desk, args),
         Some(Command::Backup(args)) => sync::backup(&desk, args),
         Some(Command::Restore(args)) => sync::restore(&mut desk, args),
+        Some(Command::Pin { command }) => pin::run(&desk, command, by),
     }
 }
 

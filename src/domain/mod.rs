@@ -16,6 +16,7 @@ pub mod fold;
 pub mod identity;
 pub mod letter;
 pub mod note;
+pub mod pin;
 pub mod recap;
 pub mod sop;
 pub mod standards;

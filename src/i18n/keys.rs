@@ -267,6 +267,7 @@ pub fn scope_title(name: &str) -> &'static str {
         "print" => pick("cetak dokumen", "print a document"),
         "letter" => pick("surat keluar", "outgoing letters"),
         "letter_edit" => pick("konsep surat", "a letter's draft"),
+        "lock" => pick("PIN", "PIN"),
         _ => pick("semua layar", "every screen"),
     }
 }

@@ -109,6 +109,8 @@ pub enum Msg {
     Letter(Box<super::letters::LetterMsg>),
     /// The office secret, join files (see `i18n::seal`).
     Seal(Box<super::seal::SealMsg>),
+    /// A PIN refused or not kept (see `i18n::pin`).
+    Pin(Box<super::pin::PinMsg>),
     JoinNotEmpty(PathBuf),
     RestoreRefused {
         file: PathBuf,
@@ -404,6 +406,7 @@ impl Msg {
             Msg::Paper(p) => p.text(),
             Msg::Letter(m) => m.text(),
             Msg::Seal(m) => m.text(),
+            Msg::Pin(m) => m.text(),
             Msg::JoinNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi peristiwa; bergabung ke kantor hanya dari basis data kosong.",
                 "Database {} already holds events; joining an office needs an empty database.",

@@ -25,6 +25,7 @@ mod messages;
 mod notes;
 pub mod paper;
 pub mod paper_ui;
+pub mod pin;
 pub mod recap;
 mod report;
 pub mod seal;

@@ -80,6 +80,17 @@ impl Desk {
                 roles: self.sops.role_ids(),
             });
         }
+        // Every write goes through here: a person acts in their own role,
+        // or records for a head the SOP lets that role record for.
+        if !self.sops.may_act_as(&person.role, &role) {
+            return Err(Msg::Refused(
+                crate::domain::workflow::Refusal::CannotActAs {
+                    person_role: person.role.clone(),
+                    recorded_by: self.sops.recorded_by(&role),
+                    role,
+                },
+            ));
+        }
         Ok(ActingAs {
             person: person.name.clone(),
             person_role: person.role.clone(),

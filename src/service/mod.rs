@@ -16,6 +16,7 @@ pub mod office_secret;
 mod paper_data;
 mod paper_letters;
 pub mod permissions;
+pub mod pin;
 mod recap;
 mod recap_layout;
 mod report;
@@ -115,6 +116,25 @@ impl SopSet {
     /// Whether any SOP in force knows the role.
     pub fn knows_role(&self, role: &str) -> bool {
         self.sops.iter().any(|s| s.role(role).is_some())
+    }
+
+    /// May `person_role` act as `role` under some SOP in force (its own,
+    /// or on behalf of a head that SOP lets it record for)?
+    pub fn may_act_as(&self, person_role: &str, role: &str) -> bool {
+        self.sops.iter().any(|s| s.may_act_as(person_role, role))
+    }
+
+    /// The roles that may record on behalf of `role`, in any SOP in force.
+    pub fn recorded_by(&self, role: &str) -> Vec<String> {
+        let mut by: Vec<String> = self
+            .sops
+            .iter()
+            .filter_map(|s| s.role(role))
+            .flat_map(|r| r.recorded_by.iter().cloned())
+            .collect();
+        by.sort();
+        by.dedup();
+        by
     }
 
     pub fn role_ids(&self) -> Vec<String> {

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod seal;
 mod search;
 mod session;
+mod sign_ins;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,7 @@ pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 pub use rederive::{CaseSpan, Picked};
 pub use search::search_query;
+pub use sign_ins::SignInRow;
 
 #[derive(Debug)]
 pub enum StoreError {

@@ -246,8 +246,20 @@ CREATE TABLE IF NOT EXISTS letter_counters (
 ) WITHOUT ROWID;
 ";
 
+/// Who signed in at this desk, who typed a wrong PIN, who was locked out:
+/// desk-local like `drafts`, never in a bundle (whose schema is its own).
+const V12: &str = "
+CREATE TABLE IF NOT EXISTS sign_ins (
+    n        INTEGER PRIMARY KEY,
+    at       INTEGER NOT NULL,
+    person   TEXT NOT NULL,
+    place    TEXT NOT NULL,
+    outcome  TEXT NOT NULL
+);
+";
+
 /// The newest schema version this build knows.
-pub const LATEST: usize = 11;
+pub const LATEST: usize = 12;
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -262,6 +274,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9),
         M::up_with_hook(V10, super::links::backfill),
         M::up(V11),
+        M::up(V12),
     ])
 }
 

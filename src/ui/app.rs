@@ -15,6 +15,7 @@ use super::inbox::{self, Inbox};
 use super::intake::Intake;
 use super::keymap::{self, Scope};
 use super::letter::{LetterOutcome, LetterWindow};
+use super::lock::{LockOutcome, LockWindow, Why};
 use super::notes::NotesScreen;
 pub use super::popup::Popup;
 use super::popup::scrolled;
@@ -70,6 +71,10 @@ pub struct App {
     parked: Vec<Parked>,
     /// Who was signed in before F9: Esc in the picker goes back to them.
     previous: Option<Person>,
+    /// The PIN window, over everything (sign-in or the idle lock).
+    pub lock: Option<Box<LockWindow>>,
+    /// The last key, for the idle lock.
+    last_key: Instant,
 }
 
 impl App {
@@ -104,6 +109,8 @@ impl App {
             last_edit: None,
             parked: Vec::new(),
             previous: None,
+            lock: None,
+            last_key: Instant::now(),
         }
     }
 
@@ -134,6 +141,40 @@ impl App {
     /// Work that waits for typing to pause: the draft, the search.
     pub fn tick(&mut self) {
         self.settle(false);
+        self.lock_when_idle();
+    }
+
+    /// After `[security] idle_lock_minutes` without a key, the screen locks
+    /// until the signed-in person's PIN is given again.
+    fn lock_when_idle(&mut self) {
+        let idle = self.desk.config.security.idle_lock();
+        if self.lock.is_some() || !idle.is_some_and(|d| self.last_key.elapsed() >= d) {
+            return;
+        }
+        if let Some(person) = self.person.clone() {
+            self.settle(true);
+            self.lock = Some(Box::new(LockWindow::open(&self.desk, person, Why::Idle)));
+        }
+    }
+
+    /// A picked person signs in: with their PIN first, when PINs are on.
+    fn ask_pin(&mut self) {
+        if !self.desk.pins_on() {
+            return self.sign_in();
+        }
+        let person = self.desk.config.people[self.picker].clone();
+        self.lock = Some(Box::new(LockWindow::open(&self.desk, person, Why::SignIn)));
+    }
+
+    fn lock_key(&mut self, mut lock: Box<LockWindow>, action: Option<Action>, key: KeyEvent) {
+        match (lock.handle(action, key, &self.desk), lock.why) {
+            (LockOutcome::Stay, _) => self.lock = Some(lock),
+            (LockOutcome::SignedIn, Why::SignIn) => self.sign_in(),
+            (LockOutcome::SignedIn, Why::Idle) => {}
+            (LockOutcome::Back | LockOutcome::Other, Why::SignIn) => {}
+            (LockOutcome::Back, Why::Idle) => self.lock = Some(lock),
+            (LockOutcome::Other, Why::Idle) => self.switch_person(),
+        }
     }
 
     /// Takes what a running sync reported; when it has ended, the open
@@ -199,6 +240,7 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         match self.popups.last_mut() {
+            _ if self.lock.is_some() => {}
             Some(Popup::Search(s)) => s.paste(text),
             Some(Popup::Act(form)) => form.paste(text),
             Some(Popup::Sync(window)) => window.paste(text),
@@ -216,6 +258,14 @@ impl App {
 
     /// Whose keys apply now, and the focused field.
     pub fn front(&self) -> (Scope, Focus) {
+        if let Some(lock) = &self.lock {
+            return (
+                Scope::Lock,
+                Focus::Line {
+                    empty: lock.empty(),
+                },
+            );
+        }
         if self.person.is_none() {
             return (Scope::Picker, Focus::None);
         }
@@ -230,6 +280,10 @@ impl App {
         let (scope, focus) = self.front();
         let action = keymap::lookup(scope, key, focus);
         self.flash = None;
+        self.last_key = Instant::now();
+        if let Some(lock) = self.lock.take() {
+            return self.lock_key(lock, action, key);
+        }
         match action {
             Some(Action::Quit) => return self.ask_quit(),
             Some(Action::Help) if matches!(self.popups.last(), Some(Popup::Help { .. })) => {
@@ -337,7 +391,7 @@ impl App {
             Some(Action::Up) => self.picker = (self.picker + n - 1) % n,
             Some(Action::First | Action::PageUp) => self.picker = 0,
             Some(Action::Last | Action::PageDown) => self.picker = n.saturating_sub(1),
-            Some(Action::Confirm) => self.sign_in(),
+            Some(Action::Confirm) => self.ask_pin(),
             Some(Action::Cancel) => {
                 // Back to whoever was signed in before F9.
                 if let Some(previous) = self.previous.take()
@@ -349,7 +403,7 @@ impl App {
                         .position(|p| p.name == previous.name)
                 {
                     self.picker = i;
-                    self.sign_in();
+                    self.ask_pin();
                 }
             }
             _ => {}
@@ -829,7 +883,7 @@ fn scroll(view: &mut CaseViewScreen, how: impl FnOnce(&mut CaseViewScreen)) -> O
 impl App {
     /// The wheel scrolls what is in front; a click on a tab's title shows it.
     fn mouse(&mut self, mouse: MouseEvent) {
-        if self.person.is_none() {
+        if self.person.is_none() || self.lock.is_some() {
             return;
         }
         let (scope, _) = self.front();

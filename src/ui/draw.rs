@@ -28,6 +28,13 @@ impl App {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return draw_too_small(f, area);
         }
+        self.draw_beneath_lock(f, area);
+        if let Some(lock) = &self.lock {
+            lock.draw(f, area);
+        }
+    }
+
+    fn draw_beneath_lock(&self, f: &mut Frame<'_>, area: Rect) {
         if self.person.is_none() {
             return self.draw_picker(f, area);
         }
@@ -66,6 +73,15 @@ impl App {
             .as_ref()
             .map(|p| format!("{} ({})", p.name, p.role))
             .unwrap_or_default();
+        // An office of one switched PINs off: the bar says so.
+        let person = if self.desk.pins_on() {
+            person
+        } else {
+            format!(
+                "{person} · {}",
+                crate::i18n::pin::p(crate::i18n::pin::P::StatusOff)
+            )
+        };
         let db = self
             .desk
             .locations

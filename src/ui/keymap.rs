@@ -57,6 +57,8 @@ pub enum Scope {
     Letter,
     /// A letter's konsep being edited.
     LetterEdit,
+    /// The PIN window: signing in, or the screen locked after idle time.
+    Lock,
 }
 
 impl Scope {
@@ -85,6 +87,7 @@ impl Scope {
             Scope::Print => "print",
             Scope::Letter => "letter",
             Scope::LetterEdit => "letter_edit",
+            Scope::Lock => "lock",
         }
     }
 
@@ -116,7 +119,7 @@ impl Scope {
         layers
     }
 
-    pub const ALL: [Scope; 22] = [
+    pub const ALL: [Scope; 23] = [
         Scope::Everywhere,
         Scope::Tabs,
         Scope::Picker,
@@ -139,6 +142,7 @@ impl Scope {
         Scope::Print,
         Scope::Letter,
         Scope::LetterEdit,
+        Scope::Lock,
     ];
 }
 
@@ -579,6 +583,10 @@ fn defaults() -> Vec<Binding> {
     bind(S::Tabs, &["Ctrl+F"], W::Always, A::Search);
     bind(S::Tabs, &["F8"], W::Always, A::Sync);
     bind(S::Tabs, &["F9"], W::Always, A::SwitchPerson);
+    // The PIN window: F9 hands the desk to another person.
+    bind(S::Lock, &["Enter"], W::Always, A::Confirm);
+    bind(S::Lock, &["Esc"], W::Always, A::Cancel);
+    bind(S::Lock, &["F9"], W::Always, A::SwitchPerson);
 
     // Lists: moving, opening, closing.
     let lists = [

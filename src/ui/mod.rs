@@ -14,6 +14,7 @@ mod inbox;
 mod intake;
 pub mod keymap;
 pub mod letter;
+mod lock;
 mod note_form;
 pub mod notes;
 mod popup;

@@ -38,7 +38,34 @@ role = "kabid-dip"
 title = "Kepala Bidang Data, Informasi dan Pengaduan"
 name = "Ir. Hartini Puspitasari"
 nip = "197203151998032004"
+
+[security]
+pin = false
 "#;
+
+/// The line of the documented default config that turns PINs on.
+const DEFAULT_PIN_LINE: &str = "\npin = true\n# Minutes without a key";
+
+/// Tests not about PINs run with `[security] pin = false`: a config that
+/// names no `[security]` gets it appended, and the documented default a
+/// first run writes gets it switched off. A config of a PIN test says
+/// `[security]` itself and is left as it is.
+pub fn pins_off(config: &std::path::Path) {
+    let Ok(text) = std::fs::read_to_string(config) else {
+        return;
+    };
+    let changed = if text.contains(DEFAULT_PIN_LINE) {
+        text.replace(DEFAULT_PIN_LINE, "\npin = false\n# Minutes without a key")
+    } else if !text.contains("[security]") {
+        format!("{text}\n[security]\npin = false\n")
+    } else {
+        return;
+    };
+    std::fs::write(config, changed).unwrap();
+}
+
+/// A file in a PIN test's folder that keeps its config's PINs on.
+const PIN_TEST_MARK: &str = "pin-test";
 
 pub struct TestDesk {
     pub dir: tempfile::TempDir,
@@ -50,6 +77,7 @@ impl TestDesk {
             dir: tempfile::tempdir().unwrap(),
         };
         desk.ok(&["init"]);
+        pins_off(&desk.config());
         desk
     }
 
@@ -62,7 +90,23 @@ impl TestDesk {
         // Owner-only, as aduan makes it: a looser file would be warned of.
         owner_only(&desk.config());
         desk.ok(&["init"]);
+        pins_off(&desk.config());
         desk
+    }
+
+    /// A desk of a PIN test: its config is never switched to `pin = false`.
+    pub fn with_pins(config: &str) -> TestDesk {
+        let desk = TestDesk {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(desk.dir.path().join(PIN_TEST_MARK), "").unwrap();
+        std::fs::write(desk.config(), config).unwrap();
+        desk.ok(&["init"]);
+        desk
+    }
+
+    fn pin_test(&self) -> bool {
+        self.dir.path().join(PIN_TEST_MARK).exists()
     }
 
     pub fn config(&self) -> PathBuf {
@@ -74,6 +118,9 @@ impl TestDesk {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
+        if !self.pin_test() {
+            pins_off(&self.config());
+        }
         let mut c = Command::new(env!("CARGO_BIN_EXE_aduan"));
         c.args(args)
             .env("ADUAN_CONFIG", self.config())
@@ -245,6 +292,7 @@ impl TestDesk {
             dir: tempfile::tempdir().unwrap(),
         };
         desk.ok(&["init", "--join", bundle.to_str().unwrap(), "--desk", code]);
+        pins_off(&desk.config());
         desk
     }
 

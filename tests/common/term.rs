@@ -29,6 +29,9 @@ impl Term {
 
     /// The program under `TERM=term` in a window of `width`×`height`.
     pub fn launch_sized(&self, term: &str, width: u16, height: u16) {
+        if !self.desk.dir.path().join("pin-test").exists() {
+            super::pins_off(&self.desk.config());
+        }
         let (width, height) = (width.to_string(), height.to_string());
         let cmd = format!(
             "env ADUAN_CONFIG={} ADUAN_DB={} ADUAN_NOW={} TERM={term} {} ; sleep 60",
