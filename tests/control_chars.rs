@@ -67,14 +67,22 @@ fn a_name_with_an_escape_is_refused_by_flags_and_json_and_nothing_is_written() {
 }
 
 #[test]
-fn a_description_keeps_its_lines_but_not_a_nul() {
+fn a_description_keeps_its_lines_but_not_a_bell() {
     let desk = TestDesk::new();
     let mut args = add_args("Siti Aminah");
     args[9] = "Baris satu\nbaris dua";
     desk.ok(&args);
-    args[9] = "Baris\u{0}satu";
+    // (A NUL cannot be passed as an argument; JSON carries it below.)
+    args[9] = "Baris\u{7}satu";
     let err = desk.fails(&args);
-    assert!(err.contains("U+0000"), "{err}");
+    assert!(err.contains("U+0007"), "{err}");
+    let json = serde_json::json!({
+        "name": "Siti", "phone": "081234567890", "subject": "PBG",
+        "description": "Baris\u{0}satu",
+    });
+    let out = desk.run_with_stdin(&["case", "add", "--json", "-"], &json.to_string());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("U+0000"));
 }
 
 #[test]
@@ -83,6 +91,12 @@ fn a_received_at_that_clears_the_screen_is_echoed_harmlessly() {
     let mut args = add_args("Siti Aminah");
     args.extend(["--received-at", "\u{1b}[2J"]);
     let out = desk.run(&args);
+    assert!(!out.status.success());
+    no_raw_escape("stderr", &out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("U+001B"), "{err}");
+    // A value echoed back shows the escape as text.
+    let out = desk.run(&["case", "list", "--status", "\u{1b}[2J"]);
     assert!(!out.status.success());
     no_raw_escape("stderr", &out.stderr);
     let err = String::from_utf8_lossy(&out.stderr);
