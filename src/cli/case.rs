@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::{print_json, table};
+use super::print_json;
+use super::table::{self, say};
 use crate::domain::draft::CaseDraft;
 use crate::domain::workflow::Status;
 use crate::i18n::{self, Cv, Msg, Word, cv, help, word};
@@ -257,7 +258,7 @@ fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
     let step = detail.steps.iter().find(|s| s.state == "current");
     let status = i18n::status_label_by_id(&detail.status);
     match step {
-        Some(s) => println!(
+        Some(s) => say!(
             "{} — {status}. {}: {} ({}: {}). {}: {}",
             detail.agenda_no,
             word(Word::Step),
@@ -267,7 +268,7 @@ fn report_change(desk: &Desk, agenda_no: &str, json: bool) -> Result<(), Msg> {
             word(Word::Deadline),
             detail.deadline
         ),
-        None => println!("{} — {status}.", detail.agenda_no),
+        None => say!("{} — {status}.", detail.agenda_no),
     }
     Ok(())
 }
@@ -421,7 +422,7 @@ fn list(
     if !unlisted.is_empty() {
         unlisted.sort();
         unlisted.dedup();
-        println!("* {}", i18n::deadline_note(&unlisted));
+        say!("* {}", i18n::deadline_note(&unlisted));
     }
     Ok(())
 }
@@ -461,16 +462,16 @@ fn print_detail(desk: &Desk, d: &CaseDetail) {
         .get("name")
         .and_then(|v| v.as_str())
         .unwrap_or_default();
-    println!(
+    say!(
         "{}  {}  [{}]",
         d.agenda_no,
         d.subject,
         i18n::status_label_by_id(&d.status)
     );
     for c in &d.conflicts {
-        println!("!! {} — {}:", i18n::n(i18n::N::NeedsDecision), c.label);
+        say!("!! {} — {}:", i18n::n(i18n::N::NeedsDecision), c.label);
         for v in &c.values {
-            println!(
+            say!(
                 "   \"{}\"  ({} {}, {} ({}), {})",
                 v.value,
                 word(Word::Desk),
@@ -481,14 +482,14 @@ fn print_detail(desk: &Desk, d: &CaseDetail) {
             );
         }
     }
-    println!("{}: {}", word(Word::Received), d.received_at);
-    println!("{}: {}", word(Word::Complainant), name);
+    say!("{}: {}", word(Word::Received), d.received_at);
+    say!("{}: {}", word(Word::Complainant), name);
     let flags = if d.deadline_flags.is_empty() {
         String::new()
     } else {
         format!(" ({})", i18n::deadline_note(&d.deadline_flags))
     };
-    println!(
+    say!(
         "{}: {}{flags}  {}: {}",
         word(Word::Deadline),
         d.deadline,
@@ -496,13 +497,13 @@ fn print_detail(desk: &Desk, d: &CaseDetail) {
         d.workdays_used
     );
     if let Some(margin) = d.finished_margin {
-        println!("{}", i18n::finished_margin_text(margin));
+        say!("{}", i18n::finished_margin_text(margin));
     }
     if let Some(opd) = &d.forwarded_to {
-        println!("{}: {opd}", word(Word::Forwarded));
+        say!("{}: {opd}", word(Word::Forwarded));
     }
-    println!("\n{}", d.description);
-    println!("\n{}", word(Word::Steps));
+    say!("\n{}", d.description);
+    say!("\n{}", word(Word::Steps));
     let rows: Vec<Vec<String>> = d
         .steps
         .iter()
@@ -540,7 +541,7 @@ fn print_detail(desk: &Desk, d: &CaseDetail) {
         ],
         &rows,
     );
-    println!("\n{}", word(Word::Timeline));
+    say!("\n{}", word(Word::Timeline));
     let rows: Vec<Vec<String>> = d
         .timeline
         .iter()
@@ -573,12 +574,12 @@ fn print_links(links: &CaseLinks) {
     if links.to.is_none() && links.from.is_empty() {
         return;
     }
-    println!("\n{}", cv(Cv::Links));
+    say!("\n{}", cv(Cv::Links));
     if let Some(to) = &links.to {
-        println!("{}: {}", cv(Cv::LinkedTo), to.line());
+        say!("{}: {}", cv(Cv::LinkedTo), to.line());
     }
     for from in &links.from {
-        println!("{}: {}", cv(Cv::LinkedFrom), from.line());
+        say!("{}: {}", cv(Cv::LinkedFrom), from.line());
     }
 }
 

@@ -24,7 +24,7 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
                     d.code.clone(),
                     d.events.to_string(),
                     d.last_seq.to_string(),
-                    d.head[..16].to_string(),
+                    d.head.chars().take(16).collect(),
                 ]
             })
             .collect();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::print_json;
+use super::table::say;
 use crate::domain::letter::{Letter, LetterAct, LetterKind, Stamp};
 use crate::i18n::letters::{act_label, capitalised, help as lh, kind_label};
 use crate::i18n::{LetterMsg, Lw, Msg, help, lw};
@@ -91,7 +92,7 @@ pub fn run(desk: &mut Desk, command: LetterCommand, by: Option<&str>) -> Result<
             if json {
                 print_json(&letters);
             } else if letters.is_empty() {
-                println!("{}", lw(Lw::NoLetters));
+                say!("{}", lw(Lw::NoLetters));
             } else {
                 for (i, l) in letters.iter().enumerate() {
                     if i > 0 {
@@ -141,7 +142,7 @@ fn report(desk: &Desk, case: &str, letter: &Letter, json: bool) -> Result<(), Ms
         return Ok(());
     }
     let detail = desk.show(case)?;
-    println!(
+    say!(
         "{} {} — {} {}: {}. {}",
         capitalised(kind_label(letter.kind)),
         letter.number,
@@ -154,19 +155,19 @@ fn report(desk: &Desk, case: &str, letter: &Letter, json: bool) -> Result<(), Ms
 }
 
 fn print_letter(desk: &Desk, l: &Letter) {
-    println!("{} {}", capitalised(kind_label(l.kind)), l.number);
-    println!("  {}: {}", lw(Lw::Subject), l.subject);
-    println!("  {}: {}", lw(Lw::To), l.to);
+    say!("{} {}", capitalised(kind_label(l.kind)), l.number);
+    say!("  {}: {}", lw(Lw::Subject), l.subject);
+    say!("  {}: {}", lw(Lw::To), l.to);
     if !l.notes.is_empty() {
         let ids: Vec<String> = l
             .notes
             .iter()
             .map(|n| crate::service::short_id(*n))
             .collect();
-        println!("  {}: {}", lw(Lw::Sources), ids.join(", "));
+        say!("  {}: {}", lw(Lw::Sources), ids.join(", "));
     }
     for (i, v) in l.versions.iter().enumerate() {
-        println!(
+        say!(
             "  {} {} — {}",
             lw(Lw::Version),
             i + 1,
@@ -179,7 +180,7 @@ fn print_letter(desk: &Desk, l: &Letter) {
         } else {
             String::new()
         };
-        println!(
+        say!(
             "  {} ({} {}) — {}{voided}",
             lw(Lw::Paraf),
             lw(Lw::Version),
@@ -188,17 +189,17 @@ fn print_letter(desk: &Desk, l: &Letter) {
         );
     }
     if l.initials.is_empty() {
-        println!("  {}: {}", lw(Lw::Paraf), lw(Lw::None));
+        say!("  {}: {}", lw(Lw::Paraf), lw(Lw::None));
     }
     for (word, s) in [(Lw::Signed, &l.signed), (Lw::Sent, &l.sent)] {
         let text = s
             .as_ref()
             .map_or(lw(Lw::None).to_string(), |s| stamp(desk, s));
-        println!("  {}: {text}", lw(word));
+        say!("  {}: {text}", lw(word));
     }
     println!();
     for line in l.body().lines() {
-        println!("  {line}");
+        say!("  {line}");
     }
 }
 

@@ -228,10 +228,8 @@ fn progress_bar(done: u64, total: u64) {
 }
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("views serialise")
-    );
+    let json = serde_json::to_string_pretty(value).expect("views serialise");
+    println!("{}", crate::domain::text::json_for_terminal(&json));
 }
 
 /// The key map of the interface, with `[keys]` of config.toml applied;

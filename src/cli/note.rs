@@ -7,6 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::print_json;
+use super::table::say;
 use crate::domain::event::NoteKind;
 use crate::domain::note::{AttachmentRecord, NoteRecord};
 use crate::i18n::{self, Msg, N, help, n, note_field_label};
@@ -78,7 +79,7 @@ pub fn note(desk: &mut Desk, a: NoteArgs, by: Option<&str>) -> Result<(), Msg> {
             None => print_json(&serde_json::json!({ "id": short_id(id) })),
         }
     } else {
-        println!("{} — {}", notes.agenda_no, short_id(id));
+        say!("{} — {}", notes.agenda_no, short_id(id));
     }
     Ok(())
 }
@@ -104,9 +105,9 @@ pub fn notes(desk: &Desk, case: &str, json: bool) -> Result<(), Msg> {
         print_json(&views);
         return Ok(());
     }
-    println!("{} — {}", notes.agenda_no, notes.subject);
+    say!("{} — {}", notes.agenda_no, notes.subject);
     if notes.notebook.notes.is_empty() {
-        println!("{}", n(N::NoNotes));
+        say!("{}", n(N::NoNotes));
     }
     for note in &notes.notebook.notes {
         print_note(desk, note, &notes);
@@ -133,7 +134,7 @@ fn print_note(desk: &Desk, note: &NoteRecord, notes: &CaseNotes) {
         ));
     }
     println!();
-    println!(
+    say!(
         "[{}] {} — {} — {} ({}){}",
         short_id(note.event),
         i18n::note_kind_label(note.kind),
@@ -148,9 +149,9 @@ fn print_note(desk: &Desk, note: &NoteRecord, notes: &CaseNotes) {
     );
     for (id, value) in &note.fields {
         let mut lines = value.lines();
-        println!("  {}: {}", note_field_label(id), lines.next().unwrap_or(""));
+        say!("  {}: {}", note_field_label(id), lines.next().unwrap_or(""));
         for l in lines {
-            println!("    {l}");
+            say!("    {l}");
         }
     }
     for a in notes
@@ -159,7 +160,7 @@ fn print_note(desk: &Desk, note: &NoteRecord, notes: &CaseNotes) {
         .iter()
         .filter(|a| a.note == Some(note.event))
     {
-        println!("  {}: {} ({} B)", n(N::Attachment), a.name, a.size);
+        say!("  {}: {} ({} B)", n(N::Attachment), a.name, a.size);
     }
 }
 
@@ -220,7 +221,7 @@ pub fn attach(desk: &mut Desk, a: AttachArgs, by: Option<&str>) -> Result<(), Ms
     if a.json {
         print_json(&AttachmentView::of(&record, Integrity::Intact));
     } else {
-        println!(
+        say!(
             "{} ({} B) sha256 {}",
             record.name,
             record.size,
@@ -278,7 +279,7 @@ pub fn attachments(desk: &Desk, a: AttachmentsArgs) -> Result<bool, Msg> {
         print_json(&views);
     } else {
         for (r, i) in &checked {
-            println!(
+            say!(
                 "{}  {:>10} B  {}  {}{}",
                 &hex(&r.sha256)[..12],
                 r.size,

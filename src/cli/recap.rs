@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::table;
 use crate::demo::parse_month;
+use crate::domain::text;
 use crate::export;
 use crate::i18n::{Msg, R, help, say};
 use crate::service::{Desk, Recap, RecapDoc, Span};
@@ -47,14 +48,19 @@ pub fn run(desk: &Desk, args: &RecapArgs) -> Result<ExitCode, Msg> {
     let recap = desk.recap(span)?;
     let doc = recap.doc(&desk.config);
     let bytes = match args.format {
-        Format::Table => table_text(&doc, &recap).into_bytes(),
-        Format::Json => json_text(&recap, span).into_bytes(),
+        Format::Table => text::for_terminal_lines(&table_text(&doc, &recap))
+            .into_owned()
+            .into_bytes(),
+        Format::Json => text::json_for_terminal(&json_text(&recap, span))
+            .into_owned()
+            .into_bytes(),
         Format::Csv => export::csv(&doc, args.delimiter)?,
         Format::Xlsx => export::xlsx(&doc)?,
         Format::Md => export::markdown(&doc).into_bytes(),
         Format::Pdf => desk.recap_pdf(&doc)?,
         Format::Layout => {
-            (serde_json::to_string_pretty(&doc).expect("layout serialises") + "\n").into_bytes()
+            let json = serde_json::to_string_pretty(&doc).expect("layout serialises") + "\n";
+            text::json_for_terminal(&json).into_owned().into_bytes()
         }
     };
     let ext = match args.format {

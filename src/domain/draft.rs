@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{AttachmentRef, CaseInput, Channel, Complainant, ComplaintObject, Kind};
 use super::identity::{self, EmailError, NibError, NikError, PhoneError};
+use super::text;
 
 /// A case as typed: every field is text, nothing is checked yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,8 +104,12 @@ pub enum Problem {
     BadDate(String),
     InFuture,
     BeforeReceipt,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     NoContact,
+    /// A character that would steer a terminal (see [`super::text`]).
+    ControlChar(char),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,7 +254,7 @@ pub fn validate(
         });
 
     let subject = clean(&draft.subject);
-    let description = draft.description.trim().to_string();
+    let description = lines(&draft.description);
     for (field, value, max) in [
         (DraftField::Name, &name, MAX_SHORT),
         (DraftField::Address, &address, MAX_SHORT * 2),
@@ -259,6 +264,9 @@ pub fn validate(
         if value.chars().count() > max {
             fail(field, Problem::TooLong { max });
         }
+    }
+    for (field, value) in controls_of(draft, &description) {
+        fail(field, Problem::ControlChar(value));
     }
     if subject.is_empty() {
         fail(DraftField::Subject, Problem::Required);
@@ -330,8 +338,74 @@ pub fn validate(
                 linked_to,
             })
         }
-        _ => Err(errors),
+        _ => Err(control_first(errors)),
     }
+}
+
+/// A field holding a control character is told that alone: "not a NIK"
+/// beside it would only confuse.
+fn control_first(errors: Vec<FieldError>) -> Vec<FieldError> {
+    let controlled: Vec<DraftField> = errors
+        .iter()
+        .filter(|e| matches!(e.problem, Problem::ControlChar(_)))
+        .map(|e| e.field)
+        .collect();
+    errors
+        .into_iter()
+        .filter(|e| matches!(e.problem, Problem::ControlChar(_)) || !controlled.contains(&e.field))
+        .collect()
+}
+
+/// The text fields holding a control character, each with the first one:
+/// one-line fields as [`clean`] stores them (a tab or a line break there is
+/// only whitespace), the description as [`lines`] does.
+fn controls_of(draft: &CaseDraft, description: &str) -> Vec<(DraftField, char)> {
+    let one_line = [
+        (DraftField::Kind, &draft.kind),
+        (DraftField::Channel, &draft.channel),
+        (DraftField::Name, &draft.name),
+        (DraftField::Nik, &draft.nik),
+        (DraftField::Address, &draft.address),
+        (DraftField::Phone, &draft.phone),
+        (DraftField::Email, &draft.email),
+        (DraftField::Business, &draft.business),
+        (DraftField::Nib, &draft.nib),
+        (DraftField::LicenceNo, &draft.licence_no),
+        (DraftField::LicenceType, &draft.licence_type),
+        (DraftField::Subject, &draft.subject),
+        (DraftField::ReceivedAt, &draft.received_at),
+        (DraftField::CompleteOn, &draft.complete_on),
+        (DraftField::LinkedTo, &draft.linked_to),
+    ];
+    let mut found: Vec<(DraftField, char)> = one_line
+        .into_iter()
+        .filter_map(|(field, value)| text::control_in_line(&clean(value)).map(|c| (field, c)))
+        .collect();
+    found.extend(text::control_in_lines(description).map(|c| (DraftField::Description, c)));
+    found.extend(
+        draft
+            .attachments
+            .iter()
+            .find_map(|p| text::control_in_line(p))
+            .map(|c| (DraftField::Attachments, c)),
+    );
+    found
+}
+
+/// The refusal of a one-line text field holding a control character.
+pub fn control_in_line(s: &str) -> Option<Problem> {
+    text::control_in_line(&clean(s)).map(Problem::ControlChar)
+}
+
+/// The refusal of a multi-line text field holding a control character.
+pub fn control_in_lines(s: &str) -> Option<Problem> {
+    text::control_in_lines(&lines(s)).map(Problem::ControlChar)
+}
+
+/// A multi-line field as it is stored: trimmed, a Windows line end (`\r\n`)
+/// a plain one.
+pub fn lines(s: &str) -> String {
+    s.replace("\r\n", "\n").trim().to_string()
 }
 
 /// Trims and collapses runs of whitespace, as a one-line field should be stored.
@@ -428,6 +502,46 @@ mod tests {
         assert_eq!(parse_date("16/03/26"), None);
         assert_eq!(parse_date("16-03-26"), None);
         assert_eq!(parse_datetime("16/03/26 09.15", o), None);
+    }
+
+    #[test]
+    fn a_control_character_is_refused_in_the_field_holding_it() {
+        let mut d = good();
+        d.name = "Esc\u{1b}[31mRed".into();
+        d.nik = "35120745\u{0}07850003".into();
+        d.subject = "PBG \u{202e}tibret".into();
+        let e = validate(&d, &ctx(), vec![], None).unwrap_err();
+        assert_eq!(
+            e,
+            vec![
+                FieldError {
+                    field: DraftField::Name,
+                    problem: Problem::ControlChar('\u{1b}')
+                },
+                FieldError {
+                    field: DraftField::Nik,
+                    problem: Problem::ControlChar('\0')
+                },
+                FieldError {
+                    field: DraftField::Subject,
+                    problem: Problem::ControlChar('\u{202e}')
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_description_keeps_its_lines_and_tabs_but_no_escape() {
+        let mut d = good();
+        d.description = "Baris satu\r\n\tbaris dua".into();
+        d.name = "Siti\tAminah".into();
+        let c = validate(&d, &ctx(), vec![], None).unwrap();
+        assert_eq!(c.description, "Baris satu\n\tbaris dua");
+        assert_eq!(c.complainant.name, "Siti Aminah");
+        d.description = "Layar \u{1b}[2J bersih".into();
+        let e = validate(&d, &ctx(), vec![], None).unwrap_err();
+        assert_eq!(e[0].field, DraftField::Description);
+        assert_eq!(e[0].problem, Problem::ControlChar('\u{1b}'));
     }
 
     #[test]

@@ -224,6 +224,18 @@ pub enum LetterProblem {
     NotAnAct,
 }
 
+/// A konsep's text as it is kept: a Windows line end (`\r\n`) a plain one,
+/// no blank lines at the end.
+pub fn body_text(body: &str) -> String {
+    body.replace("\r\n", "\n").trim_end().to_string()
+}
+
+/// The first character a konsep may not hold: its lines and tabs are its
+/// own, nothing that would steer a terminal is.
+pub fn control_in_body(body: &str) -> Option<char> {
+    super::text::control_in_lines(&body_text(body))
+}
+
 /// Whether a new version may be drafted.
 pub fn check_draft(letter: Option<&Letter>) -> Result<(), LetterProblem> {
     match letter {

@@ -21,6 +21,7 @@ pub mod recap;
 pub mod sop;
 pub mod standards;
 pub mod summary;
+pub mod text;
 pub mod words;
 pub mod workflow;
 pub mod worktime;

@@ -5,8 +5,9 @@ use chrono::{FixedOffset, NaiveDateTime, Timelike};
 use uuid::Uuid;
 
 use super::conflict::{Conflict, Head, Topic};
-use super::draft::{parse_date, parse_datetime};
+use super::draft::{lines, parse_date, parse_datetime};
 use super::event::{Attachment, Event, Hash, NoteKind};
+use super::text;
 
 /// How a field is typed and checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +97,8 @@ pub enum FieldError {
     UnknownPerson(&'static str, String),
     /// A one-line field holding a line break.
     MultiLine(&'static str),
+    /// A field holding a character that would steer a terminal.
+    ControlChar(&'static str, char),
 }
 
 /// A note's date outside the span it may fall in.
@@ -223,9 +226,13 @@ fn normalise(
     offset: FixedOffset,
 ) -> Result<String, FieldError> {
     let id = spec.id;
+    if let Some(c) = control_in(spec.ty, value) {
+        return Err(FieldError::ControlChar(id, c));
+    }
     match spec.ty {
         Line if value.contains('\n') => Err(FieldError::MultiLine(id)),
-        Line | Text => Ok(value.to_string()),
+        Line => Ok(value.to_string()),
+        Text => Ok(lines(value)),
         Date => parse_date(value)
             .map(|d| d.to_string())
             .ok_or_else(|| FieldError::BadDate(id, value.into())),
@@ -253,6 +260,16 @@ fn normalise(
             })
             .collect::<Result<Vec<_>, _>>()
             .map(|names| names.join(", ")),
+    }
+}
+
+/// The first control character of a value: a text keeps its line breaks
+/// and tabs, a one-line field's line break is told as [`FieldError::MultiLine`].
+fn control_in(ty: FieldType, value: &str) -> Option<char> {
+    match ty {
+        Text => text::control_in_lines(&lines(value)),
+        Line => text::control_in_line(value).filter(|&c| c != '\n'),
+        _ => text::control_in_line(value),
     }
 }
 
@@ -576,6 +593,36 @@ mod tests {
             bad_time,
             Err(FieldError::BadDate("tanggal", "7/10/26".into()))
         );
+    }
+
+    #[test]
+    fn a_note_field_refuses_control_characters_but_a_text_keeps_its_lines() {
+        let koordinasi = |dengan: &str, hasil: &str| {
+            validate(
+                NoteKind::Koordinasi,
+                &kv(&[
+                    ("dengan", dengan),
+                    ("tanggal", "2026-10-07"),
+                    ("hasil", hasil),
+                ]),
+                &[],
+                wib(),
+            )
+        };
+        assert_eq!(
+            koordinasi("Bidang\u{1b}[2J", "x"),
+            Err(FieldError::ControlChar("dengan", '\u{1b}'))
+        );
+        assert_eq!(
+            koordinasi("Bidang", "sepakat\u{0}"),
+            Err(FieldError::ControlChar("hasil", '\0'))
+        );
+        assert_eq!(
+            koordinasi("Bidang\nPerizinan", "x"),
+            Err(FieldError::MultiLine("dengan"))
+        );
+        let ok = koordinasi("Bidang", "satu\r\n\tdua").unwrap();
+        assert_eq!(ok[2].1, "satu\n\tdua");
     }
 
     #[test]

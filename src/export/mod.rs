@@ -7,6 +7,7 @@ mod xlsx;
 
 use std::path::Path;
 
+use crate::domain::text;
 use crate::i18n::Msg;
 use crate::service::RecapDoc;
 use crate::files as private;
@@ -25,15 +26,15 @@ pub fn csv(doc: &RecapDoc, delimiter: char) -> Result<Vec<u8>, Msg> {
         .delimiter(delimiter as u8)
         .flexible(true)
         .from_writer(Vec::new());
-    let mut header = vec![doc.label_heading.clone()];
-    header.extend(doc.columns.iter().map(|c| c.full_title.clone()));
+    let mut header = vec![csv_cell(&doc.label_heading)];
+    header.extend(doc.columns.iter().map(|c| csv_cell(&c.full_title)));
     w.write_record(&header).map_err(|e| fail(e.to_string()))?;
     for section in &doc.sections {
-        w.write_record([&section.heading])
+        w.write_record([csv_cell(&section.heading)])
             .map_err(|e| fail(e.to_string()))?;
         for row in &section.rows {
-            let record: Vec<String> = std::iter::once(row.label.clone())
-                .chain(row.cells.iter().map(|c| c.text()))
+            let record: Vec<String> = std::iter::once(csv_cell(&row.label))
+                .chain(row.cells.iter().map(|c| csv_cell(&c.text())))
                 .collect();
             w.write_record(&record).map_err(|e| fail(e.to_string()))?;
         }
@@ -43,53 +44,71 @@ pub fn csv(doc: &RecapDoc, delimiter: char) -> Result<Vec<u8>, Msg> {
     Ok(bytes)
 }
 
+fn csv_cell(s: &str) -> String {
+    text::for_csv_cell(s).into_owned()
+}
+
 /// Markdown: the title, the letterhead, one table with the sections as bold
-/// rows, the overdue cases, and the signature block.
+/// rows, the overdue cases, and the signature block. Every text from the
+/// layout is escaped ([`text::for_markdown`]): an office's letterhead or a
+/// complainant's name can neither break the table nor steer a terminal
+/// that shows the file.
 pub fn markdown(doc: &RecapDoc) -> String {
+    let md = |s: &str| text::for_markdown(s).into_owned();
     let mut out = String::new();
     if let Some((first, rest)) = doc.title.split_first() {
-        out.push_str(&format!("# {first}\n\n"));
+        out.push_str(&format!("# {}\n\n", md(first)));
         for line in rest {
-            out.push_str(&format!("**{line}**\n\n"));
+            out.push_str(&format!("**{}**\n\n", md(line)));
         }
     }
-    out.push_str(&format!("{}\n\n", doc.office.letterhead.join("  \n")));
+    let letterhead: Vec<String> = doc.office.letterhead.iter().map(|l| md(l)).collect();
+    out.push_str(&format!("{}\n\n", letterhead.join("  \n")));
     if let Some(as_of) = &doc.as_of {
-        out.push_str(&format!("{as_of}\n\n"));
+        out.push_str(&format!("{}\n\n", md(as_of)));
     }
-    let titles: Vec<&str> = doc.columns.iter().map(|c| c.full_title.as_str()).collect();
+    let titles: Vec<String> = doc.columns.iter().map(|c| md(&c.full_title)).collect();
     out.push_str(&format!(
         "| {} | {} |\n",
-        doc.label_heading,
+        md(&doc.label_heading),
         titles.join(" | ")
     ));
     out.push_str(&format!("|---|{}\n", "---:|".repeat(titles.len())));
     let blank = " |".repeat(titles.len());
     for section in &doc.sections {
-        out.push_str(&format!("| **{}** |{blank}\n", section.heading));
+        out.push_str(&format!("| **{}** |{blank}\n", md(&section.heading)));
         for row in &section.rows {
-            let cells: Vec<String> = row.cells.iter().map(|c| c.text()).collect();
+            let cells: Vec<String> = row.cells.iter().map(|c| md(&c.text())).collect();
             let label = if row.strong {
-                format!("**{}**", row.label)
+                format!("**{}**", md(&row.label))
             } else {
-                row.label.clone()
+                md(&row.label)
             };
             out.push_str(&format!("| {label} | {} |\n", cells.join(" | ")));
         }
     }
     if !doc.overdue.rows.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", doc.overdue.heading));
+        out.push_str(&format!("\n## {}\n\n", md(&doc.overdue.heading)));
         for row in &doc.overdue.rows {
             // No, agenda, name, deadline.
-            out.push_str(&format!("{}. {} ({}) {}\n", row[0], row[1], row[3], row[2]));
+            let cell = |i: usize| row.get(i).map_or(String::new(), |c| md(c));
+            out.push_str(&format!(
+                "{}. {} ({}) {}\n",
+                cell(0),
+                cell(1),
+                cell(3),
+                cell(2)
+            ));
         }
     }
     let s = &doc.signature;
     out.push_str(&format!(
         "\n{}  \n{}  \n{}\n\n\n",
-        s.place_date, s.mengetahui, s.title
+        md(&s.place_date),
+        md(&s.mengetahui),
+        md(&s.title)
     ));
-    let tail: Vec<String> = [format!("**{}**", s.name), s.rank.clone(), s.nip.clone()]
+    let tail: Vec<String> = [format!("**{}**", md(&s.name)), md(&s.rank), md(&s.nip)]
         .into_iter()
         .filter(|l| !l.is_empty())
         .collect();

@@ -211,7 +211,7 @@ impl<'a> RecapSheet<'a> {
         f: &Format,
     ) -> Result<(), XlsxError> {
         if self.last_col == 0 {
-            ws.write_string_with_format(row, 0, text, f)?;
+            ws.write_string_with_format(row, 0, sheet_text(text), f)?;
         } else {
             ws.merge_range(row, 0, row, self.last_col, text, f)?;
         }
@@ -251,7 +251,7 @@ impl<'a> RecapSheet<'a> {
     ) -> Result<(), XlsxError> {
         let last = self.doc.columns.len() as u16;
         if last == 0 {
-            ws.write_string_with_format(row, 0, heading, &f.section)?;
+            ws.write_string_with_format(row, 0, sheet_text(heading), &f.section)?;
             return Ok(());
         }
         ws.merge_range(row, 0, row, last, heading, &f.section)?;
@@ -263,9 +263,9 @@ impl<'a> RecapSheet<'a> {
     }
 
     fn header_row(&self, ws: &mut Worksheet, row: u32, f: &Formats) -> Result<(), XlsxError> {
-        ws.write_string_with_format(row, 0, &self.doc.label_heading, &f.head)?;
+        ws.write_string_with_format(row, 0, sheet_text(&self.doc.label_heading), &f.head)?;
         for (i, c) in self.doc.columns.iter().enumerate() {
-            ws.write_string_with_format(row, i as u16 + 1, &c.title, &f.head)?;
+            ws.write_string_with_format(row, i as u16 + 1, sheet_text(&c.title), &f.head)?;
         }
         Ok(())
     }
@@ -282,7 +282,7 @@ impl<'a> RecapSheet<'a> {
             (0, false) => &f.label,
             _ => &f.label_under,
         };
-        ws.write_string_with_format(row, 0, &r.label, label)?;
+        ws.write_string_with_format(row, 0, sheet_text(&r.label), label)?;
         for (i, cell) in r.cells.iter().enumerate() {
             let col = i as u16 + 1;
             match cell {
@@ -297,7 +297,7 @@ impl<'a> RecapSheet<'a> {
                     ws.write_number_with_format(row, col, *d, &f.days)?;
                 }
                 RecapCell::Text(t) => {
-                    ws.write_string_with_format(row, col, t, &f.text)?;
+                    ws.write_string_with_format(row, col, sheet_text(t), &f.text)?;
                 }
                 RecapCell::Empty => {
                     ws.write_blank(row, col, &f.label)?;
@@ -314,7 +314,7 @@ impl<'a> RecapSheet<'a> {
         let mut line =
             |ws: &mut Worksheet, text: &str, format: &Format| -> Result<u32, XlsxError> {
                 if self.sign_col == self.last_col {
-                    ws.write_string_with_format(row, self.sign_col, text, format)?;
+                    ws.write_string_with_format(row, self.sign_col, sheet_text(text), format)?;
                 } else {
                     ws.merge_range(row, self.sign_col, row, self.last_col, text, format)?;
                 }
@@ -357,11 +357,11 @@ fn write_overdue(doc: &RecapDoc, ws: &mut Worksheet) -> Result<(), XlsxError> {
     row += 1;
     let header = row;
     for (c, h) in o.columns.iter().enumerate() {
-        ws.write_string_with_format(header, c as u16, h, &f.head)?;
+        ws.write_string_with_format(header, c as u16, sheet_text(h), &f.head)?;
     }
     for (i, r) in o.rows.iter().enumerate() {
         for (c, v) in r.iter().enumerate() {
-            ws.write_string_with_format(header + 1 + i as u32, c as u16, v, &f.label)?;
+            ws.write_string_with_format(header + 1 + i as u32, c as u16, sheet_text(v), &f.label)?;
         }
     }
     print_setup(ws, &doc.page_footer);
@@ -369,4 +369,10 @@ fn write_overdue(doc: &RecapDoc, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let last_row = header + o.rows.len() as u32;
     ws.set_print_area(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// A cell's text as the sheet shows it: control characters as visible
+/// stand-ins (the sheet stores text, so a leading `=` is never a formula).
+fn sheet_text(s: &str) -> String {
+    crate::domain::text::for_terminal(s).into_owned()
 }

@@ -32,6 +32,8 @@ pub enum LetterMsg {
     NotForwarded(String),
     /// The body given is empty.
     EmptyBody,
+    /// The body given holds a character that would steer a terminal.
+    BodyControl(char),
     /// The case is at the step this act completes, whose actor is another role.
     StepActor {
         act: LetterAct,
@@ -63,6 +65,13 @@ impl LetterMsg {
                 "Isi surat kosong; tulis isinya atau hilangkan --body agar disusun otomatis. Tidak ada yang dicatat.",
                 "The letter's body is empty; write it, or leave out --body to have it drafted. Nothing was recorded."
             ),
+            LetterMsg::BodyControl(c) => {
+                let problem = super::messages::control_char(*c);
+                tr!(
+                    "Isi surat {problem}. Tidak ada yang dicatat.",
+                    "The letter's body {problem}. Nothing was recorded."
+                )
+            }
             LetterMsg::StepActor {
                 act,
                 kind,

@@ -250,7 +250,18 @@ fn at_line(line: Option<usize>) -> String {
 }
 
 impl Msg {
+    /// The message in the current language. Whatever it echoes (a value
+    /// typed, a path, a line of a file) shows its control characters as
+    /// visible stand-ins, so printing it cannot steer the terminal.
     pub fn text(&self) -> String {
+        let words = self.words();
+        match crate::domain::text::for_terminal_lines(&words) {
+            std::borrow::Cow::Borrowed(_) => words,
+            std::borrow::Cow::Owned(safe) => safe,
+        }
+    }
+
+    fn words(&self) -> String {
         match self {
             Msg::ConfigCreated(p) => tr!(
                 "Konfigurasi awal ditulis ke {}; sunting berkas itu untuk kantor dan loket Anda.",
@@ -873,16 +884,24 @@ fn forward_hint(opds: &[String]) -> String {
 
 /// What is wrong with one field of a case.
 pub fn problem(p: &Problem) -> String {
+    // The value typed is echoed: shown with its control characters visible.
+    let echo = |s: &str| super::printable(s);
     match p {
         Problem::Required => tr!("wajib diisi", "required"),
-        Problem::UnknownKind(k) => tr!(
-            "\"{k}\" tidak dikenal (pengaduan, konsultasi, aspirasi)",
-            "\"{k}\" is unknown (pengaduan, konsultasi, aspirasi)"
-        ),
-        Problem::UnknownChannel(c) => tr!(
-            "\"{c}\" tidak dikenal (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)",
-            "\"{c}\" is unknown (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)"
-        ),
+        Problem::UnknownKind(k) => {
+            let k = echo(k);
+            tr!(
+                "\"{k}\" tidak dikenal (pengaduan, konsultasi, aspirasi)",
+                "\"{k}\" is unknown (pengaduan, konsultasi, aspirasi)"
+            )
+        }
+        Problem::UnknownChannel(c) => {
+            let c = echo(c);
+            tr!(
+                "\"{c}\" tidak dikenal (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)",
+                "\"{c}\" is unknown (loket, surat, telepon, formulir, kotak-saran, sms, whatsapp, email, instagram, website, quick-response, sp4n-lapor)"
+            )
+        }
         Problem::Nik(e) => nik(e),
         Problem::Phone(e) => phone(e),
         Problem::Email(e) => email(e),
@@ -896,14 +915,20 @@ pub fn problem(p: &Problem) -> String {
                 "NIB must be 13 digits, got {got}"
             ),
         },
-        Problem::BadDateTime(s) => tr!(
-            "\"{s}\" bukan waktu; tulis seperti 2026-03-16 09:15",
-            "\"{s}\" is not a time; write like 2026-03-16 09:15"
-        ),
-        Problem::BadDate(s) => tr!(
-            "\"{s}\" bukan tanggal; tulis seperti 2026-03-16",
-            "\"{s}\" is not a date; write like 2026-03-16"
-        ),
+        Problem::BadDateTime(s) => {
+            let s = echo(s);
+            tr!(
+                "\"{s}\" bukan waktu; tulis seperti 2026-03-16 09:15",
+                "\"{s}\" is not a time; write like 2026-03-16 09:15"
+            )
+        }
+        Problem::BadDate(s) => {
+            let s = echo(s);
+            tr!(
+                "\"{s}\" bukan tanggal; tulis seperti 2026-03-16",
+                "\"{s}\" is not a date; write like 2026-03-16"
+            )
+        }
         Problem::InFuture => tr!("tidak boleh di masa depan", "cannot be in the future"),
         Problem::BeforeReceipt => tr!(
             "tidak boleh sebelum tanggal diterima",
@@ -917,7 +942,27 @@ pub fn problem(p: &Problem) -> String {
             "isi paling sedikit satu kontak: alamat, telepon/WA atau email (atau tandai anonim)",
             "give at least one contact: address, phone or email (or mark anonymous)"
         ),
+        Problem::ControlChar(c) => control_char(*c),
     }
+}
+
+/// A panic, told in one line: what broke and where, shown with its control
+/// characters visible (a panic message may quote input).
+pub fn internal_error(what: &str, at: &str) -> String {
+    let what = super::printable(what);
+    tr!(
+        "kesalahan internal (bug): {what} ({at}). Laporkan baris ini kepada pengelola aplikasi.",
+        "internal error (a bug): {what} ({at}). Please report this line to whoever maintains aduan."
+    )
+}
+
+/// A field holding a character that would steer a terminal.
+pub fn control_char(c: char) -> String {
+    let code = crate::domain::text::code_point(c);
+    tr!(
+        "berisi karakter kendali ({code}) yang tidak boleh ada",
+        "holds a control character ({code}), which is not allowed"
+    )
 }
 
 fn nik(e: &NikError) -> String {

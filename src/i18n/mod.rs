@@ -44,7 +44,7 @@ pub use desk::DeskProblem;
 pub use fold::{ignored_count, ignored_reason, step_conflict_label};
 pub use labels::*;
 pub use letters::{LetterMsg, Lw, lw};
-pub use messages::{Msg, io_detail, problem};
+pub use messages::{Msg, internal_error, io_detail, problem};
 pub use notes::{N, date_problem, field_problem, n, note_choice_label, note_field_label};
 pub use report::{R, say};
 pub use sync::{
@@ -79,18 +79,10 @@ pub fn lang() -> Lang {
     }
 }
 
-/// Text from outside (a file, a flag) made safe to print: control
-/// characters shown as `\u{..}` escapes.
+/// Text from outside (a file, a flag) made safe to print on one line:
+/// control characters shown as visible stand-ins (`\x1b`, `\0`).
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_unicode().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    crate::domain::text::for_terminal(s).into_owned()
 }
 
 /// Picks the text of the current language.

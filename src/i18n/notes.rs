@@ -89,6 +89,9 @@ pub fn field_problem(e: &FieldError) -> String {
             l(id),
             pick("harus satu baris.", "must be a single line.")
         ),
+        FieldError::ControlChar(id, c) => {
+            format!("{} {}.", l(id), super::messages::control_char(*c))
+        }
     }
 }
 

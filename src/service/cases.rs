@@ -71,7 +71,7 @@ impl Desk {
                 name: name.into(),
                 people: self.config.people.iter().map(|p| p.name.clone()).collect(),
             })?,
-            None => &self.config.people[0],
+            None => self.config.people.first().ok_or(Msg::ConfigNoPeople)?,
         };
         let role = role.map(str::trim).unwrap_or(&person.role).to_string();
         if !self.sops.knows_role(&role) {
@@ -457,6 +457,13 @@ impl Desk {
         let today = self.today();
         let bad = |problem: Problem| field_error(field, problem);
         let v = value.trim();
+        let control = match field {
+            CaseField::Description => draft::control_in_lines(v),
+            _ => draft::control_in_line(v),
+        };
+        if let Some(problem) = control {
+            return Err(bad(problem));
+        }
         Ok(match field {
             CaseField::Nik if !v.is_empty() => {
                 identity::parse_nik(v, today)
@@ -484,7 +491,7 @@ impl Desk {
             CaseField::Name | CaseField::Subject if v.is_empty() => {
                 return Err(bad(Problem::Required));
             }
-            CaseField::Description => v.to_string(),
+            CaseField::Description => draft::lines(v),
             _ => draft::clean(v),
         })
     }

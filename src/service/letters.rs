@@ -45,9 +45,12 @@ impl Desk {
     ) -> Result<Letter> {
         let format = AgendaFormat::parse(&self.config.letters.format)
             .map_err(|e| letter_msg(LetterMsg::Format(e)))?;
+        if let Some(c) = input.body.as_deref().and_then(letter::control_in_body) {
+            return Err(letter_msg(LetterMsg::BodyControl(c)));
+        }
         let body = match &input.body {
             Some(b) if b.trim().is_empty() => return Err(letter_msg(LetterMsg::EmptyBody)),
-            Some(b) => Some(b.trim_end().to_string()),
+            Some(b) => Some(letter::body_text(b)),
             None => None,
         };
         let (offset, code) = (self.offset, self.local.code.clone());

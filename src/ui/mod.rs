@@ -58,6 +58,18 @@ pub fn run(desk: Desk) -> std::io::Result<()> {
     let backend = CrosstermBackend::new(theme::Sgr16::new(std::io::stdout(), console));
     let mut terminal = Terminal::new(backend)?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    // ratatui's hook leaves raw mode and the alternate screen; the mouse
+    // and paste modes this loop turned on must go too, or the shell gets
+    // mouse reports after a panic.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
+        restore(info);
+    }));
     let mut app = App::new(desk);
     if let Ok(size) = terminal.size() {
         app.handle(crossterm::event::Event::Resize(size.width, size.height));

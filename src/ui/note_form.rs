@@ -572,7 +572,8 @@ pub fn field_of(e: &FieldError) -> Option<&str> {
         | FieldError::BadDateTime(id, _)
         | FieldError::NotAChoice(id, _, _)
         | FieldError::UnknownPerson(id, _)
-        | FieldError::MultiLine(id) => Some(id),
+        | FieldError::MultiLine(id)
+        | FieldError::ControlChar(id, _) => Some(id),
     }
 }
 
