@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 pub mod i18n;
 pub mod paper;
+pub mod probe;
 pub mod service;
 pub mod store;
 pub mod ui;

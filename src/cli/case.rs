@@ -288,7 +288,7 @@ fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
         None => None,
     };
     let mut draft = match json_text {
-        Some(text) => serde_json::from_str::<CaseDraft>(&text).map_err(|e| Msg::JsonInput {
+        Some(text) => crate::domain::draft::from_json(&text).map_err(|e| Msg::JsonInput {
             line: e.line(),
             column: e.column(),
             detail: e

@@ -92,10 +92,10 @@ pub fn generate(
     desk.store.drop_bulk_indexes().map_err(err)?;
     let result = sim::Simulation::new(desk, opts).run(progress);
     let indexing = Instant::now();
-    desk.store.create_bulk_indexes().map_err(err)?;
+    let indexed = desk.store.create_bulk_indexes();
     let index_seconds = indexing.elapsed().as_secs_f64();
     desk.store.set_bulk_mode(false).map_err(err)?;
-    let (events, open) = result?;
+    let (events, open) = outcome(desk, result, indexed.map_err(err))?;
     Ok(DemoReport {
         cases: opts.cases,
         events,
@@ -103,4 +103,23 @@ pub fn generate(
         seconds: started.elapsed().as_secs_f64(),
         index_seconds,
     })
+}
+
+/// What a demo achieved; a demo that failed part way says what it left
+/// saved: its batches are committed one by one, and the indexes after them.
+fn outcome(
+    desk: &Desk,
+    result: Result<(u64, u64), Msg>,
+    indexed: Result<(), Msg>,
+) -> Result<(u64, u64), Msg> {
+    let saved = || desk.store.count_events().unwrap_or(0);
+    match (result, indexed) {
+        (Ok(done), Ok(())) => Ok(done),
+        (Ok(_), Err(Msg::DiskFull)) => Err(Msg::DemoSavedWithoutIndexes {
+            cases: desk.store.count_cases().unwrap_or(0),
+            events: saved(),
+        }),
+        (Err(Msg::DiskFull), _) if saved() > 0 => Err(Msg::DemoStoppedPartly { events: saved() }),
+        (Err(e), _) | (Ok(_), Err(e)) => Err(e),
+    }
 }

@@ -39,6 +39,12 @@ pub struct CaseDraft {
     pub linked_to: String,
 }
 
+/// A draft from the text of a JSON file (`case add --json`); a key that is
+/// not a field is refused.
+pub fn from_json(text: &str) -> Result<CaseDraft, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DraftField {
     Kind,

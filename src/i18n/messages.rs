@@ -212,6 +212,20 @@ pub enum Msg {
     Written(PathBuf),
     DemoRange,
     DemoNotEmpty(PathBuf),
+    /// The demo's cases were saved, but the disk had no room for the indexes.
+    DemoSavedWithoutIndexes {
+        cases: u64,
+        events: u64,
+    },
+    /// The demo stopped on a full disk after some of its batches were saved.
+    DemoStoppedPartly {
+        events: u64,
+    },
+    /// Opened without some indexes: no room to build them yet.
+    IndexesMissing,
+    /// An export must sign this desk's newest events, which writes to a
+    /// database whose disk is full.
+    ExportNeedsRoom(PathBuf),
     AlreadyInitialised(PathBuf),
     Initialised {
         config: PathBuf,
@@ -623,6 +637,26 @@ impl Msg {
             Msg::DemoNotEmpty(p) => tr!(
                 "Basis data {} sudah berisi kasus; data demo hanya diisikan ke basis data kosong.",
                 "Database {} already holds cases; demo data only goes into an empty database.",
+                p.display()
+            ),
+            Msg::DemoSavedWithoutIndexes { cases, events } => tr!(
+                "Disk penuh: {} kasus demo ({} peristiwa) sudah tersimpan, tetapi indeksnya tidak muat. Loket tetap dapat dibaca, dicadangkan dan diekspor ke disk lain; indeks dibangun sendiri saat loket dibuka setelah ada ruang.",
+                "The disk is full: {} demo cases ({} events) were saved, but their indexes did not fit. The desk can still be read, backed up and exported to another disk; the indexes are built by themselves when the desk is opened once there is room.",
+                cases,
+                events
+            ),
+            Msg::DemoStoppedPartly { events } => tr!(
+                "Disk penuh: demo terhenti. {} peristiwa sudah tersimpan, sisanya tidak dibuat. Setelah ada ruang, jalankan `aduan check --rebuild` agar semua kasusnya tampil di daftar.",
+                "The disk is full: the demo stopped. {} events were saved, the rest were not made. Once there is room, run `aduan check --rebuild` so that all its cases show in the lists.",
+                events
+            ),
+            Msg::IndexesMissing => tr!(
+                "Catatan: disk basis data penuh, sebagian indeks belum dibangun; daftar dan rekap lebih lambat sampai ada ruang.",
+                "Note: the database's disk is full and some indexes are not built yet; lists and recaps are slower until there is room."
+            ),
+            Msg::ExportNeedsRoom(p) => tr!(
+                "Bundel tidak ditulis: peristiwa terbaru loket ini harus ditandatangani dulu, dan tanda tangan itu dicatat di basis data {}, yang disknya penuh. Kosongkan sedikit ruang di disk itu lalu ulangi (bundelnya boleh ke disk lain); `aduan sync backup` tetap dapat menyalin basis data ke disk lain.",
+                "No bundle written: this desk's newest events must be signed first, and the signature is recorded in the database {}, whose disk is full. Free a little room on that disk and retry (the bundle may go to another disk); `aduan sync backup` can still copy the database to another disk.",
                 p.display()
             ),
             Msg::AlreadyInitialised(p) => tr!(

@@ -36,8 +36,11 @@ impl Desk {
     }
 
     /// Where plaintext copies are made while sealing or opening a file: a
-    /// private folder in the desk's own data folder, beside the database
-    /// that holds the same data in the clear.
+    /// private folder (0700, removed when dropped) in the system's
+    /// temporary folder, which is on this PC like the database holding the
+    /// same data in the clear, and usually not on the database's disk, so a
+    /// full database disk still lets a desk export or back up elsewhere.
+    /// The desk's data folder stands in when there is no temporary folder.
     pub fn scratch(&self) -> Result<PrivateDir> {
         let data = self
             .locations
@@ -46,10 +49,12 @@ impl Desk {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        PrivateDir::new_in(&data).map_err(|e| Msg::Io {
-            path: data,
-            detail: i18n::io_detail(&e),
-        })
+        PrivateDir::new_in(&std::env::temp_dir())
+            .or_else(|_| PrivateDir::new_in(&data))
+            .map_err(|e| Msg::Io {
+                path: data,
+                detail: i18n::io_detail(&e),
+            })
     }
 
     /// The office secret this desk holds; a desk without one is told how

@@ -245,9 +245,9 @@ impl Desk {
     /// Signs the chain head and writes the bundle at `path`, replacing what
     /// is there in one rename.
     fn export_to(&self, path: PathBuf) -> Result<Exported> {
-        let office = self.office()?;
+        let office = self.office().map_err(|e| self.unsigned(e))?;
         let secret = self.office_secret()?;
-        self.sign_head(office)?;
+        self.sign_head(office).map_err(|e| self.unsigned(e))?;
         let desks = self.forwardable_desks(office)?;
         let scratch = self.scratch()?;
         let plain = scratch.file("bundle.db");
@@ -259,10 +259,19 @@ impl Desk {
         let preamble = self.preamble(SealKind::Bundle, office, now, &secret);
         write_atomically(&path, |tmp| seal_into(&plain, tmp, &preamble, &secret))?;
         drop(scratch);
-        self.store
-            .set_meta("last_export", &self.now().to_string())
-            .map_err(|e| self.db_error(e))?;
+        // The bundle is whole: a database with no room to note the time of
+        // the export (shown as the last sync) does not undo it.
+        let _ = self.store.set_meta("last_export", &self.now().to_string());
         Ok(Exported { path, events })
+    }
+
+    /// Signing the chain head records a checkpoint in the database: on a
+    /// full database disk, say so rather than a change rolled back.
+    fn unsigned(&self, e: Msg) -> Msg {
+        match e {
+            Msg::DiskFull => Msg::ExportNeedsRoom(self.locations.database.clone()),
+            e => e,
+        }
     }
 
     /// The plaintext head of a file this desk seals now.

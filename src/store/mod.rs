@@ -118,6 +118,24 @@ pub struct Store {
     path: PathBuf,
     /// Where new desk, case and event ids come from.
     pub ids: ids::IdSource,
+    bulk_indexes_missing: bool,
+}
+
+/// Builds the indexes a bulk load dropped and did not build again (it was
+/// interrupted, or the disk filled). Returns false when the disk has no room
+/// for them: the desk must still open, so that it can be read, backed up and
+/// exported to another disk, instead of failing every command.
+fn build_missing_indexes(conn: &Connection) -> Result<bool> {
+    for (_, sql) in schema::BULK_INDEXES {
+        match conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")) {
+            Ok(()) => {}
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+                return Ok(false);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(true)
 }
 
 impl Store {
@@ -176,10 +194,7 @@ impl Store {
             });
         }
         migrations.to_latest(&mut conn)?;
-        // A bulk load that was interrupted leaves its indexes dropped.
-        for (_, sql) in schema::BULK_INDEXES {
-            conn.execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
-        }
+        let bulk_indexes_missing = !build_missing_indexes(&conn)?;
         // Written once: a desk that only reads never changes its file.
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app != schema::APPLICATION_ID {
@@ -189,7 +204,15 @@ impl Store {
             conn,
             path: path.into(),
             ids: ids::IdSource::default(),
+            bulk_indexes_missing,
         })
+    }
+
+    /// Whether some secondary indexes are still missing after a bulk load
+    /// (there was no room to build them): the desk reads, slower, until an
+    /// open finds room.
+    pub fn bulk_indexes_missing(&self) -> bool {
+        self.bulk_indexes_missing
     }
 
     pub fn path(&self) -> &Path {
@@ -279,7 +302,8 @@ impl Store {
     }
 
     /// Drops the secondary indexes before a bulk load into an empty database.
-    pub fn drop_bulk_indexes(&self) -> Result<()> {
+    pub fn drop_bulk_indexes(&mut self) -> Result<()> {
+        self.bulk_indexes_missing = true;
         for (name, _) in schema::BULK_INDEXES {
             self.conn
                 .execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
@@ -287,13 +311,14 @@ impl Store {
         Ok(())
     }
 
-    pub fn create_bulk_indexes(&self) -> Result<()> {
+    pub fn create_bulk_indexes(&mut self) -> Result<()> {
         // Lets SQLite's sorter use a second core while it builds the indexes.
         self.conn.pragma_update(None, "threads", 2)?;
         for (_, sql) in schema::BULK_INDEXES {
             self.conn
                 .execute_batch(&sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))?;
         }
+        self.bulk_indexes_missing = false;
         // A sampled ANALYZE: enough for the planner, seconds instead of minutes.
         self.conn
             .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
