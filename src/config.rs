@@ -467,13 +467,12 @@ pub fn load_or_create(path: &Path) -> Result<(Config, bool), ConfigError> {
     if created {
         write_default(path)?;
     }
-    let text =
-        crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
-            ConfigError::Read {
-                path: path.into(),
-                detail: crate::i18n::files::read_problem(&e),
-            }
-        })?;
+    let text = crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
+        ConfigError::Read {
+            path: path.into(),
+            detail: crate::i18n::files::read_problem(&e),
+        }
+    })?;
     let config = parse(path, &text)?;
     Ok((config, created))
 }

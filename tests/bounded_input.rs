@@ -28,7 +28,10 @@ fn finish(mut child: Child, what: &str) -> Output {
 }
 
 fn spawn(mut c: Command) -> Child {
-    c.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+    c.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 /// The command fails at once with one line naming `file` and the cause.
@@ -121,7 +124,11 @@ fn holiday_lists_and_sops_from_a_device_or_a_fifo_are_refused() {
     let device = desk.dir.path().join("perangkat.toml");
     std::os::unix::fs::symlink("/dev/zero", &device).unwrap();
     let cases: [(String, &str, PathBuf); 4] = [
-        (holidays(Path::new("/dev/zero")), "holiday /dev/zero", "/dev/zero".into()),
+        (
+            holidays(Path::new("/dev/zero")),
+            "holiday /dev/zero",
+            "/dev/zero".into(),
+        ),
         (holidays(&fifo), "holiday FIFO", fifo.clone()),
         (sop(&device), "SOP /dev/zero", device.clone()),
         (sop(&fifo), "SOP FIFO", fifo.clone()),
@@ -145,6 +152,10 @@ fn a_config_that_is_a_fifo_is_refused() {
     mkfifo(&fifo);
     let mut c = desk.command(&["case", "list"]);
     c.env("ADUAN_CONFIG", &fifo);
-    refused(c, "config FIFO", &["config-pipa.toml", "bukan berkas biasa"]);
+    refused(
+        c,
+        "config FIFO",
+        &["config-pipa.toml", "bukan berkas biasa"],
+    );
     assert_eq!(desk.fingerprint(), before, "nothing changed");
 }

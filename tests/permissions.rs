@@ -77,15 +77,61 @@ impl Desk {
             "Sudah tiga bulan menunggu.",
             "--received-at",
             "2026-11-16 09:00",
-            "--json",
         ]);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         v["agenda_no"].as_str().unwrap().to_string()
     }
 
+    /// SQLite removes the WAL and SHM when the last connection closes: a
+    /// case given on stdin keeps aduan's open while they are looked at.
+    fn add_case_while_wal_and_shm_are_checked(&self) {
+        use std::io::Write;
+        let mut child = self
+            .command(&["case", "add", "--json", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (wal, shm) = (
+            self.path("data/aduan.db-wal"),
+            self.path("data/aduan.db-shm"),
+        );
+        let start = std::time::Instant::now();
+        while !(wal.exists() && shm.exists()) {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(120),
+                "no WAL and SHM while the desk is open"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        for path in [&wal, &shm] {
+            assert_eq!(
+                mode(path),
+                0o600,
+                "umask {:03o}: {}",
+                self.umask,
+                path.display()
+            );
+        }
+        let json = r#"{"name": "Siti Aminah", "nik": "3512074507850003", "phone": "0812-3456-7890",
+            "subject": "PBG belum terbit", "description": "Sudah tiga bulan menunggu.",
+            "received_at": "2026-11-16 09:00"}"#;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(json.as_bytes()).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Makes a file of every kind a desk writes.
     fn make_every_kind_of_file(&self) {
         self.ok(&["init"]);
+        self.add_case_while_wal_and_shm_are_checked();
         let agenda = self.add_case();
         self.ok(&[
             "case",
@@ -156,8 +202,6 @@ fn assert_owner_only(desk: &Desk) {
     for wanted in [
         "config.toml",
         "data/aduan.db",
-        "data/aduan.db-wal",
-        "data/aduan.db-shm",
         "kunci",
         "sop",
         "templates",
@@ -165,7 +209,9 @@ fn assert_owner_only(desk: &Desk) {
     ] {
         assert!(names.iter().any(|n| n == wanted), "{wanted} in {names:?}");
     }
-    let key = all.iter().find(|p| p.starts_with(root.join("kunci")) && p.is_file());
+    let key = all
+        .iter()
+        .find(|p| p.starts_with(root.join("kunci")) && p.is_file());
     assert!(key.is_some(), "a key in kunci: {names:?}");
     let exports = names.iter().filter(|n| n.starts_with("data/ekspor/"));
     let exported: Vec<&String> = exports.collect();
@@ -228,7 +274,10 @@ fn open_files_are_named_at_start_and_in_check_and_repaired_on_request() {
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("Peringatan") && err.contains("--fix-permissions"), "{err}");
+    assert!(
+        err.contains("Peringatan") && err.contains("--fix-permissions"),
+        "{err}"
+    );
 
     let text = desk.ok(&["check"]);
     for path in opened {

@@ -277,12 +277,12 @@ fn read_draft(args: &AddArgs) -> Result<CaseDraft, Msg> {
     let json_text = match &args.json_file {
         Some(path) if path.as_os_str() == "-" => Some(read_stdin()?),
         Some(path) => Some(
-            crate::files::read_text_bounded(path, crate::files::limit::CASE_JSON).map_err(
-                |e| Msg::InputRead {
+            crate::files::read_text_bounded(path, crate::files::limit::CASE_JSON).map_err(|e| {
+                Msg::InputRead {
                     path: path.clone(),
                     detail: crate::i18n::files::read_problem(&e),
-                },
-            )?,
+                }
+            })?,
         ),
         None if !has_flags(args) && !std::io::stdin().is_terminal() => Some(read_stdin()?),
         None => None,

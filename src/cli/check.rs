@@ -52,7 +52,10 @@ pub fn check(desk: &mut Desk, rebuild: bool, json: bool) -> Result<ExitCode, Msg
             );
         }
         for l in &report.loose_permissions {
-            println!("! {}", i18n::files::loose_finding(&l.path, l.mode, l.folder));
+            println!(
+                "! {}",
+                i18n::files::loose_finding(&l.path, l.mode, l.folder)
+            );
         }
         if report.events_not_applied > 0 {
             println!("{}", i18n::ignored_count(report.events_not_applied));

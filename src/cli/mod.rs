@@ -236,12 +236,13 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
 /// a bad key name or a clash is refused before the screen opens.
 fn install_keys(desk: &Desk) -> Result<(), Msg> {
     let path = &desk.locations.config;
-    let source = crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
-        Msg::ConfigRead {
-            path: path.clone(),
-            detail: crate::i18n::files::read_problem(&e),
-        }
-    })?;
+    let source =
+        crate::files::read_text_bounded(path, crate::files::limit::CONFIG).map_err(|e| {
+            Msg::ConfigRead {
+                path: path.clone(),
+                detail: crate::i18n::files::read_problem(&e),
+            }
+        })?;
     let map = crate::ui::keymap::KeyMap::from_config(&desk.config, &source).map_err(|p| {
         Msg::ConfigParse {
             path: path.clone(),

@@ -8,9 +8,9 @@ mod xlsx;
 use std::path::Path;
 
 use crate::domain::text;
+use crate::files as private;
 use crate::i18n::Msg;
 use crate::service::RecapDoc;
-use crate::files as private;
 
 pub use xlsx::xlsx;
 
@@ -134,7 +134,8 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Msg> {
     // carries this file's mode and not its own.
     let tmp = path.with_extension("tmp-aduan");
     let _ = std::fs::remove_file(&tmp);
-    let published = private::write_private_new(&tmp, bytes).and_then(|()| publish(&tmp, path, force));
+    let published =
+        private::write_private_new(&tmp, bytes).and_then(|()| publish(&tmp, path, force));
     if let Err(e) = published {
         let _ = std::fs::remove_file(&tmp);
         return Err(match e.kind() {

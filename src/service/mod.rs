@@ -385,12 +385,13 @@ pub fn read_sop(name: &str, dir: &Path) -> Result<Sop> {
     // A named file must be there; a name is the office's file where it has
     // one (even a FIFO or a folder there is refused, never passed over).
     if name.ends_with(".toml") || std::fs::symlink_metadata(&path).is_ok() {
-        let text = crate::files::read_text_bounded(&path, crate::files::limit::SOP).map_err(
-            |e| Msg::SopRead {
-                path: path.clone(),
-                detail: i18n::files::read_problem(&e),
-            },
-        )?;
+        let text =
+            crate::files::read_text_bounded(&path, crate::files::limit::SOP).map_err(|e| {
+                Msg::SopRead {
+                    path: path.clone(),
+                    detail: i18n::files::read_problem(&e),
+                }
+            })?;
         return Sop::parse(&path.display().to_string(), &text).map_err(Msg::SopFile);
     }
     match sop::builtin(name) {

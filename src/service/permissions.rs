@@ -196,7 +196,10 @@ mod tests {
         set_mode(&backup, 0o666).unwrap();
         set_mode(&at.export_dir, 0o755).unwrap();
         let found: Vec<PathBuf> = loose_paths(&at).into_iter().map(|l| l.path).collect();
-        assert_eq!(found, [at.config.clone(), at.export_dir.clone(), backup.clone()]);
+        assert_eq!(
+            found,
+            [at.config.clone(), at.export_dir.clone(), backup.clone()]
+        );
         let (fixed, failed) = fix(&loose_paths(&at));
         assert_eq!(fixed.len(), 3);
         assert!(failed.is_empty());

@@ -581,12 +581,13 @@ impl Desk {
         }
         let path = self.locations.config.clone();
         // Never from nothing: a config that cannot be read is left as it is.
-        let text = crate::files::read_text_bounded(&path, crate::files::limit::CONFIG).map_err(
-            |e| Msg::ConfigRead {
-                path: path.clone(),
-                detail: i18n::files::read_problem(&e),
-            },
-        )?;
+        let text =
+            crate::files::read_text_bounded(&path, crate::files::limit::CONFIG).map_err(|e| {
+                Msg::ConfigRead {
+                    path: path.clone(),
+                    detail: i18n::files::read_problem(&e),
+                }
+            })?;
         let mut doc: toml_edit::DocumentMut =
             text.parse()
                 .map_err(|e: toml_edit::TomlError| Msg::ConfigWrite {
