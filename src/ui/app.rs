@@ -148,7 +148,7 @@ impl App {
     /// until the signed-in person's PIN is given again.
     fn lock_when_idle(&mut self) {
         let idle = self.desk.config.security.idle_lock();
-        if self.lock.is_some() || !idle.is_some_and(|d| self.last_key.elapsed() >= d) {
+        if self.lock.is_some() || idle.is_none_or(|d| self.last_key.elapsed() < d) {
             return;
         }
         if let Some(person) = self.person.clone() {
