@@ -173,7 +173,7 @@ fn make_merging_desk() -> Option<MergingDesk> {
     let empty = keep.0.join("empty.aduan");
     founding.export_bundle(Some(&empty), true).ok()?;
     let mut desk = open_desk(&keep.0.join("merging"), 16, ("PRB", "Loket Probe")).ok()?;
-    desk.join_office(&empty).ok()?;
+    desk.join_office(&empty, &probe_secret()).ok()?;
     let dir = keep.0.clone();
     Some(MergingDesk {
         desk,
@@ -207,9 +207,20 @@ pub fn sample_bundle(work: &Path, out: &Path) -> Result<(), Msg> {
     Ok(())
 }
 
-/// The office's first desk, always with the same ids and key.
+/// The office's first desk, always with the same ids, key and office
+/// secret: so a bundle kept in the corpus opens in every later run.
 fn founding_desk(dir: &Path) -> Result<Desk, Msg> {
-    open_desk(dir, 15, ("FND", "Loket Induk"))
+    let desk = open_desk(dir, 15, ("FND", "Loket Induk"))?;
+    if !desk.has_office_secret()? {
+        desk.keep_office_secret(&probe_secret())?;
+    }
+    Ok(desk)
+}
+
+/// The probe office's secret (fixed: it guards only synthetic data).
+fn probe_secret() -> crate::store::seal::OfficeSecret {
+    const SECRET: &str = "AGE-SECRET-KEY-1QYPQXPQ9QCRSSZG2PVXQ6RS0ZQG3YYC5Z5TPWXQERGD3C8G7RUSQGPQYEE";
+    crate::store::seal::OfficeSecret::parse(SECRET).expect("a valid age identity")
 }
 
 fn open_desk(dir: &Path, seed: u64, (code, name): (&str, &str)) -> Result<Desk, Msg> {
