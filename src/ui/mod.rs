@@ -70,7 +70,10 @@ pub fn run(desk: Desk) -> std::io::Result<()> {
         );
         restore(info);
     }));
+    // Files others can read are said at once, as the CLI says them.
+    let loose = desk.permission_warning();
     let mut app = App::new(desk);
+    app.flash = loose.map(|line| (line, false));
     if let Ok(size) = terminal.size() {
         app.handle(crossterm::event::Event::Resize(size.width, size.height));
     }
