@@ -219,7 +219,8 @@ fn founding_desk(dir: &Path) -> Result<Desk, Msg> {
 
 /// The probe office's secret (fixed: it guards only synthetic data).
 fn probe_secret() -> crate::store::seal::OfficeSecret {
-    const SECRET: &str = "AGE-SECRET-KEY-1QYPQXPQ9QCRSSZG2PVXQ6RS0ZQG3YYC5Z5TPWXQERGD3C8G7RUSQGPQYEE";
+    const SECRET: &str =
+        "AGE-SECRET-KEY-1QYPQXPQ9QCRSSZG2PVXQ6RS0ZQG3YYC5Z5TPWXQERGD3C8G7RUSQGPQYEE";
     crate::store::seal::OfficeSecret::parse(SECRET).expect("a valid age identity")
 }
 

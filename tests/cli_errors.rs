@@ -179,7 +179,11 @@ fn actions_the_sop_does_not_allow_name_what_is_allowed() {
         err.contains("Peran staf tidak boleh bertindak sebagai kadis"),
         "{err}"
     );
-    assert!(err.contains("operator, kasi"), "{err}");
+    // Who may record for the Kadis is named (here across every SOP in force).
+    assert!(
+        err.contains("dapat dicatat oleh") && err.contains("operator") && err.contains("kasi"),
+        "{err}"
+    );
     // A forward needs a known OPD.
     desk.act(&a, "disposisi", &["--as", "kadis"]);
     desk.act(&a, "disposisi", &["--as", "kabid-dip"]);

@@ -131,6 +131,7 @@ impl Desk {
     /// Makes a file of every kind a desk writes.
     fn make_every_kind_of_file(&self) {
         self.ok(&["init"]);
+        common::pins_off(&self.path("config.toml"));
         self.add_case_while_wal_and_shm_are_checked();
         let agenda = self.add_case();
         self.ok(&[
@@ -255,6 +256,7 @@ fn set_mode(path: &Path, mode: u32) {
 fn open_files_are_named_at_start_and_in_check_and_repaired_on_request() {
     let desk = Desk::new(0o022);
     desk.ok(&["init"]);
+    common::pins_off(&desk.path("config.toml"));
     desk.add_case();
     desk.ok(&["backup"]);
     let config = desk.path("config.toml");

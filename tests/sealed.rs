@@ -396,6 +396,8 @@ fn an_unreadable_key_file_is_called_unreadable() {
     std::fs::remove_file(&key).unwrap();
     // A folder in its place cannot be read as a key (root reads any file).
     std::fs::create_dir(&key).unwrap();
+    // Owner-only, so the desk does not also warn of a folder others can read.
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
     let err = a.fails(&[
         "sync",
         "export",

@@ -223,6 +223,8 @@ pub enum Msg {
     },
     /// Opened without some indexes: no room to build them yet.
     IndexesMissing,
+    /// The database's disk is full: opened for reading only.
+    ReadOnlyDiskFull,
     /// An export must sign this desk's newest events, which writes to a
     /// database whose disk is full.
     ExportNeedsRoom(PathBuf),
@@ -649,6 +651,10 @@ impl Msg {
                 "Disk penuh: demo terhenti. {} peristiwa sudah tersimpan, sisanya tidak dibuat. Setelah ada ruang, jalankan `aduan check --rebuild` agar semua kasusnya tampil di daftar.",
                 "The disk is full: the demo stopped. {} events were saved, the rest were not made. Once there is room, run `aduan check --rebuild` so that all its cases show in the lists.",
                 events
+            ),
+            Msg::ReadOnlyDiskFull => tr!(
+                "Catatan: disk basis data penuh; loket dibuka hanya untuk membaca (daftar, rekap, cadangan ke disk lain). Kosongkan ruang untuk mencatat lagi.",
+                "Note: the database's disk is full; the desk is open for reading only (lists, recaps, backups to another disk). Free some room to record again."
             ),
             Msg::IndexesMissing => tr!(
                 "Catatan: disk basis data penuh, sebagian indeks belum dibangun; daftar dan rekap lebih lambat sampai ada ruang.",

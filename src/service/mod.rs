@@ -182,7 +182,9 @@ impl Desk {
         check_people(&config, &sops)?;
         let mut store =
             Store::open(&locations.database).map_err(|e| store_msg(e, &locations.database))?;
-        if store.bulk_indexes_missing() {
+        if store.read_only() {
+            notices.push(Msg::ReadOnlyDiskFull);
+        } else if store.bulk_indexes_missing() {
             notices.push(Msg::IndexesMissing);
         }
         if let Some(seed) = opts.ids_seed {

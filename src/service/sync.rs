@@ -270,6 +270,7 @@ impl Desk {
     fn unsigned(&self, e: Msg) -> Msg {
         match e {
             Msg::DiskFull => Msg::ExportNeedsRoom(self.locations.database.clone()),
+            _ if self.store.read_only() => Msg::ExportNeedsRoom(self.locations.database.clone()),
             e => e,
         }
     }

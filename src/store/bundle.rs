@@ -145,8 +145,24 @@ impl Store {
         Connection::open(path)?.execute_batch(&format!(
             "PRAGMA journal_mode = DELETE; PRAGMA application_id = {BUNDLE_APPLICATION_ID}; {BUNDLE_SCHEMA}"
         ))?;
-        let conn = self.conn();
-        conn.execute("ATTACH DATABASE ? AS b", [path.to_string_lossy()])?;
+        // A desk opened read-only (its disk is full) cannot write through an
+        // attached file: the bundle's connection reads the desk instead.
+        let bundle_side;
+        let (conn, src, dst) = if self.read_only {
+            bundle_side = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let desk = format!("file:{}?immutable=1", self.path.display());
+            bundle_side.execute("ATTACH DATABASE ? AS src", [desk])?;
+            (&bundle_side, "src.", "main.")
+        } else {
+            let conn = self.conn();
+            conn.execute("ATTACH DATABASE ? AS b", [path.to_string_lossy()])?;
+            (conn, "", "b.")
+        };
         let written = (|| -> Result<u64> {
             conn.execute_batch("BEGIN")?;
             let header = [
@@ -156,29 +172,37 @@ impl Store {
                 ("exported_at", at.to_string()),
             ];
             for (k, v) in header {
-                conn.execute("INSERT INTO b.header (key, value) VALUES (?, ?)", [k, &v])?;
+                conn.execute(
+                    &format!("INSERT INTO {dst}header (key, value) VALUES (?, ?)"),
+                    [k, &v],
+                )?;
             }
             conn.execute_batch(&format!(
-                "INSERT INTO b.desks SELECT uid, code, name, pubkey FROM desks
-                     WHERE pubkey IS NOT NULL AND n IN (SELECT desk FROM checkpoints)
+                "INSERT INTO {dst}desks SELECT uid, code, name, pubkey FROM {src}desks
+                     WHERE pubkey IS NOT NULL AND n IN (SELECT desk FROM {src}checkpoints)
                      AND n IN ({list});
-                 INSERT INTO b.checkpoints SELECT d.uid, c.seq, c.head, c.signature
-                     FROM checkpoints c JOIN desks d ON d.n = c.desk WHERE c.desk IN ({list});
-                 INSERT INTO b.events SELECT d.uid, e.seq, e.hash, e.body
-                     FROM checkpoints c JOIN desks d ON d.n = c.desk
-                     JOIN events e ON e.desk = c.desk AND e.seq <= c.seq
+                 INSERT INTO {dst}checkpoints SELECT d.uid, c.seq, c.head, c.signature
+                     FROM {src}checkpoints c JOIN {src}desks d ON d.n = c.desk
+                     WHERE c.desk IN ({list});
+                 INSERT INTO {dst}events SELECT d.uid, e.seq, e.hash, e.body
+                     FROM {src}checkpoints c JOIN {src}desks d ON d.n = c.desk
+                     JOIN {src}events e ON e.desk = c.desk AND e.seq <= c.seq
                      WHERE c.desk IN ({list})
                      ORDER BY d.uid, e.seq;
-                 INSERT INTO b.attachments SELECT sha256, size, data FROM attachments;"
+                 INSERT INTO {dst}attachments SELECT sha256, size, data FROM {src}attachments;"
             ))?;
-            let n: i64 = conn.query_row("SELECT count(*) FROM b.events", [], |r| r.get(0))?;
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {dst}events"), [], |r| {
+                r.get(0)
+            })?;
             conn.execute_batch("COMMIT")?;
             Ok(n as u64)
         })();
         if written.is_err() {
             let _ = conn.execute_batch("ROLLBACK");
         }
-        conn.execute_batch("DETACH DATABASE b")?;
+        if !self.read_only {
+            conn.execute_batch("DETACH DATABASE b")?;
+        }
         written
     }
 }

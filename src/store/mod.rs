@@ -119,6 +119,7 @@ pub struct Store {
     /// Where new desk, case and event ids come from.
     pub ids: ids::IdSource,
     bulk_indexes_missing: bool,
+    read_only: bool,
 }
 
 /// Builds the indexes a bulk load dropped and did not build again (it was
@@ -133,6 +134,30 @@ fn build_missing_indexes(conn: &Connection) -> Result<bool> {
                 return Ok(false);
             }
             Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(true)
+}
+
+fn open_for_writing(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    check_identity(&conn, path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| open_error(path, e))?;
+    Ok(conn)
+}
+
+/// Whether every index a bulk load drops is there.
+fn bulk_indexes_present(conn: &Connection) -> Result<bool> {
+    for (name, _) in schema::BULK_INDEXES {
+        let n: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?",
+            [name],
+            |r| r.get(0),
+        )?;
+        if n == 0 {
+            return Ok(false);
         }
     }
     Ok(true)
@@ -170,9 +195,13 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        check_identity(&conn, path)?;
+        // A WAL database needs room for its index file (-shm) to open for
+        // writing; on a full disk the desk still reads, from a snapshot.
+        let conn = match open_for_writing(path, flags) {
+            Ok(conn) => conn,
+            Err(_) if exists && disk_is_full(path) => return Store::open_read_only(path),
+            Err(e) => return Err(e),
+        };
         let mut conn = conn;
         if !exists {
             // Before the first table: larger pages suit rows of a few hundred bytes.
@@ -205,7 +234,40 @@ impl Store {
             path: path.into(),
             ids: ids::IdSource::default(),
             bulk_indexes_missing,
+            read_only: false,
         })
+    }
+
+    /// The database as it stands on disk, for reading only (SQLite's
+    /// `immutable`: no lock, no -shm), when its disk has no room left to
+    /// open it for writing. Any write fails as a read-only database.
+    fn open_read_only(path: &Path) -> Result<Store> {
+        let uri = format!("file:{}?immutable=1", path.display());
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(path, e))?;
+        check_identity(&conn, path)?;
+        let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current as usize != schema::LATEST {
+            return Err(StoreError::Open {
+                path: path.into(),
+                detail: "disk full".into(),
+            });
+        }
+        let bulk_indexes_missing = !bulk_indexes_present(&conn)?;
+        Ok(Store {
+            conn,
+            path: path.into(),
+            ids: ids::IdSource::default(),
+            bulk_indexes_missing,
+            read_only: true,
+        })
+    }
+
+    /// Whether the database was opened read-only because its disk is full.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Whether some secondary indexes are still missing after a bulk load
@@ -367,4 +429,16 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
 
 pub(crate) fn uuid_from(bytes: &[u8]) -> Uuid {
     Uuid::from_slice(bytes).unwrap_or_default()
+}
+
+/// Whether the file system holding `path` has no block left for a user.
+fn disk_is_full(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is a valid NUL-terminated path and `st` a writable struct.
+    let ok = unsafe { libc::statvfs(c.as_ptr(), &mut st) } == 0;
+    ok && st.f_bavail == 0
 }

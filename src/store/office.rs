@@ -162,6 +162,18 @@ pub(super) fn hash_at(conn: &Connection, desk_n: i64, seq: u64) -> Result<Option
 }
 
 pub(super) fn put_checkpoint(conn: &Connection, desk_n: i64, cp: &Checkpoint) -> Result<()> {
+    // Nothing to write when it covers no more than the one held: so an
+    // export of events already signed needs no room on the database's disk.
+    let held: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM checkpoints WHERE desk = ?",
+            [desk_n],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if held.is_some_and(|seq| seq >= cp.seq as i64) {
+        return Ok(());
+    }
     conn.execute(
         "INSERT INTO checkpoints (desk, seq, head, signature) VALUES (?, ?, ?, ?)
          ON CONFLICT (desk) DO UPDATE SET seq = excluded.seq, head = excluded.head,

@@ -73,15 +73,9 @@ impl App {
             .as_ref()
             .map(|p| format!("{} ({})", p.name, p.role))
             .unwrap_or_default();
-        // An office of one switched PINs off: the bar says so.
-        let person = if self.desk.pins_on() {
-            person
-        } else {
-            format!(
-                "{person} · {}",
-                crate::i18n::pin::p(crate::i18n::pin::P::StatusOff)
-            )
-        };
+        // An office of one switched PINs off: the bar says so where it fits.
+        let pin_off =
+            (!self.desk.pins_on()).then(|| crate::i18n::pin::p(crate::i18n::pin::P::StatusOff));
         let db = self
             .desk
             .locations
@@ -111,6 +105,7 @@ impl App {
             &self.desk.config.office.regency,
             &self.desk.local.code,
             &person,
+            pin_off,
             &db,
             &counts,
             &sync,
@@ -185,27 +180,45 @@ pub fn tab_at(column: u16) -> Option<Tab> {
 /// When they do not fit, the database file goes first, then the regency,
 /// then the key, and last the person's name is shortened: the desk, the
 /// counts and the last sync always show.
+#[allow(clippy::too_many_arguments)]
 fn status_text(
     width: usize,
     regency: &str,
     code: &str,
     person: &str,
+    pin_off: Option<&str>,
     db: &str,
     counts: &str,
     sync: &str,
 ) -> String {
     let join = |parts: &[&str]| format!(" {}", parts.join(" │ "));
     let keyed = format!("F8 {sync}");
+    // "PIN mati" goes before the database name and the F8 hint, and after
+    // the person, who is never cut for it.
+    let with_pin = |parts: &[&str]| match pin_off {
+        Some(note) => {
+            let mut v = parts.to_vec();
+            let after_person = v
+                .iter()
+                .position(|p| *p == person)
+                .map_or(v.len(), |i| i + 1);
+            v.insert(after_person, note);
+            join(&v)
+        }
+        None => join(parts),
+    };
     let candidates = [
-        join(&[regency, code, person, db, counts, &keyed]),
-        join(&[regency, code, person, counts, &keyed]),
+        with_pin(&[regency, code, person, db, counts, &keyed]),
+        with_pin(&[regency, code, person, counts, &keyed]),
+        with_pin(&[code, person, counts, &keyed]),
+        with_pin(&[code, person, counts, sync]),
         join(&[code, person, counts, &keyed]),
         join(&[code, person, counts, sync]),
     ];
     if let Some(fits) = candidates.iter().find(|c| c.width() <= width) {
         return fits.clone();
     }
-    let over = candidates[3].width().saturating_sub(width);
+    let over = candidates[5].width().saturating_sub(width);
     let keep = person.width().saturating_sub(over + 1);
     let mut name = String::new();
     for ch in person.chars() {

@@ -101,6 +101,7 @@ impl TestDesk {
         };
         std::fs::write(desk.dir.path().join(PIN_TEST_MARK), "").unwrap();
         std::fs::write(desk.config(), config).unwrap();
+        owner_only(&desk.config());
         desk.ok(&["init"]);
         desk
     }
