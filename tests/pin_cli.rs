@@ -184,22 +184,26 @@ fn case_for_kadis(desk: &TestDesk) -> String {
     desk.add_case("2026-11-16 09:00")
 }
 
-#[test]
-fn a_staff_member_is_refused_a_kadis_action_naming_the_role() {
-    let desk = TestDesk::new();
-    let agenda = case_for_kadis(&desk);
-    let args = [
+/// `case act` recording the Kadis's disposition of `agenda`, by `by`.
+fn kadis_disposition<'a>(agenda: &'a str, by: &'a str) -> [&'a str; 9] {
+    [
         "case",
         "act",
-        &agenda,
+        agenda,
         "--action",
         "disposisi",
         "--as",
         "kadis",
         "--by",
-        STAF,
-    ];
-    let err = desk.fails(&args);
+        by,
+    ]
+}
+
+#[test]
+fn a_staff_member_is_refused_a_kadis_action_naming_the_role() {
+    let desk = TestDesk::new();
+    let agenda = case_for_kadis(&desk);
+    let err = desk.fails(&kadis_disposition(&agenda, STAF));
     assert!(
         err.contains("staf") && err.contains("kadis") && err.contains("operator"),
         "{err}"
@@ -220,17 +224,7 @@ fn a_staff_member_is_refused_a_kadis_action_naming_the_role() {
     ]);
     assert!(err.contains("staf") && err.contains("kadis"), "{err}");
     // The operator records the Kadis's disposition from paper.
-    desk.ok(&[
-        "case",
-        "act",
-        &agenda,
-        "--action",
-        "disposisi",
-        "--as",
-        "kadis",
-        "--by",
-        OPERATOR,
-    ]);
+    desk.ok(&kadis_disposition(&agenda, OPERATOR));
 }
 
 #[test]
@@ -247,17 +241,7 @@ fn a_staff_member_records_for_the_kadis_where_the_sop_lets_staff() {
     assert_ne!(text, edited);
     std::fs::write(&sop, edited).unwrap();
     let agenda = case_for_kadis(&desk);
-    desk.ok(&[
-        "case",
-        "act",
-        &agenda,
-        "--action",
-        "disposisi",
-        "--as",
-        "kadis",
-        "--by",
-        STAF,
-    ]);
+    desk.ok(&kadis_disposition(&agenda, STAF));
     // Still not for the Kabid, whom this SOP does not let staff record for.
     let err = desk.fails(&[
         "case",
