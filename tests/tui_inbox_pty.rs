@@ -167,3 +167,58 @@ fn gresik_steps_from_the_inbox_and_a_refusal() {
         .collect();
     assert_eq!(done.len(), 7, "{done:?}");
 }
+
+/// The Kadis's disposition waits; the staff member finds the case in the
+/// open queue (F3) and presses `d`.
+fn staff_tries_the_kadis_disposition(term: &Term) -> String {
+    sign_in_to_inbox(term, STAF);
+    term.keys(&["F3"]);
+    term.wait_for("▶ Disposisi Kadis");
+    term.keys(&["d"]);
+    term.wait_for("diizinkan")
+}
+
+#[test]
+fn a_staff_member_is_refused_the_kadis_disposition() {
+    let desk = TestDesk::new();
+    let agenda = desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "stafkadis");
+    let screen = staff_tries_the_kadis_disposition(&term);
+    assert!(screen.contains("tidak diizinkan untuk staf"), "{screen}");
+    assert!(screen.contains("dikerjakan oleh kadis"), "{screen}");
+    term.keys(&["Escape"]);
+    term.wait_gone("tidak diizinkan");
+    let d = timeline(&term.desk, &agenda);
+    assert_eq!(
+        d["timeline"].as_array().unwrap().len(),
+        1,
+        "nothing recorded"
+    );
+}
+
+#[test]
+fn a_staff_member_records_the_kadis_disposition_where_the_sop_allows() {
+    let desk = TestDesk::new();
+    let sop = desk.dir.path().join("sop").join("situbondo-pengaduan.toml");
+    let text = std::fs::read_to_string(&sop).unwrap();
+    // The first `recorded_by` of the file is the Kadis's.
+    let edited = text.replacen(
+        "recorded_by = [\"operator\", \"kasi\"]",
+        "recorded_by = [\"operator\", \"kasi\", \"staf\"]",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&sop, edited).unwrap();
+    let agenda = desk.add_case("2026-11-19 09:00");
+    let term = Term::start(desk, "stafkadisok");
+    sign_in_to_inbox(&term, STAF);
+    // The Kadis's step is now in the staff member's own queue.
+    term.wait_for("▶ Disposisi Kadis");
+    act(&term, "d", 0, "Tidak ada kasus di antrean ini");
+    let d = timeline(&term.desk, &agenda);
+    let events = d["timeline"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1]["role"], "kadis");
+    assert_eq!(events[1]["person"], "Staf Penanganan Pengaduan");
+    assert_eq!(events[1]["on_behalf"], true);
+}
