@@ -1,24 +1,33 @@
-//! The recap on a large desk database, as a whole process and against plain
-//! SQL.
+//! The recap on a large desk database, against plain SQL doing the same
+//! reading through the same SQLite build.
 //!
-//! `cargo bench --bench recap` runs `aduan recap --month …` and `--year …`
-//! with `--format json` on the benchmark desk (see `common::bench_desk`),
-//! ten times each, and prints wall-clock percentiles and the largest resident
-//! memory. When the `sqlite3` shell is installed it then computes the same
-//! headline figures (received, closed, closed on time, forwarded, open and
-//! overdue at the end) with plain SQL over the same file, checks they agree
-//! and prints the ratio of the two times.
+//! `cargo bench --bench recap` takes the benchmark desk (see
+//! `common::bench_desk`) and, for a month and a year, times:
+//! - `aduan recap … --format json` as a whole process, ten times;
+//! - `Desk::recap` on a desk already open (what the Rekap tab does), twenty
+//!   times;
+//! - the plain baseline: rusqlite (aduan's own SQLite) reading the rows
+//!   aduan's recap reads, by the best plain query: the two ranges of the
+//!   covering index `recap_span` (cases still open, cases finished in or
+//!   after the period), every packed fact column touched, twenty times.
+//!
+//! It prints the percentiles, then aduan / plain for both of aduan's
+//! figures. The headline figures are checked once against plain SQL over
+//! the readable columns, untimed. Nothing is written to the database.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use aduan::domain::recap::month_bounds;
-use aduan::service::OpenOptions;
+use aduan::service::{Desk, OpenOptions, Span};
+use chrono::NaiveDate;
+use rusqlite::Connection;
 
 mod common;
 use common::report;
 
 const RUNS: usize = 10;
+const IN_PROCESS_RUNS: usize = 20;
 
 fn main() {
     let opts = common::bench_desk();
@@ -29,11 +38,14 @@ fn main() {
         .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
         .expect("ADUAN_BENCH_MONTH as YYYY-MM");
     let y_only: i32 = year.parse().expect("ADUAN_BENCH_YEAR as YYYY");
+    let desk = Desk::open(&opts).unwrap();
+    let plain = read_only(&opts);
 
     let month_json = compare(
         &opts,
+        (&desk, &plain),
         &format!("month {month}"),
-        &["--month", &month],
+        (&["--month", &month], Span::Month(y, m)),
         &[month_bounds(y, m).expect("a month")],
     );
     let year_months: Vec<_> = (1..=12)
@@ -41,8 +53,9 @@ fn main() {
         .collect();
     compare(
         &opts,
+        (&desk, &plain),
         &format!("year {year}"),
-        &["--year", &year],
+        (&["--year", &year], Span::Year(y_only)),
         &year_months,
     );
     println!(
@@ -55,47 +68,114 @@ fn main() {
     );
 }
 
-/// Times `aduan recap <span> --format json`, then plain SQL for each month,
-/// checks the figures agree and prints both times. Returns the JSON.
+fn read_only(opts: &OpenOptions) -> Connection {
+    let conn = Connection::open_with_flags(
+        opts.db.as_ref().expect("db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    conn.pragma_update(None, "cache_size", -8_192).unwrap();
+    conn
+}
+
+/// Times aduan (as a process and in-process) and the plain reading of the
+/// same rows, checks the figures, prints both and their ratio. Returns the
+/// process's JSON.
 fn compare(
     opts: &OpenOptions,
+    (desk, plain): (&Desk, &Connection),
     what: &str,
-    span: &[&str],
-    months: &[(chrono::NaiveDate, chrono::NaiveDate)],
+    (args, span): (&[&str], Span),
+    months: &[(NaiveDate, NaiveDate)],
 ) -> String {
-    let (json, mut ours) = run_recap(opts, span);
+    let (json, mut process) = run_recap(opts, args);
     report(
         &format!("aduan recap --{what} --format json (process)"),
-        &mut ours,
+        &mut process,
     );
     println!(
         "  largest resident memory of a run: {} MB",
         max_child_rss_mb()
     );
-    let figures: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let mut in_process = Vec::new();
+    for _ in 0..IN_PROCESS_RUNS {
+        let start = Instant::now();
+        std::hint::black_box(desk.recap(span).unwrap());
+        in_process.push(start.elapsed());
+    }
+    report(&format!("Desk::recap, {what} (desk open)"), &mut in_process);
+    let mut baseline = Vec::new();
+    let mut rows = 0;
+    for _ in 0..IN_PROCESS_RUNS {
+        let start = Instant::now();
+        rows = read_facts(plain, span_bounds(months));
+        baseline.push(start.elapsed());
+    }
+    report(
+        &format!("plain SQL (rusqlite), the same {rows} fact rows read, {what}"),
+        &mut baseline,
+    );
+    common::ratio(
+        &format!("{what}, desk open"),
+        &mut in_process,
+        &mut baseline,
+    );
+    common::ratio(
+        &format!("{what}, whole process"),
+        &mut process,
+        &mut baseline,
+    );
+    check_figures(plain, what, &json, months);
+    json
+}
+
+/// From the first day of the first month to the last of the last: aduan
+/// reads a year's rows in one pass and counts each month from them.
+fn span_bounds(months: &[(NaiveDate, NaiveDate)]) -> (NaiveDate, NaiveDate) {
+    (months[0].0, months[months.len() - 1].1)
+}
+
+/// The rows `Store::recap_each` reads for one period, by the same index,
+/// each packed column's bytes touched. Returns the number of rows.
+fn read_facts(conn: &Connection, (start, end): (NaiveDate, NaiveDate)) -> u64 {
+    let mut rows = 0;
+    let mut bytes = 0usize;
+    for filter in [
+        "finished_on IS NULL AND received_on <= ?2",
+        "finished_on >= ?1 AND received_on <= ?2",
+    ] {
+        let sql = format!("SELECT n, packed FROM recap_cases INDEXED BY recap_span WHERE {filter}");
+        let mut stmt = conn.prepare_cached(&sql).unwrap();
+        let mut found = stmt.query([start.to_string(), end.to_string()]).unwrap();
+        while let Some(row) = found.next().unwrap() {
+            bytes += row.get_ref(1).unwrap().as_blob().unwrap().len();
+            rows += 1;
+        }
+    }
+    std::hint::black_box(bytes);
+    rows
+}
+
+/// aduan's headline figures against plain SQL over the readable columns
+/// (untimed: a check, not a yardstick).
+fn check_figures(conn: &Connection, what: &str, json: &str, months: &[(NaiveDate, NaiveDate)]) {
+    let figures: serde_json::Value = serde_json::from_str(json).expect("JSON");
     let columns: Vec<&serde_json::Value> = match figures.get("periods") {
         Some(p) => p.as_array().expect("periods").iter().collect(),
         None => vec![&figures],
     };
-    let Some((sql_figures, mut plain)) = plain_sql(opts, months) else {
-        println!("  (no sqlite3 shell: plain SQL comparison skipped)");
-        return json;
-    };
-    for (column, sql) in columns.iter().zip(&sql_figures) {
+    for (column, (start, end)) in columns.iter().zip(months) {
         let ours: Vec<u64> = HEADLINE
             .iter()
             .map(|k| column[*k].as_u64().unwrap_or(0))
             .collect();
-        assert_eq!(&ours, sql, "figures differ from plain SQL for {what}");
+        let sql = month_figures(conn, &start.to_string(), &end.to_string());
+        assert_eq!(
+            ours, sql,
+            "figures differ from plain SQL for {what} ({start})"
+        );
     }
-    println!("  plain SQL agrees on {HEADLINE:?}: {:?}", sql_figures[0]);
-    report(&format!("sqlite3 shell, plain SQL, {what}"), &mut plain);
-    let median = |v: &[Duration]| v[v.len() / 2].as_secs_f64();
-    println!(
-        "  ratio plain SQL / aduan (medians): {:.1}",
-        median(&plain) / median(&ours)
-    );
-    json
+    println!("  plain SQL agrees on {HEADLINE:?} for every month of {what}");
 }
 
 const HEADLINE: [&str; 6] = [
@@ -130,50 +210,21 @@ fn run_recap(opts: &OpenOptions, span: &[&str]) -> (String, Vec<Duration>) {
     (json, times)
 }
 
-/// The headline figures of each month by plain SQL over the readable
+/// The headline figures of one month by plain SQL over the readable
 /// columns of `recap_cases`, as someone checking aduan would write them.
-fn month_sql(start: &str, end: &str) -> String {
-    format!(
+fn month_figures(conn: &Connection, start: &str, end: &str) -> Vec<u64> {
+    conn.query_row(
         "SELECT
-  (SELECT count(*) FROM recap_cases WHERE received_on BETWEEN '{start}' AND '{end}'),
-  (SELECT count(*) FROM recap_cases WHERE finished_status = 'closed' AND finished_on BETWEEN '{start}' AND '{end}'),
-  (SELECT count(*) FROM recap_cases WHERE finished_status = 'closed' AND finished_on BETWEEN '{start}' AND '{end}' AND finished_on <= deadline),
-  (SELECT count(*) FROM recap_cases WHERE forwarded_on BETWEEN '{start}' AND '{end}'),
-  (SELECT count(*) FROM recap_cases WHERE received_on <= '{end}' AND (finished_on IS NULL OR finished_on > '{end}')),
-  (SELECT count(*) FROM recap_cases WHERE received_on <= '{end}' AND (finished_on IS NULL OR finished_on > '{end}') AND deadline < '{end}');\n"
+  (SELECT count(*) FROM recap_cases WHERE received_on BETWEEN ?1 AND ?2),
+  (SELECT count(*) FROM recap_cases WHERE finished_status = 'closed' AND finished_on BETWEEN ?1 AND ?2),
+  (SELECT count(*) FROM recap_cases WHERE finished_status = 'closed' AND finished_on BETWEEN ?1 AND ?2 AND finished_on <= deadline),
+  (SELECT count(*) FROM recap_cases WHERE forwarded_on BETWEEN ?1 AND ?2),
+  (SELECT count(*) FROM recap_cases WHERE received_on <= ?2 AND (finished_on IS NULL OR finished_on > ?2)),
+  (SELECT count(*) FROM recap_cases WHERE received_on <= ?2 AND (finished_on IS NULL OR finished_on > ?2) AND deadline < ?2)",
+        [start, end],
+        |r| (0..6).map(|i| r.get::<_, i64>(i).map(|v| v as u64)).collect(),
     )
-}
-
-fn plain_sql(
-    opts: &OpenOptions,
-    months: &[(chrono::NaiveDate, chrono::NaiveDate)],
-) -> Option<(Vec<Vec<u64>>, Vec<Duration>)> {
-    let script: String = months
-        .iter()
-        .map(|(s, e)| month_sql(&s.to_string(), &e.to_string()))
-        .collect();
-    let mut times = Vec::new();
-    let mut figures = Vec::new();
-    for _ in 0..RUNS.min(3) {
-        let start = Instant::now();
-        let out = Command::new("sqlite3")
-            .arg("-readonly")
-            .arg(opts.db.as_ref()?)
-            .arg(&script)
-            .output()
-            .ok()?;
-        times.push(start.elapsed());
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        figures = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(|l| l.split('|').map(|n| n.parse().unwrap_or(0)).collect())
-            .collect();
-    }
-    Some((figures, times))
+    .unwrap()
 }
 
 fn max_child_rss_mb() -> i64 {

@@ -1,14 +1,22 @@
-//! Merging a large bundle into a large desk, against plain SQL.
+//! Merging a large bundle into a large desk, against plain SQL writing the
+//! same rows.
 //!
 //! `cargo bench --bench sync` takes the benchmark desk (see
 //! `common::bench_desk`, 1,000,000 cases by default), makes a second desk of
 //! its office in `ADUAN_BENCH_SYNC_DIR` (default `/tmp/aduan-bench-sync`)
 //! with `ADUAN_BENCH_NEW_CASES` demo cases (default 100,000), exports its
-//! bundle, and merges it into a copy of the large desk twice: the first
-//! merge takes everything, the second finds nothing new. Then the `sqlite3`
-//! shell (when installed) does the plain-SQL equivalent on the same files:
-//! `ATTACH` and `INSERT OR IGNORE … SELECT` of the bundle's event rows,
-//! twice. Needs about twice the large desk's size in free disk.
+//! bundle, and merges it into a flushed copy of the large desk twice: the
+//! first merge takes everything, the second finds nothing new.
+//!
+//! The baseline is plain SQL through the same SQLite build (rusqlite) and
+//! settings, on a second flushed copy of the large desk: in one transaction
+//! it inserts exactly the rows aduan's merge added (events, case ids, cases,
+//! recap facts, notes, links, counters, the desk's roster entry and
+//! checkpoint) into the same tables with the same indexes, and each new
+//! case's words into the same full-text index (from its registration).
+//! The rows are read out of the merged copy beforehand, untimed, so the
+//! baseline does only the writing. It prints aduan / plain. Needs about
+//! three times the large desk's size in free disk.
 //!
 //! Bundles are sealed to the office secret: the time of sealing (age
 //! encryption of the SQLite file) and of opening (decrypting it to a
@@ -16,7 +24,6 @@
 //! export and a merge can be read off.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use aduan::demo::{self, DemoOptions};
@@ -51,14 +58,9 @@ fn main() {
     let copy = dir.join("besar.db");
     let start = Instant::now();
     let source = big.db.clone().unwrap();
-    std::fs::copy(&source, &copy).unwrap();
-    // Another reader may hold recent commits in the write-ahead log.
-    let wal = PathBuf::from(format!("{}-wal", source.display()));
-    if wal.exists() {
-        std::fs::copy(&wal, format!("{}-wal", copy.display())).unwrap();
-    }
+    common::copy_database(&source, &copy);
     println!(
-        "copied the large desk in {:.1} s",
+        "copied the large desk and flushed the copy in {:.1} s",
         start.elapsed().as_secs_f64()
     );
     let opts = OpenOptions {
@@ -68,11 +70,15 @@ fn main() {
     };
     let mut desk = Desk::open(&opts).unwrap();
     let before = desk.store.count_events().unwrap();
+    let last_case = max_n(&copy, "case_ids");
+    let last_desk = max_n(&copy, "desks");
+    let mut ours = Vec::new();
     for round in ["first merge (everything new)", "second merge (nothing new)"] {
         let start = Instant::now();
         // Opening (decrypting) the bundle is part of each merge.
         let outcome = desk.merge_bundle(&bundle, true, &mut |_, _| {}).unwrap();
         let took = start.elapsed().as_secs_f64();
+        ours.push(took);
         let new: u64 = outcome.new_events.values().sum();
         println!(
             "{round}: {took:.2} s, {new} new events, {} cases added",
@@ -85,7 +91,26 @@ fn main() {
         common::peak_rss_kb() / 1024
     );
     drop(desk);
-    plain_sql(&copy, &plain.file("bundle.db"));
+    let target = dir.join("besar-plain.db");
+    common::copy_database(&source, &target);
+    let theirs = plain_sql(&target, &copy, (last_case, last_desk));
+    for (round, (a, b)) in ["first", "second"].iter().zip(ours.iter().zip(&theirs)) {
+        println!(
+            "{round} merge: aduan {a:.2} s, plain SQL {b:.2} s, ratio aduan / plain {:.2} (target 1.5)",
+            a / b
+        );
+    }
+    drop(plain);
+}
+
+fn max_n(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        &format!("SELECT coalesce(max(n), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
 }
 
 /// Opens (decrypts) the sealed bundle and seals its plaintext again, each
@@ -160,30 +185,122 @@ fn second_desk_bundle(
     out.path
 }
 
-/// The same rows by plain SQL in the `sqlite3` shell: into a table of the
-/// large desk's copy, all new the first time, all ignored the second.
-fn plain_sql(db: &std::path::Path, bundle: &std::path::Path) {
-    let script = format!(
-        "ATTACH '{}' AS b;
-         CREATE TABLE IF NOT EXISTS plain_events (desk BLOB, seq INTEGER, hash BLOB, body BLOB,
-             PRIMARY KEY (desk, seq)) WITHOUT ROWID;
-         INSERT OR IGNORE INTO plain_events SELECT desk, seq, hash, body FROM b.events;",
-        bundle.display()
-    );
-    for round in ["first", "second"] {
-        let start = Instant::now();
-        let Ok(out) = Command::new("sqlite3").arg(db).arg(&script).output() else {
-            println!("(no sqlite3 shell: plain SQL comparison skipped)");
-            return;
-        };
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        println!(
-            "plain SQL, {round} INSERT OR IGNORE … SELECT: {:.2} s",
-            start.elapsed().as_secs_f64()
-        );
+/// The tables a merge adds rows to, each with the rows of it that are new:
+/// `?1` is the last case number and `?2` the last desk number before it.
+const NEW_ROWS: [(&str, &str); 12] = [
+    ("desks", "n > ?2"),
+    ("case_ids", "n > ?1"),
+    ("events", "desk > ?2"),
+    ("cases", "n > ?1"),
+    ("recap_cases", "n > ?1"),
+    ("notes", "case_n > ?1"),
+    ("case_links", "n > ?1"),
+    ("agenda_counters", "desk > ?2"),
+    ("letter_counters", "desk > ?2"),
+    ("checkpoints", "desk > ?2"),
+    (
+        "imports",
+        "n > (SELECT coalesce(max(n), 0) FROM main.imports)",
+    ),
+    (
+        "attachments",
+        "sha256 NOT IN (SELECT sha256 FROM main.attachments)",
+    ),
+];
+
+/// Plain SQL writing what aduan's merge wrote into `merged` into `target`
+/// (a fresh copy of the same desk), twice: all new, then all ignored.
+/// Returns the time of each round in seconds.
+fn plain_sql(target: &Path, merged: &Path, (last_case, last_desk): (i64, i64)) -> Vec<f64> {
+    let conn = common::plain_connection(target);
+    conn.pragma_update(None, "temp_store", "MEMORY").unwrap();
+    conn.execute("ATTACH ?1 AS merged", [merged.to_str().unwrap()])
+        .unwrap();
+    let start = Instant::now();
+    for (table, new) in NEW_ROWS {
+        let new = new
+            .replace("?1", &last_case.to_string())
+            .replace("?2", &last_desk.to_string());
+        conn.execute_batch(&format!(
+            "CREATE TEMP TABLE new_{table} AS SELECT * FROM merged.{table} WHERE {new}"
+        ))
+        .unwrap();
     }
+    let words = search_rows(&conn);
+    conn.execute_batch("DETACH merged").unwrap();
+    println!(
+        "plain SQL: the new rows read out of the merged copy in {:.1} s ({words} cases' words)",
+        start.elapsed().as_secs_f64()
+    );
+    let mut times = Vec::new();
+    for round in ["first", "second"] {
+        let verb = if round == "first" {
+            "INSERT"
+        } else {
+            "INSERT OR IGNORE"
+        };
+        let start = Instant::now();
+        let tx = conn.unchecked_transaction().unwrap();
+        for (table, _) in NEW_ROWS {
+            tx.execute(
+                &format!("{verb} INTO main.{table} SELECT * FROM new_{table}"),
+                [],
+            )
+            .unwrap();
+        }
+        if round == "first" {
+            tx.execute(
+                "INSERT INTO main.case_search (rowid, agenda_no, name, nik, phone, subject, description)
+                 SELECT * FROM new_words",
+                [],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let took = start.elapsed().as_secs_f64();
+        println!("plain SQL, {round} round: {took:.2} s");
+        times.push(took);
+    }
+    times
+}
+
+/// Each new case's words for the full-text index, as aduan indexes them,
+/// from its registration. Returns how many cases.
+fn search_rows(conn: &rusqlite::Connection) -> usize {
+    use aduan::domain::event::{Event, Payload};
+    conn.execute_batch(
+        "CREATE TEMP TABLE new_words (rowid INTEGER PRIMARY KEY, agenda_no, name, nik, phone, subject, description)",
+    )
+    .unwrap();
+    let mut insert = conn
+        .prepare("INSERT INTO new_words VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT case_n, body FROM new_events WHERE kind = 'registered'")
+        .unwrap();
+    let mut rows = stmt.query([]).unwrap();
+    let mut count = 0;
+    while let Some(row) = rows.next().unwrap() {
+        let event = Event::decode(row.get_ref(1).unwrap().as_blob().unwrap()).unwrap();
+        let Payload::CaseRegistered(r) = &event.payload else {
+            continue;
+        };
+        let who = &r.input.complainant;
+        insert
+            .execute(rusqlite::params![
+                row.get::<_, i64>(0).unwrap(),
+                r.agenda_no,
+                who.name,
+                who.nik.clone().unwrap_or_default(),
+                who.phone
+                    .as_deref()
+                    .map(aduan::store::phone_words)
+                    .unwrap_or_default(),
+                r.input.subject,
+                r.input.description,
+            ])
+            .unwrap();
+        count += 1;
+    }
+    count
 }

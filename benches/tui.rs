@@ -10,7 +10,9 @@
 //! scrolling through the results, the inbox (opening it and moving its
 //! cursor at 80×24 and 120×40, its views, paging), the case view (opening
 //! it from the inbox and scrolling it at both sizes), and the Investigasi tab
-//! on a case with 500 notes. `ADUAN_BENCH_ONLY=WORD` runs only the
+//! on a case with 500 notes; each tab's opening beside plain SQL reading
+//! the rows it shows (`tui/tabs.rs`), and the bytes a save writes
+//! (`tui/saves.rs`). `ADUAN_BENCH_ONLY=WORD` runs only the
 //! measurements whose name holds WORD (`case view`, `inbox`, …).
 
 use std::time::{Duration, Instant};
@@ -18,6 +20,10 @@ use std::time::{Duration, Instant};
 use aduan::service::{Desk, OpenOptions};
 
 mod common;
+#[path = "tui/saves.rs"]
+mod saves;
+#[path = "tui/tabs.rs"]
+mod tabs;
 use aduan::ui::App;
 use common::{peak_rss_kb, report};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -38,6 +44,8 @@ const MEASUREMENTS: &[(&str, Measure)] = &[
     ("case view at 80×24 and 120×40", case_view_sizes),
     ("inbox views and paging", inbox),
     ("Investigasi", notes),
+    ("tabs", tabs::tab_openings),
+    ("saves", saves::save_bytes),
 ];
 
 fn main() {

@@ -51,11 +51,7 @@ pub fn scratch_copy(opts: &OpenOptions) -> Scratch {
         .unwrap();
     let started = std::time::Instant::now();
     let copy = dir.path().join("aduan.db");
-    std::fs::copy(&db, &copy).unwrap();
-    let wal = with_suffix(&db, "-wal");
-    if wal.exists() {
-        std::fs::copy(&wal, with_suffix(&copy, "-wal")).unwrap();
-    }
+    copy_database(&db, &copy);
     let config = dir.path().join("config.toml");
     if let Some(original) = &opts.config {
         std::fs::copy(original, &config).unwrap();
@@ -73,6 +69,51 @@ pub fn scratch_copy(opts: &OpenOptions) -> Scratch {
         },
         _dir: dir,
     }
+}
+
+/// Copies a database file and its write-ahead log (if one is left) and
+/// flushes both to the disk, so the writing-out of the copy is never part of
+/// what is measured after it.
+#[allow(dead_code)]
+pub fn copy_database(from: &std::path::Path, to: &std::path::Path) {
+    copy_flushed(from, to);
+    let wal = with_suffix(from, "-wal");
+    if wal.exists() {
+        copy_flushed(&wal, &with_suffix(to, "-wal"));
+    }
+}
+
+fn copy_flushed(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::copy(from, to).unwrap();
+    std::fs::File::open(to).unwrap().sync_all().unwrap();
+}
+
+/// A connection to `db` through the same SQLite build and the same settings
+/// as aduan's own (`Store::open`): the plain baselines' yardstick.
+#[allow(dead_code)]
+pub fn plain_connection(db: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    conn.pragma_update(None, "cache_size", -8_192).unwrap();
+    conn
+}
+
+/// Prints aduan's median beside the baseline's and their ratio.
+#[allow(dead_code)]
+pub fn ratio(what: &str, ours: &mut [Duration], plain: &mut [Duration]) {
+    let median = |v: &mut [Duration]| {
+        v.sort();
+        v[v.len() / 2].as_secs_f64()
+    };
+    let (a, b) = (median(ours), median(plain));
+    println!(
+        "  {what}: aduan {:.2} ms, plain SQL {:.2} ms, ratio aduan / plain {:.2}",
+        a * 1e3,
+        b * 1e3,
+        a / b
+    );
 }
 
 fn with_suffix(path: &std::path::Path, suffix: &str) -> PathBuf {

@@ -204,7 +204,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
 
 /// A bar on stderr while stored deadlines are derived again (only on a
 /// terminal: a log file gets no carriage returns).
-fn progress_bar(done: u64, total: u64) {
+fn progress_bar(what: crate::service::Deriving, done: u64, total: u64) {
     use std::io::{IsTerminal, Write};
     let mut err = std::io::stderr();
     if !err.is_terminal() || total == 0 {
@@ -215,7 +215,7 @@ fn progress_bar(done: u64, total: u64) {
     let _ = write!(
         err,
         "\r{} [{}{}] {}/{}",
-        crate::i18n::rederive_label(),
+        crate::i18n::rederive_label(what),
         "#".repeat(filled),
         "-".repeat(WIDTH as usize - filled),
         done,

@@ -90,11 +90,17 @@ pub fn as_of_label(day: NaiveDate) -> String {
 }
 
 /// What the progress bar says while deadlines are derived again.
-pub fn rederive_label() -> &'static str {
-    super::pick(
-        "Menghitung ulang tenggat untuk kalender yang berlaku",
-        "Counting deadlines again for the calendar in force",
-    )
+pub fn rederive_label(what: crate::service::Deriving) -> &'static str {
+    match what {
+        crate::service::Deriving::Calendar => super::pick(
+            "Menghitung ulang tenggat untuk kalender yang berlaku",
+            "Counting deadlines again for the calendar in force",
+        ),
+        crate::service::Deriving::Upgrade => super::pick(
+            "Memperbarui data turunan untuk versi program ini (sekali saja)",
+            "Bringing the derived tables up to this version (once)",
+        ),
+    }
 }
 
 /// A finished case's margin, frozen at its finish: `✓+3` finished three

@@ -24,10 +24,19 @@ const CALENDAR_KEY: &str = "calendar_in_force";
 pub const MAX_HOLIDAY_FILE: u64 = 4 * 1024 * 1024;
 
 /// How long deriving may take before a progress bar is shown.
-const QUIET: Duration = Duration::from_secs(1);
+pub(super) const QUIET: Duration = Duration::from_secs(1);
 
-/// Told how far deriving again has got: (cases done, cases in all).
-pub type ProgressFn = fn(u64, u64);
+/// Told how far deriving again has got: (what, cases done, cases in all).
+pub type ProgressFn = fn(Deriving, u64, u64);
+
+/// What is being derived again while a desk opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deriving {
+    /// The cases a change of the calendar in force affects.
+    Calendar,
+    /// The whole projection, for a build that derives it differently.
+    Upgrade,
+}
 
 /// Reads an office's holiday file: a regular file (never a device or a pipe,
 /// which would never end), of a holiday list's size, in UTF-8.
@@ -141,7 +150,7 @@ impl Desk {
                 && (shown || started.elapsed() > QUIET)
             {
                 shown = true;
-                p(done, total);
+                p(Deriving::Calendar, done, total);
             }
         };
         let mut project = super::projector(&self.sops, &self.calendar, self.offset);
@@ -152,7 +161,7 @@ impl Desk {
             .rederive(&picked, &mut project, (CALENDAR_KEY, &text), &mut tell)
             .map_err(|e| super::store_msg(e, &db))?;
         if shown && let Some(p) = progress {
-            p(total, total);
+            p(Deriving::Calendar, total, total);
         }
         Ok(Some(n))
     }

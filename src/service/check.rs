@@ -94,11 +94,19 @@ impl Desk {
 
     /// Derives the projection again from the log and says whether it changed.
     pub fn rebuild(&mut self) -> Result<RebuildReport> {
+        self.rebuild_with(&mut |_, _| {})
+    }
+
+    /// [`Desk::rebuild`], telling `progress` (cases done, cases in all) as it goes.
+    pub fn rebuild_with(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<RebuildReport> {
         let db = self.locations.database.clone();
         let err = |e| super::store_msg(e, &db);
         let before = self.store.projection_digest().map_err(err)?;
         let mut project = super::projector(&self.sops, &self.calendar, self.offset);
-        let cases = self.store.rebuild_projection(&mut project).map_err(err)?;
+        let cases = self
+            .store
+            .rebuild_projection(&mut project, progress)
+            .map_err(err)?;
         self.record_calendar()?;
         let after = self.store.projection_digest().map_err(err)?;
         Ok(RebuildReport {

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate};
 
-pub use calendar::{MAX_HOLIDAY_FILE, ProgressFn, read_holiday_file};
+pub use calendar::{Deriving, MAX_HOLIDAY_FILE, ProgressFn, read_holiday_file};
 pub use case_view::{AttachmentLine, CaseLinks, CaseView, LinkedCase, NoteLine};
 pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
@@ -288,7 +288,18 @@ impl Desk {
             return Ok(());
         }
         if self.store.count_events().map_err(|e| self.db_error(e))? > 0 {
-            self.rebuild()?;
+            // A large desk takes minutes: the bar says why it waits.
+            let started = std::time::Instant::now();
+            let mut shown = false;
+            let mut tell = |done: u64, total: u64| {
+                if let Some(p) = progress
+                    && (shown || (done < total && started.elapsed() > calendar::QUIET))
+                {
+                    shown = true;
+                    p(Deriving::Upgrade, done, total);
+                }
+            };
+            self.rebuild_with(&mut tell)?;
             self.notices.push(Msg::ProjectionRefreshed);
         }
         self.record_calendar()?;

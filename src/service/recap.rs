@@ -59,6 +59,12 @@ pub struct SopSteps {
 }
 
 impl Desk {
+    /// Equal stamps mean nothing was written in between, so a recap would
+    /// read the same ([`crate::store::Store::change_stamp`]).
+    pub fn change_stamp(&self) -> Option<(i64, u64)> {
+        self.store.change_stamp().ok()
+    }
+
     pub fn recap(&self, span: Span) -> Result<Recap> {
         let (first, last) = match span {
             Span::Month(y, m) => {

@@ -14,7 +14,7 @@ use crate::domain::workflow::CaseState;
 pub(super) fn put_numbers(conn: &Connection, state: &CaseState) -> Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO letter_counters (desk, year, last) SELECT n, ?, ? FROM desks WHERE uid = ?
-         ON CONFLICT (desk, year) DO UPDATE SET last = max(last, excluded.last)",
+         ON CONFLICT (desk, year) DO UPDATE SET last = excluded.last WHERE excluded.last > last",
     )?;
     for issued in state.letters.iter().flat_map(|l| &l.issued) {
         insert.execute(params![

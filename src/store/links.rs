@@ -12,7 +12,10 @@ use crate::domain::event::{Event, Payload};
 /// Records that case `case_n` was linked to the case `linked_to` (a link is
 /// fixed at registration, so writing it again changes nothing).
 pub(super) fn put_link(conn: &Connection, case_n: i64, linked_to: Uuid) -> Result<()> {
-    conn.prepare_cached("INSERT OR REPLACE INTO case_links (n, linked_to) VALUES (?, ?)")?
+    conn.prepare_cached(
+        "INSERT INTO case_links (n, linked_to) VALUES (?, ?)
+         ON CONFLICT (n) DO UPDATE SET linked_to = excluded.linked_to WHERE linked_to IS NOT excluded.linked_to",
+    )?
         .execute(rusqlite::params![case_n, linked_to.as_bytes().as_slice()])?;
     Ok(())
 }

@@ -37,7 +37,7 @@ pub use office::RosterDesk;
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
 pub use rederive::{CaseSpan, Picked};
-pub use search::search_query;
+pub use search::{phone_words, search_query};
 pub use sign_ins::SignInRow;
 
 #[derive(Debug)]
@@ -283,6 +283,16 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// What moves whenever the database changes: SQLite's `data_version`
+    /// (moved by other connections' commits) and the rows this connection
+    /// has changed. Two equal stamps mean nothing was written in between.
+    pub fn change_stamp(&self) -> Result<(i64, u64)> {
+        let version = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((version, self.conn.total_changes()))
     }
 
     pub fn local_desk(&self) -> Result<Option<LocalDesk>> {

@@ -1,6 +1,7 @@
 //! The projection: the tables the program reads, derived from the log.
 
-use rusqlite::{Connection, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params, params_from_iter};
 use sha2::{Digest, Sha256};
 
 use super::{Result, Store};
@@ -29,6 +30,124 @@ pub struct NoteRow {
     pub text: String,
 }
 
+/// The projection's columns of a case, in the order [`case_values`] gives them.
+const CASE_ROW_COLUMNS: [&str; 32] = [
+    "n",
+    "agenda_no",
+    "agenda_desk",
+    "agenda_year",
+    "agenda_seq",
+    "kind",
+    "channel",
+    "sop",
+    "received_at",
+    "complete_on",
+    "name",
+    "nik",
+    "phone",
+    "confidential",
+    "anonymous",
+    "subject",
+    "licence_type",
+    "status",
+    "step",
+    "step_actor",
+    "step_since",
+    "step_due",
+    "deadline",
+    "unlisted_years",
+    "paused_since",
+    "forwarded_to",
+    "closed_at",
+    "last_at",
+    "events",
+    "anomalies",
+    "step_paused",
+    "conflicts",
+];
+
+fn case_values(case_n: i64, s: &CaseSummary, registered_by: i64) -> Vec<Value> {
+    let years = s
+        .unlisted_years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let text = |v: &str| Value::Text(v.to_string());
+    let opt_text = |v: &Option<String>| v.as_deref().map_or(Value::Null, text);
+    let opt_int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
+    vec![
+        Value::Integer(case_n),
+        text(&s.agenda_no),
+        Value::Integer(registered_by),
+        Value::Integer(i64::from(s.agenda_year)),
+        Value::Integer(i64::from(s.agenda_seq)),
+        text(s.kind.id()),
+        text(s.channel.id()),
+        text(&s.sop),
+        Value::Integer(s.received_at),
+        Value::Text(s.complete_on.to_string()),
+        text(&s.name),
+        opt_text(&s.nik),
+        opt_text(&s.phone),
+        Value::Integer(i64::from(s.confidential)),
+        Value::Integer(i64::from(s.anonymous)),
+        text(&s.subject),
+        text(&s.licence_type),
+        text(s.status.id()),
+        opt_text(&s.step),
+        opt_text(&s.step_actor),
+        Value::Integer(s.step_since),
+        opt_int(s.step_due),
+        Value::Text(s.deadline.to_string()),
+        Value::Text(years),
+        opt_int(s.paused_since),
+        opt_text(&s.forwarded_to),
+        opt_int(s.closed_at),
+        Value::Integer(s.last_at),
+        Value::Integer(i64::from(s.events)),
+        Value::Integer(i64::from(s.anomalies)),
+        Value::Integer(i64::from(s.step_paused)),
+        Value::Integer(i64::from(s.conflicts)),
+    ]
+}
+
+/// Writes the case's row: a new row whole, a known row by the columns that
+/// changed only, so an index whose columns did not change is not written
+/// (on an old office PC's disk every page counts).
+fn put_case_row(conn: &Connection, values: Vec<Value>) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    let columns = CASE_ROW_COLUMNS.join(", ");
+    let stored: Option<Vec<Value>> = conn
+        .prepare_cached(&format!("SELECT {columns} FROM cases WHERE n = ?"))?
+        .query_row([&values[0]], |r| {
+            (0..CASE_ROW_COLUMNS.len()).map(|i| r.get(i)).collect()
+        })
+        .optional()?;
+    let Some(stored) = stored else {
+        let marks = vec!["?"; CASE_ROW_COLUMNS.len()].join(", ");
+        conn.prepare_cached(&format!("INSERT INTO cases ({columns}) VALUES ({marks})"))?
+            .execute(params_from_iter(values))?;
+        return Ok(());
+    };
+    let changed: Vec<usize> = (1..values.len())
+        .filter(|&i| values[i] != stored[i])
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let set = changed
+        .iter()
+        .map(|&i| format!("{} = ?", CASE_ROW_COLUMNS[i]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut args: Vec<Value> = changed.iter().map(|&i| values[i].clone()).collect();
+    args.push(values[0].clone());
+    conn.prepare_cached(&format!("UPDATE cases SET {set} WHERE n = ?"))?
+        .execute(params_from_iter(args))?;
+    Ok(())
+}
+
 pub(super) fn put_case(
     conn: &Connection,
     case_n: i64,
@@ -40,56 +159,10 @@ pub(super) fn put_case(
     if text != TextIndex::Keep {
         super::search::index_case(conn, case_n, state, text == TextIndex::Replace)?;
     }
-    let years = s
-        .unlisted_years
-        .iter()
-        .map(i32::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO cases (n, agenda_no, agenda_desk, agenda_year, agenda_seq, kind, channel, sop,
-            received_at, complete_on, name, nik, phone, confidential, anonymous, subject, licence_type,
-            status, step, step_actor, step_since, step_due, deadline, unlisted_years, paused_since,
-            forwarded_to, closed_at, last_at, events, anomalies, step_paused, conflicts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )?
-    .execute(params![
-        case_n,
-        s.agenda_no,
-        registered_by,
-        s.agenda_year,
-        s.agenda_seq,
-        s.kind.id(),
-        s.channel.id(),
-        s.sop,
-        s.received_at,
-        s.complete_on.to_string(),
-        s.name,
-        s.nik,
-        s.phone,
-        s.confidential,
-        s.anonymous,
-        s.subject,
-        s.licence_type,
-        s.status.id(),
-        s.step,
-        s.step_actor,
-        s.step_since,
-        s.step_due,
-        s.deadline.to_string(),
-        years,
-        s.paused_since,
-        s.forwarded_to,
-        s.closed_at,
-        s.last_at,
-        s.events,
-        s.anomalies,
-        s.step_paused,
-        s.conflicts,
-    ])?;
+    put_case_row(conn, case_values(case_n, s, registered_by))?;
     conn.prepare_cached(
         "INSERT INTO agenda_counters (desk, year, last) VALUES (?, ?, ?)
-         ON CONFLICT (desk, year) DO UPDATE SET last = max(last, excluded.last)",
+         ON CONFLICT (desk, year) DO UPDATE SET last = excluded.last WHERE excluded.last > last",
     )?
     .execute(params![registered_by, s.agenda_year, s.agenda_seq])?;
     super::recap::put(conn, case_n, &s.recap)?;
@@ -100,23 +173,41 @@ pub(super) fn put_case(
         super::letters::put_numbers(conn, state)?;
     }
     if !state.notebook.notes.is_empty() {
+        put_notes(conn, case_n, state)?;
+    }
+    Ok(())
+}
+
+/// Writes the notes that are new or changed; the others stay as they are.
+fn put_notes(conn: &Connection, case_n: i64, state: &CaseState) -> Result<()> {
+    let stored: i64 = conn
+        .prepare_cached("SELECT count(*) FROM notes WHERE case_n = ?")?
+        .query_row([case_n], |r| r.get(0))?;
+    // A notebook never loses a note; should a row be left over from an
+    // earlier projection, the case's notes are written afresh.
+    if stored > state.notebook.notes.len() as i64 {
         conn.prepare_cached("DELETE FROM notes WHERE case_n = ?")?
             .execute([case_n])?;
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO notes (event, case_n, at, kind, person, role, text, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )?;
-        for note in &state.notebook.notes {
-            insert.execute(params![
-                note.event.as_bytes().as_slice(),
-                case_n,
-                note.at,
-                note.kind.id(),
-                note.person,
-                note.role,
-                note.text(),
-                note.replaces.map(|r| r.as_bytes().to_vec()),
-            ])?;
-        }
+    }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO notes (event, case_n, at, kind, person, role, text, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (event) DO UPDATE SET case_n = excluded.case_n, at = excluded.at, kind = excluded.kind,
+             person = excluded.person, role = excluded.role, text = excluded.text, replaces = excluded.replaces
+         WHERE (case_n, at, kind, person, role, text) IS NOT
+               (excluded.case_n, excluded.at, excluded.kind, excluded.person, excluded.role, excluded.text)
+            OR replaces IS NOT excluded.replaces",
+    )?;
+    for note in &state.notebook.notes {
+        upsert.execute(params![
+            note.event.as_bytes().as_slice(),
+            case_n,
+            note.at,
+            note.kind.id(),
+            note.person,
+            note.role,
+            note.text(),
+            note.replaces.map(|r| r.as_bytes().to_vec()),
+        ])?;
     }
     Ok(())
 }
@@ -126,9 +217,16 @@ pub type Project<'a> = dyn FnMut(&[Event]) -> Option<(CaseSummary, CaseState)> +
 
 impl Store {
     /// Throws the projection away and derives it again from the log, in one
-    /// transaction. Returns the number of cases projected.
-    pub fn rebuild_projection(&mut self, project: &mut Project<'_>) -> Result<u64> {
+    /// transaction, telling `progress` (cases done, cases in all) every few
+    /// thousand cases. Returns the number of cases projected.
+    pub fn rebuild_projection(
+        &mut self,
+        project: &mut Project<'_>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<u64> {
         let tx = self.transaction()?;
+        let total: i64 = tx.query_row("SELECT count(*) FROM case_ids", [], |r| r.get(0))?;
+        let total = total.unsigned_abs();
         tx.execute_batch(
             "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters; DELETE FROM recap_cases;
              DELETE FROM case_links; DELETE FROM letter_counters; INSERT INTO case_search (case_search) VALUES ('delete-all');",
@@ -151,6 +249,9 @@ impl Store {
                 if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
                     put_case(&tx, case_n, &summary, &state, desk, TextIndex::New)?;
                     count += 1;
+                    if count % 4096 == 0 {
+                        progress(count, total);
+                    }
                 }
                 Ok(())
             };
@@ -171,6 +272,7 @@ impl Store {
             }
         }
         tx.commit()?;
+        progress(total, total);
         Ok(count)
     }
 

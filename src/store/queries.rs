@@ -181,44 +181,6 @@ impl Store {
 
     /// A page of cases, soonest deadline first.
     pub fn list_cases(&self, f: &ListFilter) -> Result<Vec<CaseRow>> {
-        let mut clauses: Vec<String> = Vec::new();
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(s) = &f.status {
-            clauses.push("status = ?".into());
-            args.push(Value::Text(s.clone()));
-        }
-        if let Some(day) = &f.overdue_on {
-            clauses.push("status = 'open' AND deadline < ?".into());
-            args.push(Value::Text(day.clone()));
-        }
-        if !f.step_actors.is_empty() {
-            let marks = vec!["?"; f.step_actors.len()].join(", ");
-            clauses.push(format!("status = 'open' AND step_actor IN ({marks})"));
-            args.extend(f.step_actors.iter().cloned().map(Value::Text));
-        }
-        if !f.steps.is_empty() {
-            let pairs = vec!["(?, ?)"; f.steps.len()].join(", ");
-            clauses.push(format!(
-                "status = 'open' AND (sop, step) IN (VALUES {pairs})"
-            ));
-            for (sop, step) in &f.steps {
-                args.push(Value::Text(sop.clone()));
-                args.push(Value::Text(step.clone()));
-            }
-        }
-        if f.forwarded {
-            clauses.push("forwarded_to IS NOT NULL".into());
-        }
-        if let Some((deadline, n)) = &f.after {
-            clauses.push("(deadline, n) > (?, ?)".into());
-            args.push(Value::Text(deadline.clone()));
-            args.push(Value::Integer(*n));
-        }
-        let filter = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
         // A page after a key follows the key's order. A whole list orders
         // ties by what every desk shares, so desks print the same list
         // whatever order their cases arrived in (local numbers differ).
@@ -227,14 +189,52 @@ impl Store {
         } else {
             "deadline, received_at, agenda_no"
         };
-        let sql =
-            format!("SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY {order} LIMIT ? OFFSET ?");
-        args.push(Value::Integer(i64::from(if f.limit == 0 {
-            u32::MAX
+        let limit = i64::from(if f.limit == 0 { u32::MAX } else { f.limit });
+        let offset = i64::from(f.offset);
+        // Without their indexes (no room to build them after a bulk load)
+        // the table is scanned rather than the list refused.
+        let hint = |index: &str| {
+            if self.bulk_indexes_missing() {
+                String::new()
+            } else {
+                format!("INDEXED BY {index}")
+            }
+        };
+        let mut args: Vec<Value> = Vec::new();
+        // Each range yields only the keys of its first rows; the table is
+        // read for the rows of the page alone.
+        let range = |index: &str, part: Part<'_>, args: &mut Vec<Value>| {
+            let filter = where_clause(f, part, args);
+            args.push(Value::Integer(limit.saturating_add(offset)));
+            format!(
+                "SELECT * FROM (SELECT n, deadline, received_at, agenda_no FROM cases {} {filter} ORDER BY {order} LIMIT ?)",
+                hint(index)
+            )
+        };
+        // One ordered index range per step or per role, merged: an `IN`
+        // over them would sort every open case they hold.
+        let parts: Vec<String> = if !f.steps.is_empty() {
+            f.steps
+                .iter()
+                .map(|step| range("cases_steps", Part::Step(step), &mut args))
+                .collect()
         } else {
-            f.limit
-        })));
-        args.push(Value::Integer(i64::from(f.offset)));
+            f.step_actors
+                .iter()
+                .map(|actor| range("cases_queue", Part::Actor(actor), &mut args))
+                .collect()
+        };
+        let sql = if parts.is_empty() {
+            let filter = where_clause(f, Part::Whole, &mut args);
+            format!("SELECT {CASE_COLUMNS} FROM cases {filter} ORDER BY {order} LIMIT ? OFFSET ?")
+        } else {
+            format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE n IN (SELECT n FROM ({}) ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
+                parts.join(" UNION ALL ")
+            )
+        };
+        args.push(Value::Integer(limit));
+        args.push(Value::Integer(offset));
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), case_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -268,5 +268,59 @@ impl Store {
             .conn()
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
         Ok(n as u64)
+    }
+}
+
+/// Which part of a case list one index range reads.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Whole,
+    /// The open cases whose step this role does.
+    Actor(&'a str),
+    /// The open cases at this (SOP id, step id), of the list's roles.
+    Step(&'a (String, String)),
+}
+
+/// The `WHERE` of a case list, or of one part of it; its values are pushed
+/// to `args`.
+fn where_clause(f: &ListFilter, part: Part<'_>, args: &mut Vec<Value>) -> String {
+    let mut clauses: Vec<String> = Vec::new();
+    if let Some(s) = &f.status {
+        clauses.push("status = ?".into());
+        args.push(Value::Text(s.clone()));
+    }
+    if let Some(day) = &f.overdue_on {
+        clauses.push("status = 'open' AND deadline < ?".into());
+        args.push(Value::Text(day.clone()));
+    }
+    match part {
+        Part::Whole => {}
+        Part::Actor(actor) => {
+            clauses.push("status = 'open' AND step_actor = ?".into());
+            args.push(Value::Text(actor.into()));
+        }
+        Part::Step((sop, step)) => {
+            clauses.push("status = 'open' AND sop = ? AND step = ?".into());
+            args.push(Value::Text(sop.clone()));
+            args.push(Value::Text(step.clone()));
+            if !f.step_actors.is_empty() {
+                let marks = vec!["?"; f.step_actors.len()].join(", ");
+                clauses.push(format!("step_actor IN ({marks})"));
+                args.extend(f.step_actors.iter().cloned().map(Value::Text));
+            }
+        }
+    }
+    if f.forwarded {
+        clauses.push("forwarded_to IS NOT NULL".into());
+    }
+    if let Some((deadline, n)) = &f.after {
+        clauses.push("(deadline, n) > (?, ?)".into());
+        args.push(Value::Text(deadline.clone()));
+        args.push(Value::Integer(*n));
+    }
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
     }
 }

@@ -95,6 +95,17 @@ fn unpack(bytes: &[u8]) -> Option<CaseFacts<&str>> {
 }
 
 pub(super) fn put(conn: &Connection, case_n: i64, f: &CaseFacts) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    let packed = pack(f);
+    // The packed column holds every fact: unchanged, nothing is written.
+    let unchanged: bool = conn
+        .prepare_cached("SELECT packed = ? FROM recap_cases WHERE n = ?")?
+        .query_row(params![packed, case_n], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if unchanged {
+        return Ok(());
+    }
     let steps: String = f
         .steps
         .iter()
@@ -123,7 +134,7 @@ pub(super) fn put(conn: &Connection, case_n: i64, f: &CaseFacts) -> Result<()> {
         f.consultation_decision.map(|(d, _)| d.to_string()),
         f.consultation_decision.map(|(_, a)| a),
         steps,
-        pack(f),
+        packed,
     ])?;
     Ok(())
 }

@@ -71,7 +71,7 @@ pub(super) fn put_search_row(conn: &Connection, row: &SearchRow, replace: bool) 
 }
 
 /// A phone in both the forms people type: `6281234567890 081234567890`.
-fn phone_words(e164: &str) -> String {
+pub fn phone_words(e164: &str) -> String {
     let digits = e164.trim_start_matches('+');
     match digits.strip_prefix("62") {
         Some(national) => format!("{digits} 0{national}"),

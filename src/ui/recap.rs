@@ -23,8 +23,19 @@ use crate::store::CaseRow;
 /// How many of the cases past their deadline the screen lists.
 const OVERDUE_SHOWN: u32 = 50;
 
+/// What the figures on screen were computed from: while it stays the same,
+/// opening the tab again shows them without reading the recap again (a
+/// month of a large desk reads tens of thousands of rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Basis {
+    span: Span,
+    today: chrono::NaiveDate,
+    stamp: (i64, u64),
+}
+
 pub struct RecapScreen {
     pub span: Span,
+    basis: Option<Basis>,
     recap: Option<Recap>,
     /// The recap as printed: the rows of the table and of the export.
     doc: Option<RecapDoc>,
@@ -39,6 +50,7 @@ impl RecapScreen {
         let today = desk.today();
         RecapScreen {
             span: Span::Month(today.year(), today.month()),
+            basis: None,
             recap: None,
             doc: None,
             overdue: Vec::new(),
@@ -59,10 +71,20 @@ impl RecapScreen {
     }
 
     pub fn reload(&mut self, desk: &Desk) {
+        let basis = desk.change_stamp().map(|stamp| Basis {
+            span: self.span,
+            today: desk.today(),
+            stamp,
+        });
+        if basis.is_some() && basis == self.basis && self.recap.is_some() {
+            return;
+        }
+        self.basis = None;
         match desk.recap(self.span) {
             Ok(r) => {
                 self.doc = Some(r.doc(&desk.config));
                 self.recap = Some(r);
+                self.basis = basis;
             }
             Err(e) => self.message = Some((e.text(), false)),
         }
