@@ -73,8 +73,10 @@ fn json_at(desk: &TestDesk, now: &str, args: &[&str]) -> Value {
 
 fn user_version(db: &Path) -> usize {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    version as usize
 }
 
 /// Every value the old build gave under `keys` must be what this build
@@ -226,4 +228,5 @@ macro_rules! fixture_tests {
 
 fixture_tests! {
     schema_v11 => "schema-v11",
+    schema_v12 => "schema-v12",
 }
