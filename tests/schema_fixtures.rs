@@ -282,6 +282,8 @@ macro_rules! fixture_tests {
 }
 
 fixture_tests! {
+    schema_v5 => "schema-v5",
+    schema_v7 => "schema-v7",
     schema_v8 => "schema-v8",
     schema_v9 => "schema-v9",
     schema_v11 => "schema-v11",
