@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // Before any file is made: the database (and SQLite's WAL and SHM),
     // backups, bundles and exports hold personal data, so whatever the
@@ -18,7 +16,7 @@ fn main() -> ExitCode {
     // A bug must still end readably: one line saying what happened (the
     // interface adds restoring the terminal in front of this hook).
     std::panic::set_hook(Box::new(report_panic));
-    let cli = aduan::cli::Cli::parse();
+    let cli = aduan::cli::parse();
     match aduan::cli::run(cli) {
         Ok(code) => code,
         Err(msg) => {

@@ -6,7 +6,9 @@ mod check;
 mod demo;
 mod doc;
 mod init;
+mod lang;
 mod letter;
+mod manual;
 mod note;
 mod pin;
 mod recap;
@@ -17,7 +19,7 @@ mod table;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::Msg;
 use crate::i18n::help;
@@ -97,6 +99,9 @@ pub enum Command {
         #[command(subcommand)]
         command: pin::PinCommand,
     },
+    /// For `scripts/package`, not for the desk: hidden from help.
+    #[command(about = help::MANUAL, hide = true)]
+    Manual(manual::ManualArgs),
 }
 
 impl Command {
@@ -117,14 +122,28 @@ impl Command {
             | Command::Template { .. }
             | Command::Sop { .. }
             | Command::Demo(_)
-            | Command::Pin { .. } => false,
+            | Command::Pin { .. }
+            | Command::Manual(_) => false,
         }
     }
+}
+
+/// The command line parsed, its help in the language of `$ADUAN_LANG` or
+/// of the config the command would open (see [`lang`]).
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::i18n::set_lang(lang::help_language(&args));
+    let matches = lang::localized(Cli::command()).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Runs one command; an error comes back as a message for the user.
 pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
     crate::i18n::seal::set_verbose(cli.verbose);
+    // Writes files for the package only: no desk is opened or made.
+    if let Some(Command::Manual(args)) = &cli.command {
+        return manual::write(args);
+    }
     // A joining desk's secret and code are settled before anything is made.
     let mut join_secret = None;
     let register = match &cli.command {
@@ -199,6 +218,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Msg> {
         Some(Command::Backup(args)) => sync::backup(&desk, args),
         Some(Command::Restore(args)) => sync::restore(&mut desk, args),
         Some(Command::Pin { command }) => pin::run(&desk, command, by),
+        Some(Command::Manual(args)) => manual::write(&args),
     }
 }
 

@@ -3,21 +3,54 @@
 use crate::domain::agenda::AgendaFormatError;
 use crate::domain::letter::{LetterAct, LetterKind, LetterProblem};
 
-/// The command line's help texts (Bahasa Indonesia only, as in `help`).
+/// The command line's help texts, in Bahasa Indonesia and English as in `help`.
 pub mod help {
-    pub const LETTER: &str = "Surat keluar kasus: surat penerusan ke OPD, surat jawaban ke pengadu";
-    pub const DRAFT: &str = "Buat konsep surat (versi pertama memberi nomor surat) atau versi baru";
-    pub const PARAF: &str = "Catat paraf Kabid pada versi terakhir surat";
-    pub const TTD: &str = "Catat tanda tangan Kepala Dinas (perlu paraf versi terakhir)";
-    pub const KIRIM: &str = "Catat pengiriman surat (perlu tanda tangan)";
-    pub const SHOW: &str =
-        "Tampilkan surat kasus: nomor, perihal, tujuan, versi, paraf, ttd, kirim";
-    pub const KIND: &str = "Jenis surat: penerusan atau jawaban";
-    pub const KIND_FILTER: &str = "Hanya surat jenis ini: penerusan atau jawaban";
-    pub const BODY: &str =
-        "Isi surat (tanpa --body/--body-file: disusun dari kasus dan catatannya)";
-    pub const BODY_FILE: &str = "Berkas berisi isi surat ('-' untuk stdin)";
-    pub const NOTES: &str = "Kode catatan sumber surat jawaban, dipisah koma (bawaan: semua catatan pemeriksaan yang berlaku)";
+    use crate::i18n::help::H;
+
+    pub const LETTER: H = H(
+        "Surat keluar kasus: surat penerusan ke OPD, surat jawaban ke pengadu",
+        "A case's outgoing letters: forwarding letters to an OPD, reply letters to the complainant",
+    );
+    pub const DRAFT: H = H(
+        "Buat konsep surat (versi pertama memberi nomor surat) atau versi baru",
+        "Draft a letter (the first version gives the letter its number) or a new version",
+    );
+    pub const PARAF: H = H(
+        "Catat paraf Kabid pada versi terakhir surat",
+        "Record the Kabid's initials (paraf) on the letter's last version",
+    );
+    pub const TTD: H = H(
+        "Catat tanda tangan Kepala Dinas (perlu paraf versi terakhir)",
+        "Record the Head of Office's signature (needs the last version initialled)",
+    );
+    pub const KIRIM: H = H(
+        "Catat pengiriman surat (perlu tanda tangan)",
+        "Record that the letter was sent (needs the signature)",
+    );
+    pub const SHOW: H = H(
+        "Tampilkan surat kasus: nomor, perihal, tujuan, versi, paraf, ttd, kirim",
+        "Show a case's letters: number, subject, addressee, versions, paraf, signature, sending",
+    );
+    pub const KIND: H = H(
+        "Jenis surat: penerusan atau jawaban",
+        "Letter kind: penerusan or jawaban",
+    );
+    pub const KIND_FILTER: H = H(
+        "Hanya surat jenis ini: penerusan atau jawaban",
+        "Only letters of this kind: penerusan or jawaban",
+    );
+    pub const BODY: H = H(
+        "Isi surat (tanpa --body/--body-file: disusun dari kasus dan catatannya)",
+        "The letter's body (without --body/--body-file: composed from the case and its notes)",
+    );
+    pub const BODY_FILE: H = H(
+        "Berkas berisi isi surat ('-' untuk stdin)",
+        "File holding the letter's body ('-' for stdin)",
+    );
+    pub const NOTES: H = H(
+        "Kode catatan sumber surat jawaban, dipisah koma (bawaan: semua catatan pemeriksaan yang berlaku)",
+        "Codes of the notes the reply letter draws on, comma-separated (default: every inspection note in force)",
+    );
 }
 
 /// Why a letter command was refused, beyond the letter's own rules.

@@ -18,6 +18,7 @@ mod desk;
 pub mod files;
 mod fold;
 pub mod help;
+pub mod help_lang;
 pub mod keys;
 mod labels;
 pub mod letters;

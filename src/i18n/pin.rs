@@ -3,16 +3,34 @@
 use super::pick;
 use crate::domain::pin::{MAX_DIGITS, MIN_DIGITS, PinProblem};
 
-/// The command line's help texts (Bahasa Indonesia only, as in `help`).
+/// The command line's help texts, in Bahasa Indonesia and English as in `help`.
 pub mod help {
-    pub const PIN: &str = "PIN petugas: setel, setel ulang (Kasi), catatan masuk";
-    pub const SET: &str = "Setel atau ganti PIN petugas --by (diketik dua kali, di terminal)";
-    pub const RESET: &str =
-        "Hapus PIN seorang petugas (hanya Kasi); ia menyetel PIN baru saat masuk berikutnya";
-    pub const RESET_NAME: &str = "Nama petugas yang PIN-nya dihapus";
-    pub const LOG: &str =
-        "Catatan masuk di loket ini: masuk, PIN salah, terkunci (tidak ikut bundel)";
-    pub const LOG_LIMIT: &str = "Jumlah baris terakhir yang ditampilkan";
+    use crate::i18n::help::H;
+
+    pub const PIN: H = H(
+        "PIN petugas: setel, setel ulang (Kasi), catatan masuk",
+        "Staff PINs: set, reset (Kasi), the sign-in log",
+    );
+    pub const SET: H = H(
+        "Setel atau ganti PIN petugas --by (diketik dua kali, di terminal)",
+        "Set or change the PIN of the staff member --by (typed twice, at a terminal)",
+    );
+    pub const RESET: H = H(
+        "Hapus PIN seorang petugas (hanya Kasi); ia menyetel PIN baru saat masuk berikutnya",
+        "Remove a staff member's PIN (Kasi only); they set a new PIN when they next sign in",
+    );
+    pub const RESET_NAME: H = H(
+        "Nama petugas yang PIN-nya dihapus",
+        "Name of the staff member whose PIN is removed",
+    );
+    pub const LOG: H = H(
+        "Catatan masuk di loket ini: masuk, PIN salah, terkunci (tidak ikut bundel)",
+        "Sign-ins at this desk: sign-ins, wrong PINs, lockouts (not part of bundles)",
+    );
+    pub const LOG_LIMIT: H = H(
+        "Jumlah baris terakhir yang ditampilkan",
+        "Number of the latest rows shown",
+    );
 }
 
 /// Why a PIN was not accepted, or a PIN command refused.

@@ -182,19 +182,40 @@ pub fn ask_secret() -> String {
     )
 }
 
-/// Help texts (`--help`), in Bahasa Indonesia only like `i18n::help`.
+/// Help texts (`--help`), in Bahasa Indonesia and English as in `i18n::help`.
 pub mod help {
-    pub const VERBOSE: &str =
-        "Tampilkan rincian panjang di balik penolakan (mis. hasil pemeriksaan SQLite)";
-    pub const INIT_JOIN_FILE: &str = "Berkas gabung (dari aduan sync join-file) yang memuat rahasia kantor; kata sandinya diketik atau di $ADUAN_PASSPHRASE";
-    pub const SECRET: &str =
-        "Rahasia kantor: tampilkan untuk salinan kertas, buat, atau ambil dari berkas gabung";
-    pub const SECRET_NEW: &str =
-        "Buat rahasia kantor di loket ini (hanya di SATU loket kantor yang belum punya)";
-    pub const SECRET_JOIN_FILE: &str = "Ambil rahasia kantor dari berkas gabung";
-    pub const SECRET_ENTER: &str =
-        "Ketik rahasia kantor dari salinan kertas (atau di $ADUAN_OFFICE_SECRET)";
-    pub const JOIN_FILE: &str =
-        "Tulis berkas gabung: rahasia kantor terenkripsi dengan kata sandi, untuk loket baru";
-    pub const JOIN_FILE_PATH: &str = "Berkas yang ditulis (tidak menimpa)";
+    use crate::i18n::help::H;
+
+    pub const VERBOSE: H = H(
+        "Tampilkan rincian panjang di balik penolakan (mis. hasil pemeriksaan SQLite)",
+        "Show the long details behind a refusal (e.g. the result of SQLite's check)",
+    );
+    pub const INIT_JOIN_FILE: H = H(
+        "Berkas gabung (dari aduan sync join-file) yang memuat rahasia kantor; kata sandinya diketik atau di $ADUAN_PASSPHRASE",
+        "Join file (from aduan sync join-file) holding the office secret; its passphrase is typed or in $ADUAN_PASSPHRASE",
+    );
+    pub const SECRET: H = H(
+        "Rahasia kantor: tampilkan untuk salinan kertas, buat, atau ambil dari berkas gabung",
+        "The office secret: show it for a paper copy, make it, or take it from a join file",
+    );
+    pub const SECRET_NEW: H = H(
+        "Buat rahasia kantor di loket ini (hanya di SATU loket kantor yang belum punya)",
+        "Make the office secret at this desk (only at ONE desk of an office that has none yet)",
+    );
+    pub const SECRET_JOIN_FILE: H = H(
+        "Ambil rahasia kantor dari berkas gabung",
+        "Take the office secret from a join file",
+    );
+    pub const SECRET_ENTER: H = H(
+        "Ketik rahasia kantor dari salinan kertas (atau di $ADUAN_OFFICE_SECRET)",
+        "Type the office secret from the paper copy (or in $ADUAN_OFFICE_SECRET)",
+    );
+    pub const JOIN_FILE: H = H(
+        "Tulis berkas gabung: rahasia kantor terenkripsi dengan kata sandi, untuk loket baru",
+        "Write a join file: the office secret encrypted under a passphrase, for a new desk",
+    );
+    pub const JOIN_FILE_PATH: H = H(
+        "Berkas yang ditulis (tidak menimpa)",
+        "The file written (never over an existing one)",
+    );
 }
