@@ -13,7 +13,9 @@
 //!
 //! It prints the percentiles, then aduan / plain for both of aduan's
 //! figures. The headline figures are checked once against plain SQL over
-//! the readable columns, untimed. Nothing is written to the database.
+//! the readable columns, untimed. Nothing is written to the database, but
+//! a desk of an older schema is upgraded once when this build first opens
+//! it, before anything is timed.
 
 use std::process::Command;
 use std::time::{Duration, Instant};

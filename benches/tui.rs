@@ -361,6 +361,8 @@ fn notes(opts: &OpenOptions) {
         let who = desk.acting_as(None, None).unwrap();
         let officer = desk.people_names().remove(0);
         let today = desk.today().to_string();
+        // A field report's time may not be in the future: yesterday's morning.
+        let yesterday = (desk.today() - chrono::Duration::days(1)).to_string();
         for i in have..NOTES {
             let kind = NoteKind::ALL[i % NoteKind::ALL.len()];
             let text = format!("Catatan nomor {i}: pemeriksaan berkas dan lapangan");
@@ -373,7 +375,7 @@ fn notes(opts: &OpenOptions) {
                     ("hasil", text),
                 ],
                 NoteKind::Bap => vec![
-                    ("waktu", format!("{today} 09:30")),
+                    ("waktu", format!("{yesterday} 09:30")),
                     ("tempat", "Desa Kilensari".into()),
                     ("petugas", officer.clone()),
                     ("temuan", text),
