@@ -110,7 +110,8 @@ fn compare(
     let mut rows = 0;
     for _ in 0..IN_PROCESS_RUNS {
         let start = Instant::now();
-        rows = read_facts(plain, span_bounds(months));
+        let (first, last) = span_bounds(months);
+        rows = common::read_recap_facts(plain, first, last);
         baseline.push(start.elapsed());
     }
     report(
@@ -135,27 +136,6 @@ fn compare(
 /// reads a year's rows in one pass and counts each month from them.
 fn span_bounds(months: &[(NaiveDate, NaiveDate)]) -> (NaiveDate, NaiveDate) {
     (months[0].0, months[months.len() - 1].1)
-}
-
-/// The rows `Store::recap_each` reads for one period, by the same index,
-/// each packed column's bytes touched. Returns the number of rows.
-fn read_facts(conn: &Connection, (start, end): (NaiveDate, NaiveDate)) -> u64 {
-    let mut rows = 0;
-    let mut bytes = 0usize;
-    for filter in [
-        "finished_on IS NULL AND received_on <= ?2",
-        "finished_on >= ?1 AND received_on <= ?2",
-    ] {
-        let sql = format!("SELECT n, packed FROM recap_cases INDEXED BY recap_span WHERE {filter}");
-        let mut stmt = conn.prepare_cached(&sql).unwrap();
-        let mut found = stmt.query([start.to_string(), end.to_string()]).unwrap();
-        while let Some(row) = found.next().unwrap() {
-            bytes += row.get_ref(1).unwrap().as_blob().unwrap().len();
-            rows += 1;
-        }
-    }
-    std::hint::black_box(bytes);
-    rows
 }
 
 /// aduan's headline figures against plain SQL over the readable columns

@@ -230,16 +230,7 @@ fn a_staff_member_is_refused_a_kadis_action_naming_the_role() {
 #[test]
 fn a_staff_member_records_for_the_kadis_where_the_sop_lets_staff() {
     let desk = TestDesk::new();
-    let sop = desk.dir.path().join("sop").join("situbondo-pengaduan.toml");
-    let text = std::fs::read_to_string(&sop).unwrap();
-    // The first `recorded_by` of the file is the Kadis's.
-    let edited = text.replacen(
-        "recorded_by = [\"operator\", \"kasi\"]",
-        "recorded_by = [\"operator\", \"kasi\", \"staf\"]",
-        1,
-    );
-    assert_ne!(text, edited);
-    std::fs::write(&sop, edited).unwrap();
+    desk.let_staff_record_for_the_kadis();
     let agenda = case_for_kadis(&desk);
     desk.ok(&kadis_disposition(&agenda, STAF));
     // Still not for the Kabid, whom this SOP does not let staff record for.

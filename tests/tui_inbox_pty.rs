@@ -199,16 +199,7 @@ fn a_staff_member_is_refused_the_kadis_disposition() {
 #[test]
 fn a_staff_member_records_the_kadis_disposition_where_the_sop_allows() {
     let desk = TestDesk::new();
-    let sop = desk.dir.path().join("sop").join("situbondo-pengaduan.toml");
-    let text = std::fs::read_to_string(&sop).unwrap();
-    // The first `recorded_by` of the file is the Kadis's.
-    let edited = text.replacen(
-        "recorded_by = [\"operator\", \"kasi\"]",
-        "recorded_by = [\"operator\", \"kasi\", \"staf\"]",
-        1,
-    );
-    assert_ne!(text, edited);
-    std::fs::write(&sop, edited).unwrap();
+    desk.let_staff_record_for_the_kadis();
     let agenda = desk.add_case("2026-11-19 09:00");
     let term = Term::start(desk, "stafkadisok");
     sign_in_to_inbox(&term, STAF);

@@ -153,20 +153,7 @@ fn queue_rows(conn: &Connection, roles: &[String], steps: &[String], limit: u32)
 
 fn month_rows(conn: &Connection, today: chrono::NaiveDate) -> usize {
     let (start, end) = month_bounds(today.year(), today.month()).unwrap();
-    let mut rows = 0;
-    for filter in [
-        "finished_on IS NULL AND received_on <= ?2",
-        "finished_on >= ?1 AND received_on <= ?2",
-    ] {
-        let sql = format!("SELECT n, packed FROM recap_cases INDEXED BY recap_span WHERE {filter}");
-        let mut stmt = conn.prepare_cached(&sql).unwrap();
-        let mut found = stmt.query([start.to_string(), end.to_string()]).unwrap();
-        while let Some(row) = found.next().unwrap() {
-            std::hint::black_box(row.get_ref(1).unwrap().as_blob().unwrap().len());
-            rows += 1;
-        }
-    }
-    rows
+    common::read_recap_facts(conn, start, end) as usize
 }
 
 fn overdue_rows(conn: &Connection, today: chrono::NaiveDate, limit: u32) -> usize {

@@ -222,6 +222,22 @@ impl TestDesk {
 
     /// Takes a Situbondo case from registration to `cek-data`, the staff's
     /// check of the licence records: the first step marked with notes.
+    /// Edits the desk's copy of the Situbondo SOP so that staff may record
+    /// the Kadis's paper decisions too.
+    #[allow(dead_code)]
+    pub fn let_staff_record_for_the_kadis(&self) {
+        let sop = self.dir.path().join("sop").join("situbondo-pengaduan.toml");
+        let text = std::fs::read_to_string(&sop).unwrap();
+        // The first `recorded_by` of the file is the Kadis's.
+        let edited = text.replacen(
+            "recorded_by = [\"operator\", \"kasi\"]",
+            "recorded_by = [\"operator\", \"kasi\", \"staf\"]",
+            1,
+        );
+        assert_ne!(text, edited);
+        std::fs::write(&sop, edited).unwrap();
+    }
+
     pub fn walk_to_cek_data(&self, agenda: &str) {
         let kasi = "Kepala Seksi Penanganan Pengaduan";
         self.act(agenda, "disposisi", &["--as", "kadis"]);
