@@ -103,9 +103,10 @@ pub fn plain_connection(db: &std::path::Path) -> rusqlite::Connection {
 /// Prints aduan's median beside the baseline's and their ratio.
 #[allow(dead_code)]
 pub fn ratio(what: &str, ours: &mut [Duration], plain: &mut [Duration]) {
+    // The same p50 as `report` prints.
     let median = |v: &mut [Duration]| {
         v.sort();
-        v[v.len() / 2].as_secs_f64()
+        v[v.len().div_ceil(2) - 1].as_secs_f64()
     };
     let (a, b) = (median(ours), median(plain));
     println!(
