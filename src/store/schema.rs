@@ -262,7 +262,17 @@ CREATE TABLE IF NOT EXISTS sign_ins (
 /// list order, one index range per step, whatever the backlog. It holds
 /// every column the list is ordered and filtered by, so only the rows shown
 /// are read from the table.
-const CASES_STEPS: &str = "CREATE INDEX cases_steps ON cases(sop, step, deadline, received_at, agenda_no, step_actor) WHERE status = 'open'";
+macro_rules! cases_steps {
+    ($create:literal) => {
+        concat!(
+            $create,
+            " cases_steps ON cases(sop, step, deadline, received_at, agenda_no, step_actor) WHERE status = 'open'"
+        )
+    };
+}
+const CASES_STEPS: &str = cases_steps!("CREATE INDEX");
+/// A database set back to an older version number keeps the index it has.
+const V13: &str = cases_steps!("CREATE INDEX IF NOT EXISTS");
 
 /// The newest schema version this build knows.
 pub const LATEST: usize = 13;
@@ -281,7 +291,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(V10, super::links::backfill),
         M::up(V11),
         M::up(V12),
-        M::up(CASES_STEPS),
+        M::up(V13),
     ])
 }
 
