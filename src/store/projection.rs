@@ -66,13 +66,18 @@ const CASE_ROW_COLUMNS: [&str; 32] = [
     "conflicts",
 ];
 
-fn case_values(case_n: i64, s: &CaseSummary, registered_by: i64) -> Vec<Value> {
-    let years = s
-        .unlisted_years
+/// The years a deadline was counted through without a holiday list, as the
+/// `unlisted_years` column keeps them: `2027,2028`.
+pub(super) fn years_text(years: &[i32]) -> String {
+    years
         .iter()
         .map(i32::to_string)
         .collect::<Vec<_>>()
-        .join(",");
+        .join(",")
+}
+
+fn case_values(case_n: i64, s: &CaseSummary, registered_by: i64) -> Vec<Value> {
+    let years = years_text(&s.unlisted_years);
     let text = |v: &str| Value::Text(v.to_string());
     let opt_text = |v: &Option<String>| v.as_deref().map_or(Value::Null, text);
     let opt_int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);

@@ -87,12 +87,7 @@ impl Store {
 /// Writes what the calendar and the SOP decide of a case: an UPDATE of those
 /// columns touches only the indexes that hold them.
 fn update_derived(conn: &Connection, case_n: i64, s: &CaseSummary) -> Result<()> {
-    let years = s
-        .unlisted_years
-        .iter()
-        .map(i32::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let years = super::projection::years_text(&s.unlisted_years);
     conn.prepare_cached(
         "UPDATE cases SET status = ?, step = ?, step_actor = ?, step_since = ?, step_due = ?,
             deadline = ?, unlisted_years = ?, paused_since = ?, forwarded_to = ?, closed_at = ?,
