@@ -282,10 +282,15 @@ macro_rules! fixture_tests {
 }
 
 fixture_tests! {
+    schema_v1 => "schema-v1",
+    schema_v2 => "schema-v2",
+    schema_v3 => "schema-v3",
+    schema_v4 => "schema-v4",
     schema_v5 => "schema-v5",
     schema_v7 => "schema-v7",
     schema_v8 => "schema-v8",
     schema_v9 => "schema-v9",
+    schema_v10 => "schema-v10",
     schema_v11 => "schema-v11",
     schema_v12 => "schema-v12",
 }
