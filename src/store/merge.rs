@@ -2,7 +2,7 @@
 //! new events, and the projection of the cases they touch, in one
 //! transaction.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -118,6 +118,7 @@ impl Store {
         let mut checked = 0;
         // By local number: new cases then get their rows appended in order.
         let mut touched: BTreeMap<i64, Uuid> = BTreeMap::new();
+        let mut in_hand = InHand::default();
         for p in plans {
             let desk_n = match p.local_n {
                 Some(n) => {
@@ -142,9 +143,15 @@ impl Store {
                 }
             };
             if p.from <= p.cp.seq {
-                let n = copy_events(bundle, &tx, p, desk_n, &mut touched, &mut |k| {
-                    (ctx.progress)(checked + k, total)
-                })?;
+                let n = copy_events(
+                    bundle,
+                    &tx,
+                    p,
+                    desk_n,
+                    &mut touched,
+                    &mut in_hand,
+                    &mut |k| (ctx.progress)(checked + k, total),
+                )?;
                 checked += n;
                 outcome.new_events.insert(p.desk.code.clone(), n);
             }
@@ -155,11 +162,18 @@ impl Store {
         // the transaction, every later statement makes it flush to disk.
         let mut search_rows = Vec::with_capacity(touched.len());
         for &case_n in touched.keys() {
-            let existed: bool =
-                tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| {
-                    r.get::<_, i64>(0)
-                })? > 0;
-            let events = super::queries::events_with_desk(&tx, case_n)?;
+            let (existed, events) = match in_hand.take(case_n) {
+                Some(mut events) => {
+                    events.sort_by_key(|(_, e)| e.order_key());
+                    (false, events)
+                }
+                None => (
+                    tx.query_row("SELECT count(*) FROM cases WHERE n = ?", [case_n], |r| {
+                        r.get::<_, i64>(0)
+                    })? > 0,
+                    super::queries::events_with_desk(&tx, case_n)?,
+                ),
+            };
             let registered_by = events
                 .iter()
                 .find(|(_, e)| matches!(e.payload, Payload::CaseRegistered(_)))
@@ -206,6 +220,58 @@ struct Plan {
     from: u64,
     /// The hash the first new event must name as its predecessor.
     prev: Hash,
+}
+
+/// The events of cases new to this desk, kept as they are copied so that
+/// each case is folded without reading back what was just written. A case
+/// whose events would pass the ceiling is read back instead.
+struct InHand {
+    /// Every event merged of each case held (none was here before), with
+    /// what they weigh.
+    cases: HashMap<i64, (usize, Vec<(i64, Event)>)>,
+    bytes: usize,
+    limit: usize,
+}
+
+/// What the events held in hand may take, about twice their stored bytes.
+const IN_HAND_BYTES: usize = 128 << 20;
+
+impl Default for InHand {
+    fn default() -> InHand {
+        InHand {
+            cases: HashMap::new(),
+            bytes: 0,
+            limit: IN_HAND_BYTES,
+        }
+    }
+}
+
+impl InHand {
+    fn keep(&mut self, case_n: i64, is_new: bool, desk_n: i64, event: Event, stored: usize) {
+        use std::collections::hash_map::Entry;
+        let weight = 2 * stored + 64;
+        let fits = self.bytes + weight <= self.limit;
+        match self.cases.entry(case_n) {
+            Entry::Occupied(mut held) if fits => {
+                held.get_mut().0 += weight;
+                held.get_mut().1.push((desk_n, event));
+                self.bytes += weight;
+            }
+            // Read back whole instead: what was held of it is let go.
+            Entry::Occupied(held) => self.bytes -= held.remove().0,
+            Entry::Vacant(slot) if is_new && fits => {
+                slot.insert((weight, vec![(desk_n, event)]));
+                self.bytes += weight;
+            }
+            Entry::Vacant(_) => {}
+        }
+    }
+
+    fn take(&mut self, case_n: i64) -> Option<Vec<(i64, Event)>> {
+        let (weight, events) = self.cases.remove(&case_n)?;
+        self.bytes -= weight;
+        Some(events)
+    }
 }
 
 /// Checks each desk's checkpoint against the roster and what is held here,
@@ -321,6 +387,7 @@ fn copy_events(
     p: &Plan,
     desk_n: i64,
     touched: &mut BTreeMap<i64, Uuid>,
+    in_hand: &mut InHand,
     progress: &mut dyn FnMut(u64),
 ) -> std::result::Result<u64, MergeError> {
     let code = || p.desk.code.clone();
@@ -385,14 +452,14 @@ fn copy_events(
         if event.prev != prev {
             return refuse(Refusal::BrokenChain { code: code(), seq });
         }
-        let case_n: i64 = match find_case
+        let (case_n, is_new): (i64, bool) = match find_case
             .query_row([event.case.as_bytes().as_slice()], |r| r.get(0))
             .optional()?
         {
-            Some(n) => n,
+            Some(n) => (n, false),
             None => {
                 new_case.execute([event.case.as_bytes().as_slice()])?;
-                tx.last_insert_rowid()
+                (tx.last_insert_rowid(), true)
             }
         };
         insert.execute(params![
@@ -405,6 +472,7 @@ fn copy_events(
             body
         ])?;
         touched.insert(case_n, event.case);
+        in_hand.keep(case_n, is_new, desk_n, event, body.len());
         prev = hash;
         expected += 1;
         count += 1;
@@ -457,4 +525,53 @@ fn copy_contents(
         put.execute(params![sha, data.len() as i64, data])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(seq: u64) -> Event {
+        Event {
+            v: 1,
+            id: Uuid::from_u128(u128::from(seq)),
+            desk: Uuid::from_u128(2),
+            seq,
+            prev: GENESIS,
+            case: Uuid::from_u128(3),
+            at: 1_773_630_000,
+            recorded: 1_773_630_000,
+            person: "Sri".into(),
+            person_role: "operator".into(),
+            role: "operator".into(),
+            payload: Payload::ClockResumed {
+                note: String::new(),
+            },
+        }
+    }
+
+    /// Held: only a case new to this desk, only with all its merged events.
+    #[test]
+    fn a_case_is_held_whole_or_read_back() {
+        let mut hand = InHand {
+            limit: 3 * (2 * 100 + 64),
+            ..InHand::default()
+        };
+        hand.keep(1, true, 1, event(1), 100);
+        hand.keep(2, false, 1, event(2), 100);
+        hand.keep(1, false, 1, event(3), 100);
+        assert_eq!(hand.cases[&1].1.len(), 2, "a new case's events are held");
+        assert!(
+            !hand.cases.contains_key(&2),
+            "a case held here before is read back"
+        );
+        hand.keep(3, true, 1, event(4), 100);
+        // Past the ceiling, a held case is let go whole and read back.
+        hand.keep(1, false, 1, event(5), 100);
+        assert!(hand.take(1).is_none());
+        hand.keep(1, false, 1, event(6), 100);
+        assert!(hand.take(1).is_none(), "once let go, never held again");
+        assert_eq!(hand.take(3).map(|e| e.len()), Some(1));
+        assert_eq!(hand.bytes, 0);
+    }
 }
