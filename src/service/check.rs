@@ -57,8 +57,7 @@ impl CheckReport {
 impl Desk {
     pub fn check(&mut self, rebuild: bool) -> Result<CheckReport> {
         let err = |e| super::store_msg(e, &self.locations.database);
-        let integrity = self.store.integrity_check().map_err(err)?;
-        let chains = self.store.verify_chains().map_err(err)?;
+        let (integrity, chains) = self.store.check_everything().map_err(err)?;
         let rebuild = if rebuild { Some(self.rebuild()?) } else { None };
         let err = |e| super::store_msg(e, &self.locations.database);
         Ok(CheckReport {
