@@ -61,6 +61,12 @@ pub struct CaseFacts<S = String> {
 }
 
 impl<S> CaseFacts<S> {
+    /// Whether the case can count in the period from `start` to `end`:
+    /// received by its end and not finished before its start.
+    pub fn counts_in(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        self.received_on <= end && self.finished.is_none_or(|(on, _)| on >= start)
+    }
+
     /// Received by `end` and not finished by then.
     pub fn open_at(&self, end: NaiveDate) -> bool {
         self.received_on <= end && self.finished.is_none_or(|(on, _)| on > end)
@@ -273,8 +279,47 @@ impl<T: Default> Counts<T> {
         self.keys.iter().zip(&self.values)
     }
 
-    fn into_map(self) -> BTreeMap<String, T> {
-        self.keys.into_iter().zip(self.values).collect()
+    /// The counts by key, without the keys a case taken back out left at zero.
+    fn into_map(self) -> BTreeMap<String, T>
+    where
+        T: Counted,
+    {
+        self.keys
+            .into_iter()
+            .zip(self.values)
+            .filter(|(_, v)| !v.is_zero())
+            .collect()
+    }
+}
+
+trait Counted {
+    fn is_zero(&self) -> bool;
+}
+
+impl Counted for u64 {
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+}
+
+impl Counted for StepFigure {
+    fn is_zero(&self) -> bool {
+        self.done == 0
+    }
+}
+
+/// Whether a case's facts are being counted or taken back out (the case
+/// changed since it was counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    Plus,
+    Minus,
+}
+
+fn bump(n: &mut u64, sign: Sign) {
+    match sign {
+        Sign::Plus => *n += 1,
+        Sign::Minus => *n = n.saturating_sub(1),
     }
 }
 
@@ -323,83 +368,95 @@ impl Tally {
 
     /// Counts whatever of `c` happened in this period.
     pub fn add<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        let sign = Sign::Plus;
         if self.within(c.received_on) {
-            self.add_received(c);
+            self.count_received(c, sign);
         }
         if let Some((on, Status::Closed)) = c.finished
             && self.within(on)
         {
-            self.add_closed(c, on);
+            self.count_closed(c, on, sign);
         }
         if let Some((on, opd)) = &c.forwarded
             && self.within(*on)
         {
-            self.add_forwarded(opd.as_ref());
+            self.count_forwarded(opd.as_ref(), sign);
         }
         for s in &c.steps {
             if self.within(s.done_on) {
-                self.add_step(c.kind, s);
+                self.count_step(c.kind, s, sign);
             }
         }
         if let Some((on, answered)) = c.consultation_decision
             && self.within(on)
         {
-            self.add_consultation_decision(answered);
+            self.count_consultation_decision(answered, sign);
         }
-        self.add_if_open(c);
+        self.count_if_open(c, sign);
     }
 
-    fn add_received<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
-        self.figures.received += 1;
-        *self.by_channel.at(c.channel.as_ref()) += 1;
-        *self.by_kind.at(c.kind.id()) += 1;
+    fn count_received<S: AsRef<str>>(&mut self, c: &CaseFacts<S>, sign: Sign) {
+        bump(&mut self.figures.received, sign);
+        bump(self.by_channel.at(c.channel.as_ref()), sign);
+        bump(self.by_kind.at(c.kind.id()), sign);
         let licence = c.licence_type.as_ref();
         if !licence.is_empty() {
-            *self.by_licence.at(licence) += 1;
+            bump(self.by_licence.at(licence), sign);
         }
         if c.kind == Kind::Konsultasi {
-            self.figures.consultations.received += 1;
+            bump(&mut self.figures.consultations.received, sign);
         }
     }
 
-    fn add_closed<S>(&mut self, c: &CaseFacts<S>, on: NaiveDate) {
-        self.figures.closed += 1;
+    fn count_closed<S>(&mut self, c: &CaseFacts<S>, on: NaiveDate, sign: Sign) {
+        bump(&mut self.figures.closed, sign);
         if on <= c.deadline {
-            self.figures.closed_on_time += 1;
+            bump(&mut self.figures.closed_on_time, sign);
         }
-        self.to_close.extend(c.workdays_to_close);
+        match (sign, c.workdays_to_close) {
+            (_, None) => {}
+            (Sign::Plus, Some(days)) => self.to_close.push(days),
+            (Sign::Minus, Some(days)) => {
+                if let Some(i) = self.to_close.iter().position(|d| *d == days) {
+                    self.to_close.swap_remove(i);
+                }
+            }
+        }
     }
 
-    fn add_forwarded(&mut self, opd: &str) {
-        self.figures.forwarded += 1;
-        *self.by_opd.at(opd) += 1;
+    fn count_forwarded(&mut self, opd: &str, sign: Sign) {
+        bump(&mut self.figures.forwarded, sign);
+        bump(self.by_opd.at(opd), sign);
     }
 
-    fn add_step<S: AsRef<str>>(&mut self, kind: Kind, s: &StepFact<S>) {
+    fn count_step<S: AsRef<str>>(&mut self, kind: Kind, s: &StepFact<S>, sign: Sign) {
         let fig = self.steps[kind_index(kind)].at(s.step.as_ref());
-        fig.done += 1;
+        bump(&mut fig.done, sign);
         if s.within_standard {
-            fig.done_within_standard += 1;
+            bump(&mut fig.done_within_standard, sign);
         }
     }
 
-    fn add_consultation_decision(&mut self, answered: bool) {
+    fn count_consultation_decision(&mut self, answered: bool, sign: Sign) {
         let c = &mut self.figures.consultations;
-        if answered {
-            c.answered_directly += 1;
-        } else {
-            c.escalated += 1;
-        }
+        bump(
+            if answered {
+                &mut c.answered_directly
+            } else {
+                &mut c.escalated
+            },
+            sign,
+        );
     }
 
     /// Returns false when the case is not open at this period's end.
-    fn add_if_open<S>(&mut self, c: &CaseFacts<S>) -> bool {
+    fn count_if_open<S>(&mut self, c: &CaseFacts<S>, sign: Sign) -> bool {
         if !self.begun || !c.open_at(self.open_on) {
             return false;
         }
-        self.figures.open_at_end += 1;
+        bump(&mut self.figures.open_at_end, sign);
         if c.deadline < self.open_on {
-            self.figures.overdue_at_end += 1;
+            bump(&mut self.figures.overdue_at_end, sign);
         }
         true
     }
@@ -450,17 +507,18 @@ impl Tally {
         self.figures.forwarded_by_opd = self.by_opd.into_map();
         let mut steps: BTreeMap<String, StepFigure> = BTreeMap::new();
         for (kind, counts) in Kind::ALL.iter().zip(self.steps) {
-            if counts.keys.is_empty() {
+            let counts = counts.into_map();
+            if counts.is_empty() {
                 continue;
             }
-            for (k, s) in counts.iter() {
+            for (k, s) in &counts {
                 let sum = steps.entry(k.clone()).or_default();
                 sum.done += s.done;
                 sum.done_within_standard += s.done_within_standard;
             }
             self.figures
                 .steps_by_kind
-                .insert(kind.id().to_string(), counts.into_map());
+                .insert(kind.id().to_string(), counts);
         }
         self.figures.steps = steps;
         self.to_close.sort_unstable();
@@ -491,32 +549,43 @@ impl Periods {
     }
 
     pub fn add<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        self.count(c, Sign::Plus);
+    }
+
+    /// Takes back out what [`Periods::add`] counted of `c`: with the case's
+    /// facts as they were counted, then `add` with its facts now, the
+    /// figures are those of counting every case again.
+    pub fn remove<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        self.count(c, Sign::Minus);
+    }
+
+    fn count<S: AsRef<str>>(&mut self, c: &CaseFacts<S>, sign: Sign) {
         if let Some(t) = self.at(c.received_on) {
-            t.add_received(c);
+            t.count_received(c, sign);
         }
         if let Some((on, Status::Closed)) = c.finished
             && let Some(t) = self.at(on)
         {
-            t.add_closed(c, on);
+            t.count_closed(c, on, sign);
         }
         if let Some((on, opd)) = &c.forwarded
             && let Some(t) = self.at(*on)
         {
-            t.add_forwarded(opd.as_ref());
+            t.count_forwarded(opd.as_ref(), sign);
         }
         for s in &c.steps {
             if let Some(t) = self.at(s.done_on) {
-                t.add_step(c.kind, s);
+                t.count_step(c.kind, s, sign);
             }
         }
         if let Some((on, answered)) = c.consultation_decision
             && let Some(t) = self.at(on)
         {
-            t.add_consultation_decision(answered);
+            t.count_consultation_decision(answered, sign);
         }
         let first = self.tallies.partition_point(|t| t.end < c.received_on);
         for t in &mut self.tallies[first..] {
-            if !t.add_if_open(c) {
+            if !t.count_if_open(c, sign) {
                 break;
             }
         }

@@ -33,7 +33,7 @@ pub use cases::{ActInput, ActingAs, Registered};
 pub use check::CheckReport;
 pub use inbox::{Queue, RowTiming, Urgency};
 pub use notes::{CaseNotes, Integrity, file_safe, hex, short_id};
-pub use recap::{Overdue, Recap, SopSteps, Span};
+pub use recap::{Overdue, Recap, RecapCount, SopSteps, Span};
 pub use recap_layout::{
     RecapCell, RecapColumn, RecapDoc, RecapOffice, RecapOverdue, RecapRow, RecapSection,
     RecapSignature,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Desk, Result};
-use crate::domain::recap::{self, MonthFigures, Periods, Tally};
+use crate::domain::recap::{self, CaseFacts, MonthFigures, Periods, Tally};
 use crate::i18n::{self, R, say};
 
 /// What a recap covers.
@@ -66,66 +66,116 @@ impl Desk {
     }
 
     pub fn recap(&self, span: Span) -> Result<Recap> {
-        let (first, last) = match span {
-            Span::Month(y, m) => {
-                recap::month_bounds(y, m).ok_or_else(|| i18n::Msg::BadMonth(format!("{y}-{m}")))?
-            }
-            Span::Year(y) => year_bounds(y),
-            Span::Years(a, b) => (year_bounds(a.min(b)).0, year_bounds(a.max(b)).1),
-        };
-        let tallies: Vec<Tally> = match span {
-            Span::Month(y, m) => vec![Tally::new(first, last, format!("{y:04}-{m:02}"))],
-            Span::Year(y) => (1..=12)
-                .filter_map(|m| {
-                    recap::month_bounds(y, m)
-                        .map(|(s, e)| Tally::new(s, e, format!("{y:04}-{m:02}")))
-                })
-                .collect(),
-            Span::Years(a, b) => (a.min(b)..=a.max(b))
-                .map(|y| {
-                    let (s, e) = year_bounds(y);
-                    Tally::new(s, e, y.to_string())
-                })
-                .collect(),
-        };
+        Ok(self.recap_of(&self.recap_count(span)?))
+    }
+
+    /// Counts `span` case by case, as of today.
+    pub fn recap_count(&self, span: Span) -> Result<RecapCount> {
+        let (first, last) = span_bounds(span)?;
         // A span that has not ended is counted as of today.
         let today = self.today();
-        let tallies: Vec<Tally> = tallies.into_iter().map(|t| t.as_of(today)).collect();
-        let open_on = last.min(today);
-        let as_of = (today <= last).then(|| today.to_string());
-        let mut periods = Periods::new(tallies);
-        let mut overdue = Vec::new();
-        self.store
-            .recap_each(first, last, &mut |c| {
-                periods.add(c);
-                if c.overdue_at(open_on) {
-                    overdue.push(Overdue {
-                        agenda_no: c.agenda_no.to_string(),
-                        name: c.shown_name.map(str::to_string),
-                        deadline: c.deadline.to_string(),
-                        deadline_flags: super::cases::deadline_flags(&c.unlisted_years),
-                    });
-                }
-            })
+        let tallies: Vec<Tally> = span_tallies(span, first, last)
+            .into_iter()
+            .map(|t| t.as_of(today))
+            .collect();
+        let mut count = RecapCount {
+            span,
+            first,
+            last,
+            today,
+            periods: Periods::new(tallies),
+            overdue: Vec::new(),
+            mark: None,
+        };
+        let mark = self
+            .store
+            .recap_each_marked(first, last, &mut |c| count.add(c))
             .map_err(|e| self.db_error(e))?;
-        overdue.sort_by(|a, b| {
-            a.deadline
-                .cmp(&b.deadline)
-                .then(a.agenda_no.cmp(&b.agenda_no))
-        });
+        count.mark = Some(mark);
+        count.sort_overdue();
+        Ok(count)
+    }
+
+    /// Brings `count` up to date with what was written since it was
+    /// counted, taking each changed case's facts as they were back out and
+    /// counting them as they are now; counts the span again when the day
+    /// moved on, many cases changed, or the projection was derived again.
+    /// Returns whether the figures may have changed.
+    pub fn recount(&self, count: &mut RecapCount) -> Result<bool> {
+        let err = |e| self.db_error(e);
+        let changed = match &count.mark {
+            Some(mark) if count.today == self.today() => self
+                .store
+                .changed_since(mark, RECOUNT_AT_MOST)
+                .map_err(err)?,
+            _ => None,
+        };
+        let Some((cases, now)) = changed else {
+            *count = self.recap_count(count.span)?;
+            return Ok(true);
+        };
+        if cases.is_empty() {
+            return Ok(false);
+        }
+        let mark = count.mark.take().expect("a mark, matched above");
+        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
+        for (case_n, events) in cases {
+            let before: Vec<_> = events
+                .iter()
+                .filter(|(desk, e)| mark.holds(*desk, e.seq))
+                .map(|(_, e)| e.clone())
+                .collect();
+            let all: Vec<_> = events.into_iter().map(|(_, e)| e).collect();
+            let was = project(&before).map(|(s, _)| s.recap);
+            let is = project(&all).map(|(s, _)| s.recap);
+            // The stored row says what counting again would read: if this
+            // desk's SOP and calendar would not have written it, recount.
+            let stored = match &is {
+                Some(facts) => self.store.recap_row_holds(case_n, facts).map_err(err)?,
+                None => true,
+            };
+            if !stored {
+                *count = self.recap_count(count.span)?;
+                return Ok(true);
+            }
+            if let Some(was) = &was {
+                count.remove(was);
+            }
+            if let Some(is) = &is {
+                count.add(is);
+            }
+        }
+        count.mark = Some(now);
+        count.sort_overdue();
+        Ok(true)
+    }
+
+    /// The recap of a count, as every export prints it.
+    pub fn recap_of(&self, count: &RecapCount) -> Recap {
+        Recap {
+            overdue: count.overdue.clone(),
+            ..self.figures_of(count)
+        }
+    }
+
+    /// [`Desk::recap_of`] without the list of overdue cases, which on a
+    /// large desk runs to tens of thousands of rows: the Rekap tab shows
+    /// the figures and reads its own first page of that list.
+    pub fn figures_of(&self, count: &RecapCount) -> Recap {
+        let span = count.span;
         let total = (!matches!(span, Span::Month(..))).then(|| say(R::Total).to_string());
-        let (periods, total) = periods.finish(total);
-        Ok(Recap {
+        let (periods, total) = count.periods.clone().finish(total);
+        Recap {
             office: self.config.office.name.clone(),
             regency: self.config.office.regency.clone(),
             periods,
             total,
-            overdue,
-            as_of,
+            overdue: Vec::new(),
+            as_of: (count.today <= count.last).then(|| count.today.to_string()),
             sop_steps: self.sop_steps(),
             span,
-            made_on: today,
-        })
+            made_on: count.today,
+        }
     }
 
     /// The recap laid out as the office prints it.
@@ -156,6 +206,93 @@ impl Desk {
                 })
             })
             .collect()
+    }
+}
+
+/// The most changed cases [`Desk::recount`] takes one by one; past it,
+/// reading the span again is as quick.
+const RECOUNT_AT_MOST: usize = 500;
+
+/// A recap's counts, kept so that after a save only the changed cases are
+/// counted again ([`Desk::recount`]).
+#[derive(Debug, Clone)]
+pub struct RecapCount {
+    span: Span,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    periods: Periods,
+    /// Cases past their deadline at the span's end (or today), in the order shown.
+    overdue: Vec<Overdue>,
+    mark: Option<crate::store::LogMark>,
+}
+
+impl RecapCount {
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    fn open_on(&self) -> chrono::NaiveDate {
+        self.last.min(self.today)
+    }
+
+    fn add<S: AsRef<str>>(&mut self, c: &CaseFacts<S>) {
+        if !c.counts_in(self.first, self.last) {
+            return;
+        }
+        self.periods.add(c);
+        if c.overdue_at(self.open_on()) {
+            self.overdue.push(Overdue {
+                agenda_no: c.agenda_no.as_ref().to_string(),
+                name: c.shown_name.as_ref().map(|n| n.as_ref().to_string()),
+                deadline: c.deadline.to_string(),
+                deadline_flags: super::cases::deadline_flags(&c.unlisted_years),
+            });
+        }
+    }
+
+    fn remove(&mut self, c: &CaseFacts) {
+        if !c.counts_in(self.first, self.last) {
+            return;
+        }
+        self.periods.remove(c);
+        self.overdue.retain(|o| o.agenda_no != c.agenda_no);
+    }
+
+    fn sort_overdue(&mut self) {
+        self.overdue.sort_by(|a, b| {
+            a.deadline
+                .cmp(&b.deadline)
+                .then(a.agenda_no.cmp(&b.agenda_no))
+        });
+    }
+}
+
+fn span_bounds(span: Span) -> Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+    Ok(match span {
+        Span::Month(y, m) => {
+            recap::month_bounds(y, m).ok_or_else(|| i18n::Msg::BadMonth(format!("{y}-{m}")))?
+        }
+        Span::Year(y) => year_bounds(y),
+        Span::Years(a, b) => (year_bounds(a.min(b)).0, year_bounds(a.max(b)).1),
+    })
+}
+
+/// One tally per month of a month or a year, or per year of several.
+fn span_tallies(span: Span, first: chrono::NaiveDate, last: chrono::NaiveDate) -> Vec<Tally> {
+    match span {
+        Span::Month(y, m) => vec![Tally::new(first, last, format!("{y:04}-{m:02}"))],
+        Span::Year(y) => (1..=12)
+            .filter_map(|m| {
+                recap::month_bounds(y, m).map(|(s, e)| Tally::new(s, e, format!("{y:04}-{m:02}")))
+            })
+            .collect(),
+        Span::Years(a, b) => (a.min(b)..=a.max(b))
+            .map(|y| {
+                let (s, e) = year_bounds(y);
+                Tally::new(s, e, y.to_string())
+            })
+            .collect(),
     }
 }
 

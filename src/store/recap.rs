@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, StoreError};
 use crate::domain::case::Kind;
+use crate::domain::event::Event;
 use crate::domain::recap::{CaseFacts, StepFact};
 use crate::domain::workflow::Status;
 
@@ -139,7 +140,116 @@ pub(super) fn put(conn: &Connection, case_n: i64, f: &CaseFacts) -> Result<()> {
     Ok(())
 }
 
+/// Where the log stood when a recap was counted: each desk's newest
+/// sequence number, and what the projection was derived under. Its cases
+/// changed since are those with an event after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogMark {
+    seqs: Vec<(i64, i64)>,
+    derived_under: Vec<String>,
+}
+
+impl LogMark {
+    /// Whether `seq` of desk `desk` was in the log at the mark.
+    pub fn holds(&self, desk: i64, seq: u64) -> bool {
+        self.seqs
+            .iter()
+            .any(|&(d, newest)| d == desk && seq as i64 <= newest)
+    }
+}
+
+/// The meta rows a re-derivation of the projection rewrites.
+const DERIVED_UNDER: &str =
+    "SELECT value FROM meta WHERE key IN ('calendar_in_force', 'projection_version') ORDER BY key";
+
 impl Store {
+    /// [`Store::recap_each`] and the log's mark, read from one snapshot.
+    pub fn recap_each_marked(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        each: &mut dyn FnMut(&CaseFacts<&str>),
+    ) -> Result<LogMark> {
+        let snapshot = self.conn().unchecked_transaction()?;
+        let mark = self.log_mark()?;
+        self.recap_each(start, end, each)?;
+        snapshot.commit()?;
+        Ok(mark)
+    }
+
+    fn log_mark(&self) -> Result<LogMark> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT n, (SELECT max(seq) FROM events WHERE desk = desks.n) FROM desks ORDER BY n",
+        )?;
+        let seqs = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn().prepare_cached(DERIVED_UNDER)?;
+        let derived_under = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(LogMark {
+            seqs,
+            derived_under,
+        })
+    }
+
+    /// What changed after `mark`, from one snapshot: each changed case with
+    /// its events in fold order (each with its desk's local number), and
+    /// the mark now. `None` when more than `limit` cases changed, or the
+    /// projection was derived again: then only counting every case again
+    /// is cheaper, or right.
+    #[allow(clippy::type_complexity)]
+    pub fn changed_since(
+        &self,
+        mark: &LogMark,
+        limit: usize,
+    ) -> Result<Option<(Vec<(i64, Vec<(i64, Event)>)>, LogMark)>> {
+        let snapshot = self.conn().unchecked_transaction()?;
+        let now = self.log_mark()?;
+        if now.derived_under != mark.derived_under {
+            return Ok(None);
+        }
+        let mut cases: Vec<i64> = Vec::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT DISTINCT case_n FROM events WHERE desk = ? AND seq > ? LIMIT ?",
+        )?;
+        for &(desk, _) in &now.seqs {
+            let after = mark
+                .seqs
+                .iter()
+                .find(|(d, _)| *d == desk)
+                .map_or(0, |m| m.1);
+            for case_n in stmt.query_map(params![desk, after, limit as i64 + 1], |r| r.get(0))? {
+                cases.push(case_n?);
+            }
+        }
+        cases.sort_unstable();
+        cases.dedup();
+        if cases.len() > limit {
+            return Ok(None);
+        }
+        let changed = cases
+            .into_iter()
+            .map(|n| Ok((n, super::queries::events_with_desk(self.conn(), n)?)))
+            .collect::<Result<_>>()?;
+        snapshot.commit()?;
+        Ok(Some((changed, now)))
+    }
+
+    /// Whether the stored recap row of a case holds exactly `facts`.
+    pub fn recap_row_holds(&self, case_n: i64, facts: &CaseFacts) -> Result<bool> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT packed = ? FROM recap_cases WHERE n = ?")?
+            .query_row(params![pack(facts), case_n], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false))
+    }
+
     /// The facts of every case that can count in the period from `start` to
     /// `end` (received by its end and not finished before its start), one
     /// case at a time, so a year's cases are never all in memory.

@@ -44,6 +44,9 @@ struct Parked {
     notes: Box<NotesScreen>,
 }
 
+/// How long typing pauses before the Rekap tab's figures are counted.
+const RECAP_IDLE: std::time::Duration = std::time::Duration::from_millis(800);
+
 pub struct App {
     pub desk: Desk,
     /// None until someone signs in.
@@ -141,7 +144,18 @@ impl App {
     /// Work that waits for typing to pause: the draft, the search.
     pub fn tick(&mut self) {
         self.settle(false);
+        self.count_recap_when_idle();
         self.lock_when_idle();
+    }
+
+    /// Counts the Rekap tab's figures while typing pauses, so that opening
+    /// the tab shows them at once: counting a month of a large desk takes a
+    /// tenth of a second, counting again after a save a millisecond.
+    fn count_recap_when_idle(&mut self) {
+        if self.person.is_none() || self.lock.is_some() || self.last_key.elapsed() < RECAP_IDLE {
+            return;
+        }
+        self.recap.reload(&self.desk);
     }
 
     /// After `[security] idle_lock_minutes` without a key, the screen locks

@@ -17,7 +17,7 @@ use crate::config::Person;
 use crate::domain::case::Channel;
 use crate::export;
 use crate::i18n::{self, T, t};
-use crate::service::{Desk, Queue, Recap, RecapDoc, Span};
+use crate::service::{Desk, Queue, Recap, RecapCount, RecapDoc, Span};
 use crate::store::CaseRow;
 
 /// How many of the cases past their deadline the screen lists.
@@ -36,6 +36,8 @@ struct Basis {
 pub struct RecapScreen {
     pub span: Span,
     basis: Option<Basis>,
+    /// The counts behind the figures, counted again case by case after a save.
+    count: Option<RecapCount>,
     recap: Option<Recap>,
     /// The recap as printed: the rows of the table and of the export.
     doc: Option<RecapDoc>,
@@ -51,6 +53,7 @@ impl RecapScreen {
         RecapScreen {
             span: Span::Month(today.year(), today.month()),
             basis: None,
+            count: None,
             recap: None,
             doc: None,
             overdue: Vec::new(),
@@ -70,6 +73,8 @@ impl RecapScreen {
         }
     }
 
+    /// Shows the span's figures: unchanged while nothing was written, and
+    /// after a save counted again from the cases that changed only.
     pub fn reload(&mut self, desk: &Desk) {
         let basis = desk.change_stamp().map(|stamp| Basis {
             span: self.span,
@@ -80,13 +85,27 @@ impl RecapScreen {
             return;
         }
         self.basis = None;
-        match desk.recap(self.span) {
-            Ok(r) => {
-                self.doc = Some(r.doc(&desk.config));
-                self.recap = Some(r);
+        let counted = match self.count.as_mut() {
+            Some(count) if count.span() == self.span => desk.recount(count),
+            _ => desk.recap_count(self.span).map(|count| {
+                self.count = Some(count);
+                true
+            }),
+        };
+        match counted {
+            Ok(moved) => {
+                let count = self.count.as_ref().expect("counted above");
+                if moved || self.recap.is_none() {
+                    let recap = desk.figures_of(count);
+                    self.doc = Some(recap.doc(&desk.config));
+                    self.recap = Some(recap);
+                }
                 self.basis = basis;
             }
-            Err(e) => self.message = Some((e.text(), false)),
+            Err(e) => {
+                self.count = None;
+                self.message = Some((e.text(), false));
+            }
         }
     }
 
@@ -163,8 +182,9 @@ impl RecapScreen {
     /// Writes the XLSX of what is on screen.
     pub fn export(&mut self, desk: &Desk, force: bool) {
         let path = self.export_path(desk);
-        let Some(doc) = &self.doc else { return };
-        let written = export::xlsx(doc).and_then(|bytes| export::write_new(&path, &bytes, force));
+        let Some(count) = &self.count else { return };
+        let doc = desk.recap_of(count).doc(&desk.config);
+        let written = export::xlsx(&doc).and_then(|bytes| export::write_new(&path, &bytes, force));
         self.message = Some(match written {
             Ok(()) => (crate::i18n::Msg::Written(path).text(), true),
             Err(e) => (e.text(), false),
