@@ -3,30 +3,18 @@
 //! merged from another, the figures must be those of counting the span
 //! again from the start.
 
+mod common;
+
 use aduan::domain::draft::CaseDraft;
 use aduan::domain::sop::StepKind;
-use aduan::service::{ActInput, ActingAs, Desk, OpenOptions, RecapCount, Span};
+use aduan::service::{ActInput, ActingAs, Desk, RecapCount, Span};
 
 /// 2026-11-26 11:00 +07:00.
 const NOW: i64 = 1_795_665_600;
 const DAY: i64 = 86_400;
 
 fn open(dir: &tempfile::TempDir, code: &str, seed: u64) -> Desk {
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
-    )
-    .unwrap();
-    let mut desk = Desk::open(&OpenOptions {
-        config: Some(config),
-        db: Some(dir.path().join("aduan.db")),
-        ids_seed: Some(seed),
-        ..OpenOptions::default()
-    })
-    .unwrap();
-    desk.fixed_now = Some(NOW);
-    desk
+    common::open_in_process(dir.path(), code, seed, NOW)
 }
 
 fn draft(i: usize, received_at: &str) -> CaseDraft {

@@ -9,6 +9,8 @@
 //! ids included), so a failing history replays. `PROPTEST_CASES` sets how
 //! many histories run (256 by default).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +20,7 @@ use aduan::domain::draft::CaseDraft;
 use aduan::domain::event::{Event, NoteKind, Payload};
 use aduan::domain::fold::END_TOPIC;
 use aduan::domain::workflow::CaseState;
-use aduan::service::{ActInput, ActingAs, Desk, OpenOptions};
+use aduan::service::{ActInput, ActingAs, Desk};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -170,21 +172,7 @@ fn scratch() -> tempfile::TempDir {
 }
 
 fn open(dir: &tempfile::TempDir, code: &str, seed: u64) -> Desk {
-    let config = dir.path().join("config.toml");
-    std::fs::write(
-        &config,
-        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
-    )
-    .unwrap();
-    let mut desk = Desk::open(&OpenOptions {
-        config: Some(config),
-        db: Some(dir.path().join("aduan.db")),
-        ids_seed: Some(seed),
-        ..OpenOptions::default()
-    })
-    .unwrap();
-    desk.fixed_now = Some(NOW);
-    desk
+    common::open_in_process(dir.path(), code, seed, NOW)
 }
 
 impl Office {

@@ -371,27 +371,32 @@ pub struct LetterAction {
     pub version: Uuid,
 }
 
+/// Event `seq` of one desk and one case, for tests.
+#[cfg(test)]
+pub(crate) fn sample_event(seq: u64, payload: Payload) -> Event {
+    Event {
+        v: 1,
+        id: Uuid::from_u128(u128::from(seq)),
+        desk: Uuid::from_u128(2),
+        seq,
+        prev: GENESIS,
+        case: Uuid::from_u128(3),
+        at: 1_773_630_000,
+        recorded: 1_773_630_000,
+        person: "Sri".into(),
+        person_role: "operator".into(),
+        role: "kadis".into(),
+        payload,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn sample() -> Event {
-        Event {
-            v: 1,
-            id: Uuid::from_u128(1),
-            desk: Uuid::from_u128(2),
-            seq: 1,
-            prev: GENESIS,
-            case: Uuid::from_u128(3),
-            at: 1_773_630_000,
-            recorded: 1_773_630_000,
-            person: "Sri".into(),
-            person_role: "operator".into(),
-            role: "kadis".into(),
-            payload: Payload::ClockPaused {
-                reason: "KTP".into(),
-            },
-        }
+        let reason = "KTP".into();
+        sample_event(1, Payload::ClockPaused { reason })
     }
 
     #[test]

@@ -532,22 +532,8 @@ mod tests {
     use super::*;
 
     fn event(seq: u64) -> Event {
-        Event {
-            v: 1,
-            id: Uuid::from_u128(u128::from(seq)),
-            desk: Uuid::from_u128(2),
-            seq,
-            prev: GENESIS,
-            case: Uuid::from_u128(3),
-            at: 1_773_630_000,
-            recorded: 1_773_630_000,
-            person: "Sri".into(),
-            person_role: "operator".into(),
-            role: "operator".into(),
-            payload: Payload::ClockResumed {
-                note: String::new(),
-            },
-        }
+        let note = String::new();
+        crate::domain::event::sample_event(seq, Payload::ClockResumed { note })
     }
 
     /// Held: only a case new to this desk, only with all its merged events.

@@ -436,3 +436,29 @@ pub fn owner_only(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
+
+/// A desk opened in this process, in `dir` (its config and database
+/// there), with ids seeded by `seed` and the clock fixed at `now` (Unix
+/// seconds).
+pub fn open_in_process(
+    dir: &std::path::Path,
+    code: &str,
+    seed: u64,
+    now: i64,
+) -> aduan::service::Desk {
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[desk]\ncode = \"{code}\"\nname = \"Loket {code}\"\n"),
+    )
+    .unwrap();
+    let mut desk = aduan::service::Desk::open(&aduan::service::OpenOptions {
+        config: Some(config),
+        db: Some(dir.join("aduan.db")),
+        ids_seed: Some(seed),
+        ..aduan::service::OpenOptions::default()
+    })
+    .unwrap();
+    desk.fixed_now = Some(now);
+    desk
+}
