@@ -39,36 +39,26 @@ fn damaged_desk(index: &str, column: &str) -> TestDesk {
     desk
 }
 
-fn integrity_lines(desk: &TestDesk) -> Vec<String> {
+/// `check` fails and names the damaged index, in JSON and as text.
+fn check_names(desk: &TestDesk, index: &str) {
     let out = desk.run(&["check", "--json"]);
     assert!(!out.status.success(), "a damaged desk fails the check");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    report["integrity"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap().to_string())
-        .collect()
+    let lines = report["integrity"].as_array().unwrap();
+    assert!(
+        lines.iter().any(|l| l.as_str().unwrap().contains(index)),
+        "{lines:?}"
+    );
+    let text = String::from_utf8(desk.run(&["check"]).stdout).unwrap();
+    assert!(text.contains(index), "{text}");
 }
 
 #[test]
 fn a_damaged_index_of_the_log_is_found() {
-    let desk = damaged_desk("events_by_case", "seq");
-    let lines = integrity_lines(&desk);
-    assert!(
-        lines.iter().any(|l| l.contains("events_by_case")),
-        "{lines:?}"
-    );
-    let text = String::from_utf8(desk.run(&["check"]).stdout).unwrap();
-    assert!(text.contains("events_by_case"), "{text}");
+    check_names(&damaged_desk("events_by_case", "seq"), "events_by_case");
 }
 
 #[test]
 fn a_damaged_index_of_the_case_rows_is_found() {
-    let desk = damaged_desk("cases_agenda", "n");
-    let lines = integrity_lines(&desk);
-    assert!(
-        lines.iter().any(|l| l.contains("cases_agenda")),
-        "{lines:?}"
-    );
+    check_names(&damaged_desk("cases_agenda", "n"), "cases_agenda");
 }

@@ -110,7 +110,7 @@ impl Desk {
                 .map_err(err)?,
             _ => None,
         };
-        let Some((cases, now)) = changed else {
+        let Some(crate::store::Changes { cases, mark: now }) = changed else {
             *count = self.recap_count(count.span)?;
             return Ok(true);
         };

@@ -36,7 +36,7 @@ pub use merge::{MergeContext, MergeOutcome};
 pub use office::RosterDesk;
 pub use projection::{NoteRow, TextIndex};
 pub use queries::{CaseRow, ListFilter, StoredEvent};
-pub use recap::LogMark;
+pub use recap::{Changes, LogMark};
 pub use rederive::{CaseSpan, Picked};
 pub use search::{phone_words, search_query};
 pub use sign_ins::SignInRow;

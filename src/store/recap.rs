@@ -158,6 +158,14 @@ impl LogMark {
     }
 }
 
+/// What was written after a [`LogMark`]: each changed case with its events
+/// in fold order (each with its desk's local number), and the mark now.
+#[derive(Debug)]
+pub struct Changes {
+    pub cases: Vec<(i64, Vec<(i64, Event)>)>,
+    pub mark: LogMark,
+}
+
 /// The meta rows a re-derivation of the projection rewrites.
 const DERIVED_UNDER: &str =
     "SELECT value FROM meta WHERE key IN ('calendar_in_force', 'projection_version') ORDER BY key";
@@ -196,17 +204,10 @@ impl Store {
         })
     }
 
-    /// What changed after `mark`, from one snapshot: each changed case with
-    /// its events in fold order (each with its desk's local number), and
-    /// the mark now. `None` when more than `limit` cases changed, or the
-    /// projection was derived again: then only counting every case again
-    /// is cheaper, or right.
-    #[allow(clippy::type_complexity)]
-    pub fn changed_since(
-        &self,
-        mark: &LogMark,
-        limit: usize,
-    ) -> Result<Option<(Vec<(i64, Vec<(i64, Event)>)>, LogMark)>> {
+    /// What was written after `mark`, read from one snapshot. `None` when
+    /// more than `limit` cases changed, or the projection was derived again:
+    /// then only counting every case again is cheaper, or right.
+    pub fn changed_since(&self, mark: &LogMark, limit: usize) -> Result<Option<Changes>> {
         let snapshot = self.conn().unchecked_transaction()?;
         let now = self.log_mark()?;
         if now.derived_under != mark.derived_under {
@@ -231,12 +232,12 @@ impl Store {
         if cases.len() > limit {
             return Ok(None);
         }
-        let changed = cases
+        let cases = cases
             .into_iter()
             .map(|n| Ok((n, super::queries::events_with_desk(self.conn(), n)?)))
             .collect::<Result<_>>()?;
         snapshot.commit()?;
-        Ok(Some((changed, now)))
+        Ok(Some(Changes { cases, mark: now }))
     }
 
     /// Whether the stored recap row of a case holds exactly `facts`.

@@ -155,7 +155,7 @@ impl App {
         if self.person.is_none() || self.lock.is_some() || self.last_key.elapsed() < RECAP_IDLE {
             return;
         }
-        self.recap.reload(&self.desk);
+        self.recap.count_when_idle(&self.desk);
     }
 
     /// After `[security] idle_lock_minutes` without a key, the screen locks

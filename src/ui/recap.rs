@@ -38,6 +38,9 @@ pub struct RecapScreen {
     basis: Option<Basis>,
     /// The counts behind the figures, counted again case by case after a save.
     count: Option<RecapCount>,
+    /// The last count failed: counting waits for the tab to be opened again
+    /// rather than retrying on every pause.
+    failed: bool,
     recap: Option<Recap>,
     /// The recap as printed: the rows of the table and of the export.
     doc: Option<RecapDoc>,
@@ -54,6 +57,7 @@ impl RecapScreen {
             span: Span::Month(today.year(), today.month()),
             basis: None,
             count: None,
+            failed: false,
             recap: None,
             doc: None,
             overdue: Vec::new(),
@@ -94,6 +98,7 @@ impl RecapScreen {
         };
         match counted {
             Ok(moved) => {
+                self.failed = false;
                 let count = self.count.as_ref().expect("counted above");
                 if moved || self.recap.is_none() {
                     let recap = desk.figures_of(count);
@@ -104,8 +109,16 @@ impl RecapScreen {
             }
             Err(e) => {
                 self.count = None;
+                self.failed = true;
                 self.message = Some((e.text(), false));
             }
+        }
+    }
+
+    /// [`RecapScreen::reload`] while typing pauses, unless the last count failed.
+    pub fn count_when_idle(&mut self, desk: &Desk) {
+        if !self.failed {
+            self.reload(desk);
         }
     }
 
