@@ -46,16 +46,16 @@ impl Store {
 
     /// SQLite's integrity check of every table and its indexes, and every
     /// desk's hash chain, on two connections side by side, which take about
-    /// as long. One checks every table but the log's. The other walks the
-    /// chains and checks the log's table: SQLite checks its pages and their
-    /// order, and its index by case is read whole and compared with the rows
-    /// the walk read (`LogDigest`), a fraction of looking each row up.
+    /// as long. One checks every table but the log's, then the structure of
+    /// the log's table (its pages and their order). The other walks the
+    /// chains, and reads the log's index by case whole to compare it with
+    /// the rows the walk read (`LogDigest`), a fraction of looking each row up.
     /// Table by table, SQLite does not count pages no table uses; such pages
     /// hold no records. Where a second connection cannot be opened (a desk
     /// read from a snapshot), everything runs here, one after the other,
     /// with the whole-file check.
     pub fn check_everything(&self) -> Result<(Vec<String>, ChainReport)> {
-        let Ok(other) = self.second_reader() else {
+        let Ok(other) = self.second_reader(CHECK_CACHE_KIB) else {
             return Ok((self.integrity_check()?, self.verify_chains()?));
         };
         let theirs: Vec<String> = self
@@ -69,7 +69,14 @@ impl Store {
         self.conn()
             .pragma_update(None, "cache_size", -CHECK_CACHE_KIB)?;
         let (their_lines, mine) = std::thread::scope(|scope| {
-            let worker = scope.spawn(move || check_tables(&other, &theirs));
+            let worker = scope.spawn(move || -> Result<Vec<String>> {
+                let mut lines = check_tables(&other, &theirs)?;
+                lines.extend(pragma_lines(
+                    &other,
+                    &format!("PRAGMA quick_check(\"{LOG}\")"),
+                )?);
+                Ok(lines)
+            });
             let mine = self.check_log();
             let theirs = worker.join().expect("the check thread does not panic");
             (theirs, mine)
@@ -90,7 +97,7 @@ impl Store {
     fn check_log(&self) -> Result<(ChainReport, Vec<String>)> {
         let mut rows = LogDigest::default();
         let chains = self.walk_chains(&mut rows)?;
-        let mut lines = pragma_lines(self.conn(), &format!("PRAGMA quick_check(\"{LOG}\")"))?;
+        let mut lines = Vec::new();
         if self.log_index_digest()?.is_some_and(|index| index != rows) {
             lines.push(format!("index events_by_case does not match table {LOG}"));
         }
@@ -121,14 +128,6 @@ impl Store {
             digest.add(row.get(0)?, row.get(1)?, row.get(2)?);
         }
         Ok(Some(digest))
-    }
-
-    fn second_reader(&self) -> Result<rusqlite::Connection> {
-        use rusqlite::OpenFlags;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = rusqlite::Connection::open_with_flags(self.path(), flags)?;
-        conn.pragma_update(None, "cache_size", -CHECK_CACHE_KIB)?;
-        Ok(conn)
     }
 
     /// Every ordinary table, the schema table first (its check includes

@@ -286,6 +286,16 @@ impl Store {
         &self.conn
     }
 
+    /// A second, read-only connection to the same file, with a page cache of
+    /// `cache_kib`, for work beside this one on another core. It sees what
+    /// was committed when its first statement starts.
+    fn second_reader(&self, cache_kib: i64) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        conn.pragma_update(None, "cache_size", -cache_kib)?;
+        Ok(conn)
+    }
+
     /// What moves whenever the database changes: SQLite's `data_version`
     /// (moved by other connections' commits) and the rows this connection
     /// has changed. Two equal stamps mean nothing was written in between.
