@@ -101,12 +101,7 @@ impl Desk {
         let db = self.locations.database.clone();
         let err = |e| super::store_msg(e, &db);
         let before = self.store.projection_digest().map_err(err)?;
-        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
-        let cases = self
-            .store
-            .rebuild_projection(&mut project, progress)
-            .map_err(err)?;
-        self.record_calendar()?;
+        let cases = self.derive_all_again(progress)?;
         let after = self.store.projection_digest().map_err(err)?;
         Ok(RebuildReport {
             cases,
@@ -114,6 +109,18 @@ impl Desk {
             digest_after: hex(&after),
             identical: before == after,
         })
+    }
+
+    /// Derives the whole projection again from the log, under the SOPs and
+    /// calendar in force, and records that calendar. Returns the cases derived.
+    pub(super) fn derive_all_again(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        let project = super::projector(&self.sops, &self.calendar, self.offset);
+        let cases = self
+            .store
+            .rebuild_projection(&project, progress)
+            .map_err(|e| super::store_msg(e, &self.locations.database))?;
+        self.record_calendar()?;
+        Ok(cases)
     }
 }
 

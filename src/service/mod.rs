@@ -299,7 +299,9 @@ impl Desk {
                     p(Deriving::Upgrade, done, total);
                 }
             };
-            self.rebuild_with(&mut tell)?;
+            // An upgrade compares nothing, unlike `check --rebuild`: the
+            // old projection is known to differ.
+            self.derive_all_again(&mut tell)?;
             self.notices.push(Msg::ProjectionRefreshed);
         }
         self.record_calendar()?;
@@ -472,12 +474,13 @@ fn projector<'a>(
     sops: &'a SopSet,
     calendar: &'a Calendar,
     offset: FixedOffset,
-) -> impl FnMut(
+) -> impl Fn(
     &[crate::domain::event::Event],
 ) -> Option<(
     crate::domain::summary::CaseSummary,
     crate::domain::workflow::CaseState,
-)> + 'a {
+)> + Sync
++ 'a {
     let clock = Clock { calendar, offset };
     move |events| project_case(sops, &clock, events)
 }

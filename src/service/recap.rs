@@ -118,7 +118,7 @@ impl Desk {
             return Ok(false);
         }
         let mark = count.mark.take().expect("a mark, matched above");
-        let mut project = super::projector(&self.sops, &self.calendar, self.offset);
+        let project = super::projector(&self.sops, &self.calendar, self.offset);
         for (case_n, events) in cases {
             let before: Vec<_> = events
                 .iter()

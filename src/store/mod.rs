@@ -13,6 +13,7 @@ mod merge;
 mod office;
 mod projection;
 mod queries;
+mod rebuild;
 mod recap;
 mod rederive;
 pub mod schema;

@@ -221,66 +221,6 @@ fn put_notes(conn: &Connection, case_n: i64, state: &CaseState) -> Result<()> {
 pub type Project<'a> = dyn FnMut(&[Event]) -> Option<(CaseSummary, CaseState)> + 'a;
 
 impl Store {
-    /// Throws the projection away and derives it again from the log, in one
-    /// transaction, telling `progress` (cases done, cases in all) every few
-    /// thousand cases. Returns the number of cases projected.
-    pub fn rebuild_projection(
-        &mut self,
-        project: &mut Project<'_>,
-        progress: &mut dyn FnMut(u64, u64),
-    ) -> Result<u64> {
-        let tx = self.transaction()?;
-        let total: i64 = tx.query_row("SELECT count(*) FROM case_ids", [], |r| r.get(0))?;
-        let total = total.unsigned_abs();
-        tx.execute_batch(
-            "DELETE FROM cases; DELETE FROM notes; DELETE FROM agenda_counters; DELETE FROM recap_cases;
-             DELETE FROM case_links; DELETE FROM letter_counters; INSERT INTO case_search (case_search) VALUES ('delete-all');",
-        )?;
-        let mut count = 0;
-        {
-            let mut stmt =
-                tx.prepare("SELECT e.case_n, e.desk, e.body FROM events e ORDER BY e.case_n")?;
-            let mut rows = stmt.query([])?;
-            let mut current: Option<i64> = None;
-            let mut batch: Vec<(i64, Event)> = Vec::new();
-            let mut flush = |case_n: i64, batch: &mut Vec<(i64, Event)>| -> Result<()> {
-                let registered_by = batch
-                    .iter()
-                    .find(|(_, e)| {
-                        matches!(e.payload, crate::domain::event::Payload::CaseRegistered(_))
-                    })
-                    .map(|(d, _)| *d);
-                let events: Vec<Event> = batch.drain(..).map(|(_, e)| e).collect();
-                if let (Some(desk), Some((summary, state))) = (registered_by, project(&events)) {
-                    put_case(&tx, case_n, &summary, &state, desk, TextIndex::New)?;
-                    count += 1;
-                    if count % 4096 == 0 {
-                        progress(count, total);
-                    }
-                }
-                Ok(())
-            };
-            while let Some(row) = rows.next()? {
-                let case_n: i64 = row.get(0)?;
-                if current.is_some_and(|c| c != case_n) {
-                    flush(current.unwrap(), &mut batch)?;
-                }
-                current = Some(case_n);
-                let desk: i64 = row.get(1)?;
-                let body = row.get_ref(2)?.as_blob()?;
-                let event = Event::decode(body)
-                    .map_err(|_| super::StoreError::BadEvent { desk, seq: -1 })?;
-                batch.push((desk, event));
-            }
-            if let Some(c) = current {
-                flush(c, &mut batch)?;
-            }
-        }
-        tx.commit()?;
-        progress(total, total);
-        Ok(count)
-    }
-
     /// A digest of the whole projection, in a fixed order: equal digests mean
     /// equal tables.
     pub fn projection_digest(&self) -> Result<Hash> {
