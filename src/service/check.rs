@@ -102,6 +102,7 @@ impl Desk {
         let err = |e| super::store_msg(e, &db);
         let before = self.store.projection_digest().map_err(err)?;
         let cases = self.derive_all_again(progress)?;
+        self.record_calendar()?;
         let after = self.store.projection_digest().map_err(err)?;
         Ok(RebuildReport {
             cases,
@@ -112,15 +113,12 @@ impl Desk {
     }
 
     /// Derives the whole projection again from the log, under the SOPs and
-    /// calendar in force, and records that calendar. Returns the cases derived.
+    /// calendar in force (which the caller records). Returns the cases derived.
     pub(super) fn derive_all_again(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
         let project = super::projector(&self.sops, &self.calendar, self.offset);
-        let cases = self
-            .store
+        self.store
             .rebuild_projection(&project, progress)
-            .map_err(|e| super::store_msg(e, &self.locations.database))?;
-        self.record_calendar()?;
-        Ok(cases)
+            .map_err(|e| super::store_msg(e, &self.locations.database))
     }
 }
 
