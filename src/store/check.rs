@@ -1,5 +1,6 @@
 //! `aduan check`: SQLite's own integrity check and every desk's hash chain.
 
+use super::digest::{self, Digest, pragma_lines};
 use super::{Result, Store, uuid_from};
 use crate::domain::event::{Event, GENESIS, Hash, hash_bytes};
 
@@ -46,10 +47,12 @@ impl Store {
 
     /// SQLite's integrity check of every table and its indexes, and every
     /// desk's hash chain, on two connections side by side, which take about
-    /// as long. One checks every table but the log's, then the structure of
-    /// the log's table (its pages and their order). The other walks the
-    /// chains, and reads the log's index by case whole to compare it with
-    /// the rows the walk read (`LogDigest`), a fraction of looking each row up.
+    /// as long. One checks every table but the log's, each index against its
+    /// table by digests (`digest::check_table`), then the structure of the
+    /// log's table (its pages and their order). The other walks the chains,
+    /// and reads the log's index by case whole to compare it with the rows
+    /// the walk read (`LogDigest`). A digest reads each index once in its own
+    /// order, a fraction of looking each row up in it.
     /// Table by table, SQLite does not count pages no table uses; such pages
     /// hold no records. Where a second connection cannot be opened (a desk
     /// read from a snapshot), everything runs here, one after the other,
@@ -217,36 +220,21 @@ impl Store {
 fn check_tables(conn: &rusqlite::Connection, tables: &[String]) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     for table in tables {
-        let quoted = table.replace('"', "\"\"");
-        lines.extend(pragma_lines(
-            conn,
-            &format!("PRAGMA integrity_check(\"{quoted}\")"),
-        )?);
+        lines.extend(digest::check_table(conn, table)?);
     }
     Ok(lines)
 }
 
-fn pragma_lines(conn: &rusqlite::Connection, pragma: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(pragma)?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// An order-free digest of the log's rows by their keys (desk, sequence
-/// number, case): the table read in one order and its index in another
-/// give the same digest exactly when they hold the same entries (but for a
-/// chance of one in 2^64).
+/// The log's rows by their keys (desk, sequence number, case), as an
+/// order-free [`Digest`]: the walk reads the table by desk, the index is
+/// read by case.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct LogDigest {
-    rows: u64,
-    sum: u64,
-}
+struct LogDigest(Digest);
 
 impl LogDigest {
     fn add(&mut self, desk: i64, seq: i64, case_n: i64) {
-        let key = mix(mix(mix(desk as u64) ^ seq as u64) ^ case_n as u64);
-        self.rows += 1;
-        self.sum = self.sum.wrapping_add(key);
+        self.0
+            .add(mix(mix(mix(desk as u64) ^ seq as u64) ^ case_n as u64));
     }
 }
 

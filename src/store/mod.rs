@@ -5,6 +5,7 @@
 mod bundle;
 mod check;
 mod content;
+mod digest;
 mod ids;
 mod letters;
 mod links;
