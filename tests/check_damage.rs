@@ -1,6 +1,6 @@
 //! `aduan check` finds an index that no longer matches its table, in the
-//! log's table (checked on its own connection, beside the hash chains) and
-//! in the case rows (checked after the chains).
+//! log's table (checked on its own connection, beside the hash chains), in
+//! the case rows and in the notes (a table without rowid, checked beside).
 
 mod common;
 
@@ -31,7 +31,18 @@ fn skew_index(desk: &TestDesk, index: &str, column: &str) {
 fn damaged_desk(index: &str, column: &str) -> TestDesk {
     let desk = TestDesk::new();
     for day in ["2026-11-02 09:00", "2026-11-03 09:00", "2026-11-04 09:00"] {
-        desk.add_case(day);
+        let agenda = desk.add_case(day);
+        desk.ok(&[
+            "case",
+            "note",
+            &agenda,
+            "--kind",
+            "catatan",
+            "--field",
+            "teks=Pelapor menelepon lagi",
+            "--by",
+            "Staf Penanganan Pengaduan",
+        ]);
     }
     let report = desk.json(&["check", "--json"]);
     assert_eq!(report["integrity"], serde_json::json!(["ok"]), "{report}");
@@ -61,4 +72,9 @@ fn a_damaged_index_of_the_log_is_found() {
 #[test]
 fn a_damaged_index_of_the_case_rows_is_found() {
     check_names(&damaged_desk("cases_agenda", "n"), "cases_agenda");
+}
+
+#[test]
+fn a_damaged_index_of_the_notes_is_found() {
+    check_names(&damaged_desk("notes_by_case", "at"), "notes_by_case");
 }
