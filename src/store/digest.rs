@@ -163,11 +163,7 @@ fn table_digests(conn: &Connection, rows: &str, indexes: &[IndexPlan]) -> Result
             {
                 continue;
             }
-            let mut entry = entry_hasher();
-            for &at in pick {
-                hash_value(row.get_ref(at)?, &mut entry);
-            }
-            digest.add(entry.finish());
+            digest.add(entry(row, pick.iter().copied())?);
         }
     }
     Ok(digests)
@@ -197,11 +193,7 @@ fn index_digest(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let mut entry = entry_hasher();
-        for at in 0..index.columns.len() {
-            hash_value(row.get_ref(at)?, &mut entry);
-        }
-        digest.add(entry.finish());
+        digest.add(entry(row, 0..index.columns.len())?);
         if index.unique {
             let key: Vec<Value> = (0..index.keys)
                 .map(|at| row.get::<_, Value>(at))
@@ -232,9 +224,14 @@ impl Digest {
     }
 }
 
-/// A hasher for one entry, the same in every read: its seed is fixed.
-fn entry_hasher() -> impl Hasher {
-    FixedState::with_seed(0x6164_7561_6e00_0001).build_hasher()
+/// The hash of one index entry: the row's values at `columns`, in order.
+/// The seed is fixed, so every read hashes an entry alike.
+fn entry(row: &rusqlite::Row<'_>, columns: impl Iterator<Item = usize>) -> Result<u64> {
+    let mut hasher = FixedState::with_seed(0x6164_7561_6e00_0001).build_hasher();
+    for at in columns {
+        hash_value(row.get_ref(at)?, &mut hasher);
+    }
+    Ok(hasher.finish())
 }
 
 /// Values hash by their storage class and content, as an index compares
