@@ -293,4 +293,5 @@ fixture_tests! {
     schema_v10 => "schema-v10",
     schema_v11 => "schema-v11",
     schema_v12 => "schema-v12",
+    schema_v13 => "schema-v13",
 }

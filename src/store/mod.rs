@@ -205,11 +205,9 @@ impl Store {
             Err(_) if exists && disk_is_full(path) => return Store::open_read_only(path),
             Err(e) => return Err(e),
         };
+        // Pages stay SQLite's 4 KiB (WAL mode, set on opening, fixes the size
+        // of a new file): a save writes whole pages, so smaller ones write less.
         let mut conn = conn;
-        if !exists {
-            // Before the first table: larger pages suit rows of a few hundred bytes.
-            conn.pragma_update(None, "page_size", 8192)?;
-        }
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| open_error(path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
